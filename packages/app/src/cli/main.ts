@@ -1,0 +1,37 @@
+/**
+ * The `brink` command line. Each command lives in its own file under ./commands and registers
+ * itself on the program.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT_BAD_INPUT, reportError } from './run';
+import { registerCommands } from './commands';
+
+export function buildProgram(): Command {
+  const program = new Command('brink')
+    .description('Brink: a workbench for analysing nuclear deterrence and diplomacy')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerCommands(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; usage errors are bad input.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    return reportError(error);
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /brink(\.js)?$|main\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  process.exitCode = await main(process.argv.slice(2));
+}
