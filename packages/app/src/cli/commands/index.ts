@@ -1,6 +1,15 @@
 /** Every `brink` subcommand, one file each. */
 import type { Command } from 'commander';
+import { registerScenarioCommand } from './scenario';
+import { registerSolveCommand } from './solve';
+import { registerDeterCommand } from './deter';
+import { registerForecastCommand } from './forecast';
+import { registerServeCommand } from './serve';
 
-export function registerCommands(_program: Command): void {
-  // Commands register here: scenario, solve, deter, forecast, serve.
+export function registerCommands(program: Command): void {
+  registerScenarioCommand(program);
+  registerSolveCommand(program);
+  registerDeterCommand(program);
+  registerForecastCommand(program);
+  registerServeCommand(program);
 }

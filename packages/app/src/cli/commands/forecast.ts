@@ -1,0 +1,4 @@
+/** `brink forecast`. */
+import type { Command } from 'commander';
+
+export function registerForecastCommand(_program: Command): void {}

@@ -1,0 +1,4 @@
+/** `brink scenario`. */
+import type { Command } from 'commander';
+
+export function registerScenarioCommand(_program: Command): void {}

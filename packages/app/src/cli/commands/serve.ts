@@ -1,0 +1,4 @@
+/** `brink serve`. */
+import type { Command } from 'commander';
+
+export function registerServeCommand(_program: Command): void {}

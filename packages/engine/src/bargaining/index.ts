@@ -1,0 +1,2 @@
+/** Public API of the bargaining module. */
+export {};
