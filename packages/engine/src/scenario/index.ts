@@ -1,2 +1,53 @@
-/** Public API of the scenario module. */
-export {};
+/**
+ * Public API of the scenario module: schema and types, parsing with positions, validation
+ * (shapes, references, citations), variants, citation coverage and content hashing.
+ * Pure: the engine never reads files; callers pass text and a source-reader callback.
+ */
+export {
+  ScenarioSchema,
+  CitedNumberSchema,
+  CitedUnitIntervalSchema,
+  CiteSchema,
+  SourceSchema,
+  ActorSchema,
+  RelationSchema,
+  DoctrineSchema,
+  IssueSchema,
+  EventSchema,
+  MechanismSchema,
+  AssessmentSchema,
+  CalibrationTargetSchema,
+  VariantSchema,
+  ModelBindingSchema,
+  MultilingualSchema,
+  citedSchema,
+  scenarioJsonSchema,
+} from './schema';
+export type {
+  Scenario,
+  ScenarioInput,
+  CitedNumber,
+  Cite,
+  ScenarioSource,
+  Actor,
+  ActorKind,
+  Capability,
+  Relation,
+  Doctrine,
+  Issue,
+  IssuePosition,
+  ScenarioEvent,
+  Mechanism,
+  Assessment,
+  CalibrationTarget,
+  Variant,
+  ModelBinding,
+  Multilingual,
+} from './schema';
+export { parseScenarioText, positionOf } from './parse';
+export { validateScenario, type ValidateOptions } from './validate';
+export { checkCitations, collectCites, normaliseWhitespace, type SourceReader, type CiteAt } from './citations';
+export { applyVariant, listVariants, type VariantSummary } from './variants';
+export { citationCoverage, splitBlocks, type BlockCoverage, type SourceCoverage } from './coverage';
+export { scenarioHash, canonicalJson, sha256Hex, utf8Bytes } from './hash';
+export { parsePath, formatPath, resolvePath, readablePath, getAt, type PathSegment, type PathSelector } from './json-path';

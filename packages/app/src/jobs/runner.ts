@@ -1,0 +1,172 @@
+/**
+ * Run manager: creates runs in the store, executes them (a worker-thread pool by default) with
+ * progress and cancellation, stores each result as it completes, and tells listeners (server-sent
+ * events) about progress and the end of each run.
+ *
+ * Status in the store: queued -> running -> done | failed | cancelled. A run is marked running when
+ * a slot of the pool takes it, so "queued" really means waiting. Runs left queued or running by a
+ * server that stopped are marked failed ("interrupted") when the next one starts.
+ */
+import { EventEmitter } from 'node:events';
+import type { RunRecord, Store } from '../store';
+import type { RunTask } from './kinds';
+import type { TaskRunner } from './pool';
+
+export type RunEvent =
+  | { type: 'progress'; id: string; status: 'queued' | 'running'; progress: number }
+  | { type: 'done'; id: string }
+  | { type: 'failed'; id: string; error: string }
+  | { type: 'cancelled'; id: string };
+
+export interface SubmitInput {
+  task: RunTask;
+  provenance: {
+    scenarioHash: string | null;
+    scenarioId: string | null;
+    scenarioVersion: number | null;
+    variant: string | null;
+  };
+  reproduces?: string;
+}
+
+interface Active {
+  controller: AbortController;
+  task: RunTask;
+  lastStoredAt: number;
+  lastEmittedAt: number;
+}
+
+export class RunManager {
+  private readonly events = new EventEmitter();
+  private readonly active = new Map<string, Active>();
+  private readonly waiting: string[] = [];
+  private running = 0;
+  private closed = false;
+  private readonly idle = new Set<() => void>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly runner: TaskRunner,
+    private readonly engineVersion: string,
+    private readonly progressIntervalMs = 150,
+  ) {
+    this.events.setMaxListeners(0);
+  }
+
+  /** Marks runs a previous server left unfinished as failed. Returns how many. */
+  async recoverInterrupted(): Promise<number> {
+    let n = 0;
+    for (const status of ['queued', 'running'] as const) {
+      for (const run of await this.store.listRuns({ status, limit: 1000 })) {
+        if (this.active.has(run.id)) continue;
+        if (await this.store.failRun(run.id, 'interrupted: the server stopped before the run ended')) n++;
+      }
+    }
+    return n;
+  }
+
+  /** Creates the run (queued) and schedules it. */
+  async submit(input: SubmitInput): Promise<RunRecord> {
+    if (this.closed) throw new Error('the run manager is closed');
+    const record = await this.store.createRun({
+      kind: input.task.kind,
+      provenance: { ...input.provenance, engineVersion: this.engineVersion, seed: input.task.seed, options: input.task.options },
+      reproduces: input.reproduces,
+    });
+    this.active.set(record.id, { controller: new AbortController(), task: input.task, lastStoredAt: 0, lastEmittedAt: 0 });
+    this.waiting.push(record.id);
+    this.pump();
+    return record;
+  }
+
+  /**
+   * Cancels a queued or running run: the store says cancelled and a running worker is stopped.
+   * 'ended' when it had already ended, 'missing' when no such run exists.
+   */
+  async cancel(id: string): Promise<'cancelled' | 'ended' | 'missing'> {
+    const changed = await this.store.cancelRun(id);
+    const active = this.active.get(id);
+    if (active) active.controller.abort();
+    if (changed) {
+      this.emit({ type: 'cancelled', id });
+      return 'cancelled';
+    }
+    return (await this.store.getRun(id)) ? 'ended' : 'missing';
+  }
+
+  /** Listens to one run's events; returns the function that stops listening. */
+  subscribe(id: string, listener: (event: RunEvent) => void): () => void {
+    const channel = `run:${id}`;
+    this.events.on(channel, listener);
+    return () => this.events.off(channel, listener);
+  }
+
+  /** True while the run is queued or executing in this process. */
+  isActive(id: string): boolean {
+    return this.active.has(id);
+  }
+
+  /** Resolves when no run is queued or executing. */
+  whenIdle(): Promise<void> {
+    if (this.active.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.add(resolve));
+  }
+
+  /** Cancels every active run and stops taking new ones. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const id of [...this.active.keys()]) await this.cancel(id);
+    await this.whenIdle();
+  }
+
+  private emit(event: RunEvent): void {
+    this.events.emit(`run:${event.id}`, event);
+  }
+
+  private pump(): void {
+    while (this.running < this.runner.threads && this.waiting.length > 0) {
+      const id = this.waiting.shift()!;
+      this.running++;
+      void this.execute(id).finally(() => {
+        this.running--;
+        this.active.delete(id);
+        if (this.active.size === 0) {
+          const waiters = [...this.idle];
+          this.idle.clear();
+          for (const resolve of waiters) resolve();
+        }
+        this.pump();
+      });
+    }
+  }
+
+  private async execute(id: string): Promise<void> {
+    const active = this.active.get(id)!;
+    const { controller, task } = active;
+    if (controller.signal.aborted || !(await this.store.startRun(id))) return;
+    this.emit({ type: 'progress', id, status: 'running', progress: 0 });
+    const onProgress = (fraction: number): void => {
+      const t = Date.now();
+      if (fraction < 1 && t - active.lastEmittedAt < this.progressIntervalMs / 2) return;
+      active.lastEmittedAt = t;
+      this.emit({ type: 'progress', id, status: 'running', progress: fraction });
+      if (t - active.lastStoredAt >= this.progressIntervalMs) {
+        active.lastStoredAt = t;
+        void this.store.updateRunProgress(id, fraction).catch(() => {});
+      }
+    };
+    try {
+      const outcome = await this.runner.run(task, { signal: controller.signal, onProgress });
+      if (outcome.ok) {
+        if (await this.store.finishRun(id, outcome.result)) this.emit({ type: 'done', id });
+      } else {
+        const message = outcome.inputError ? outcome.message : `internal error: ${outcome.message}`;
+        if (await this.store.failRun(id, message)) this.emit({ type: 'failed', id, error: message });
+      }
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError' || controller.signal.aborted) return; // cancel() already recorded it
+      const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      if (await this.store.failRun(id, message).catch(() => false)) this.emit({ type: 'failed', id, error: message });
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Node-side scenario loading: reads a scenario file and the source files it cites, then validates
+ * it with @brink/engine (shapes, references, verbatim quotes) and applies a variant if asked.
+ *
+ * A source's `file` is looked up relative to the scenario file's directory, then to the
+ * repository's `sources/` directory (so `file: 000_8d664b9cd5e9c824.txt` works for scenarios in
+ * scenarios/). Every problem is an `InputError` (the CLI exits 2) with `file:line:col` or a JSON path.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  InputError,
+  applyVariant,
+  parseScenarioText,
+  scenarioHash,
+  validateScenario,
+  type Scenario,
+  type ScenarioSource,
+} from '@brink/engine';
+
+/** The repository root (this file is packages/app/src/scenario-files.ts). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SOURCES_DIR = path.join(REPO_ROOT, 'sources');
+export const SCENARIOS_DIR = path.join(REPO_ROOT, 'scenarios');
+export const DEFAULT_SCENARIO_PATH = path.join(SCENARIOS_DIR, 'korean-peninsula-2025-09.yaml');
+
+export interface LoadedScenario {
+  /** The validated scenario (with the variant applied, when one was asked for). */
+  scenario: Scenario;
+  /** The file's text as read. */
+  text: string;
+  /** Content hash of the scenario as the file defines it (before any variant): `sha256:<hex>`. */
+  hash: string;
+  /** Texts of the cited stored sources, by source id. */
+  sourceTexts: Record<string, string>;
+  /** Absolute path of the scenario file. */
+  path: string;
+  /** The variant applied, if any. */
+  variant?: string;
+  /** The scenario without the variant (same object as `scenario` when no variant was applied). */
+  base: Scenario;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Candidate locations of a source file, in lookup order. */
+export function sourceFileCandidates(file: string, scenarioPath: string): string[] {
+  if (path.isAbsolute(file)) return [file];
+  const dir = path.dirname(scenarioPath);
+  return [...new Set([path.resolve(dir, file), path.resolve(dir, '..', 'sources', file), path.resolve(SOURCES_DIR, file)])];
+}
+
+/** A source reader for validateScenario that reads files from disk and remembers their texts. */
+export function fileSourceReader(scenarioPath: string, texts: Record<string, string> = {}) {
+  return (source: ScenarioSource): string | undefined => {
+    if (source.file === undefined) return undefined;
+    if (texts[source.id] !== undefined) return texts[source.id];
+    const found = sourceFileCandidates(source.file, scenarioPath).find(isFile);
+    if (!found) {
+      throw new InputError(`source "${source.id}": file ${source.file} not found`, {
+        place: `${scenarioPath} $.sources[id=${source.id}].file`,
+        expected: `a file in ${path.dirname(scenarioPath)} or ${SOURCES_DIR}`,
+      });
+    }
+    const text = readFileSync(found, 'utf8');
+    texts[source.id] = text;
+    return text;
+  };
+}
+
+/** Reads, parses and validates a scenario file (citations included), then applies `variant`. */
+export async function loadScenarioFile(filePath: string, opts: { variant?: string } = {}): Promise<LoadedScenario> {
+  const absolute = path.resolve(filePath);
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'error';
+    throw new InputError(`cannot read scenario file: ${code}`, { place: filePath, cause: error });
+  }
+  const display = path.relative(process.cwd(), absolute) || absolute;
+  const data = parseScenarioText(text, display.startsWith('..') ? absolute : display);
+  const sourceTexts: Record<string, string> = {};
+  const readSource = fileSourceReader(absolute, sourceTexts);
+  const base = validateScenario(data, { fileName: display, readSource });
+  const hash = scenarioHash(base);
+  if (opts.variant === undefined) return { scenario: base, text, hash, sourceTexts, path: absolute, base };
+  const scenario = applyVariant(base, opts.variant, { readSource });
+  return { scenario, text, hash, sourceTexts, path: absolute, variant: opts.variant, base };
+}

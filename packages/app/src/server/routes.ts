@@ -1,0 +1,70 @@
+/**
+ * A tiny route table: each route is declared once with its zod schemas; `addRoute` registers the
+ * Fastify handler (validating params, query and body with those schemas) and records the route
+ * for the OpenAPI document.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { fromZodError } from './errors';
+
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+export interface RouteDoc {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Fastify path, e.g. /api/scenarios/:id */
+  url: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** JSON body schema; `bodyTypes` adds other accepted media types (documented as strings). */
+  body?: z.ZodType;
+  bodyTypes?: string[];
+  responses: Record<number, ResponseDoc>;
+  /** Needs the bearer token when the server is not on loopback. */
+  write?: boolean;
+}
+
+export interface Parsed<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export const routeTable: RouteDoc[] = [];
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export function addRoute<D extends RouteDoc>(
+  app: FastifyInstance,
+  doc: D,
+  handler: (input: Parsed<Infer<D['params']>, Infer<D['query']>, Infer<D['body']>>, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+): void {
+  if (!routeTable.some((r) => r.method === doc.method && r.url === doc.url)) routeTable.push(doc);
+  app.route({
+    method: doc.method,
+    url: doc.url,
+    handler: async (request, reply) => {
+      const params = doc.params ? parseOr(doc.params, request.params, 'params', 400) : undefined;
+      const query = doc.query ? parseOr(doc.query, request.query ?? {}, 'query', 400) : undefined;
+      const body = doc.body && isJsonBody(request) ? parseOr(doc.body, request.body, '$', 422) : request.body;
+      return handler({ params, query, body } as Parsed<Infer<D['params']>, Infer<D['query']>, Infer<D['body']>>, request, reply);
+    },
+  });
+}
+
+function isJsonBody(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'] ?? '';
+  return /^application\/json\b/i.test(type) && typeof request.body !== 'string';
+}
+
+function parseOr<T extends z.ZodType>(schema: T, data: unknown, root: string, status: 400 | 422): z.infer<T> {
+  const r = schema.safeParse(data);
+  if (!r.success) throw fromZodError(r.error, root === '$' ? '$' : root, status);
+  return r.data;
+}

@@ -1,0 +1,273 @@
+/**
+ * Scenario routes: list, get (by id and version), versions, variants, a cited source's stored
+ * text, and create from YAML or JSON (validated with @brink/engine's `validateScenario`; syntax
+ * errors 400 with `scenario:line:col`, invalid values 422 with place and JSON path; nothing is
+ * stored on error). Source texts come from the store only; no request reaches the file system.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { applyVariant, isInputError, parseScenarioText, validateScenario, type Scenario, type ScenarioSource } from '@brink/engine';
+import type { ScenarioRecord, SourceInput, Store } from '../store';
+import { badRequest, fromInputError, fromZodError, notFound } from './errors';
+import { addRoute } from './routes';
+import {
+  AppliedVariantSchema,
+  IdParam,
+  PostScenarioEnvelopeSchema,
+  PostScenarioResultSchema,
+  ScenarioDetailSchema,
+  ScenarioListSchema,
+  ScenarioVersionListSchema,
+  SourceTextSchema,
+  VariantListSchema,
+  VersionQuery,
+} from './schemas';
+import { ErrorBodySchema } from './errors';
+import type { ServerContext } from './context';
+
+const err = (description: string) => ({ description, schema: ErrorBodySchema });
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];
+/** File name used in `place` for posted text. */
+export const POSTED_FILE_NAME = 'scenario';
+
+export async function loadScenarioOr404(store: Store, id: string, version?: number): Promise<ScenarioRecord> {
+  const record = await store.getScenario(id, version);
+  if (!record) throw notFound(version === undefined ? `no scenario "${id}"` : `no scenario "${id}" version ${version}`, version === undefined ? 'id' : 'version');
+  return record;
+}
+
+/** A synchronous source reader over the texts stored with a scenario version. */
+export async function storedSourceReader(store: Store, record: ScenarioRecord): Promise<(s: ScenarioSource) => string | undefined> {
+  const texts = new Map<string, string>();
+  for (const [id, hash] of Object.entries(record.sourceHashes)) {
+    const src = await store.getSource(id, hash);
+    if (src) texts.set(id, src.text);
+  }
+  return (s) => texts.get(s.id);
+}
+
+export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
+
+  addRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/scenarios',
+      tag: 'scenarios',
+      summary: 'List stored scenarios (latest version of each id)',
+      responses: { 200: { description: 'The scenarios', schema: ScenarioListSchema } },
+    },
+    async () => ({ scenarios: await store.listScenarios() }),
+  );
+
+  const IdParams = z.strictObject({ id: IdParam });
+  addRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id',
+      tag: 'scenarios',
+      summary: 'Get a scenario version (the latest unless ?version=N)',
+      params: IdParams,
+      query: VersionQuery,
+      responses: { 200: { description: 'The scenario', schema: ScenarioDetailSchema }, 400: err('Bad version'), 404: err('Unknown id or version') },
+    },
+    async ({ params, query }) => {
+      const record = await loadScenarioOr404(store, params.id, query.version);
+      const scenario = record.scenario as unknown as Scenario;
+      const sources = (scenario.sources ?? []).map((s) => {
+        const textHash = record.sourceHashes[s.id] ?? null;
+        return {
+          id: s.id,
+          textHash,
+          title: s.title ?? null,
+          publisher: s.publisher ?? null,
+          date: s.date ?? null,
+          language: s.language ?? null,
+          url: s.url ?? null,
+          hasText: textHash !== null,
+        };
+      });
+      return {
+        id: record.id,
+        version: record.version,
+        hash: record.hash,
+        title: record.title,
+        createdAt: record.createdAt,
+        scenario: record.scenario,
+        text: record.text,
+        sources,
+      };
+    },
+  );
+
+  addRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/versions',
+      tag: 'scenarios',
+      summary: 'List the stored versions of a scenario (oldest first)',
+      params: IdParams,
+      responses: { 200: { description: 'The versions', schema: ScenarioVersionListSchema }, 404: err('Unknown id') },
+    },
+    async ({ params }) => {
+      const versions = await store.listScenarioVersions(params.id);
+      if (versions.length === 0) throw notFound(`no scenario "${params.id}"`, 'id');
+      return { versions };
+    },
+  );
+
+  addRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/variants',
+      tag: 'scenarios',
+      summary: "List a scenario's variants with their changes",
+      params: IdParams,
+      query: VersionQuery,
+      responses: { 200: { description: 'The variants', schema: VariantListSchema }, 404: err('Unknown id or version') },
+    },
+    async ({ params, query }) => {
+      const record = await loadScenarioOr404(store, params.id, query.version);
+      const scenario = record.scenario as unknown as Scenario;
+      return {
+        variants: (scenario.variants ?? []).map((v) => ({ id: v.id, title: v.title, description: v.description, changes: v.changes })),
+      };
+    },
+  );
+
+  addRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/variants/:variantId',
+      tag: 'scenarios',
+      summary: 'The scenario with a variant applied (validated again)',
+      params: z.strictObject({ id: IdParam, variantId: IdParam }),
+      query: VersionQuery,
+      responses: { 200: { description: 'The varied scenario', schema: AppliedVariantSchema }, 404: err('Unknown id, version or variant') },
+    },
+    async ({ params, query }) => {
+      const record = await loadScenarioOr404(store, params.id, query.version);
+      const scenario = record.scenario as unknown as Scenario;
+      if (!scenario.variants?.some((v) => v.id === params.variantId)) throw notFound(`scenario "${params.id}" has no variant "${params.variantId}"`, 'variantId');
+      const readSource = await storedSourceReader(store, record);
+      return { id: record.id, variant: params.variantId, scenario: applyVariant(scenario, params.variantId, { readSource }) };
+    },
+  );
+
+  addRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/sources/:sourceId',
+      tag: 'scenarios',
+      summary: 'The stored text of a source the scenario cites (for highlighting quotes)',
+      params: z.strictObject({ id: IdParam, sourceId: IdParam }),
+      query: VersionQuery,
+      responses: { 200: { description: 'The source and its text', schema: SourceTextSchema }, 404: err('Unknown scenario, or the scenario does not cite the source, or no text is stored') },
+    },
+    async ({ params, query }) => {
+      const record = await loadScenarioOr404(store, params.id, query.version);
+      const scenario = record.scenario as unknown as Scenario;
+      const cited = (scenario.sources ?? []).find((s) => s.id === params.sourceId);
+      if (!cited) throw notFound(`scenario "${params.id}" has no source "${params.sourceId}"`, 'sourceId');
+      const hash = record.sourceHashes[params.sourceId];
+      const source = hash ? await store.getSource(params.sourceId, hash) : undefined;
+      if (!source) throw notFound(`no stored text for source "${params.sourceId}" (it is cited by URL only)`, 'sourceId');
+      return {
+        id: source.id,
+        textHash: source.textHash,
+        title: cited.title ?? source.title,
+        publisher: cited.publisher ?? source.publisher,
+        date: cited.date ?? source.date,
+        language: cited.language ?? source.language,
+        url: cited.url ?? source.url,
+        text: source.text,
+      };
+    },
+  );
+
+  // POST reads the raw text so that syntax errors (YAML or JSON) get a line and column.
+  app.register(async (scoped) => {
+    scoped.removeAllContentTypeParsers();
+    scoped.addContentTypeParser(['application/json', ...YAML_TYPES], { parseAs: 'string', bodyLimit: app.initialConfig.bodyLimit }, (_req, body, done) => done(null, body));
+    addRoute(
+      scoped,
+      {
+        method: 'POST',
+        url: '/api/scenarios',
+        tag: 'scenarios',
+        summary: 'Store a scenario from YAML or JSON (validated; a new version when the content is new)',
+        description:
+          'Body: the scenario file text (application/yaml, text/yaml, text/plain), the scenario object (application/json), or the envelope { text, sources? } (application/json). Quotes are checked against the given source texts, else the stored texts of the same source ids.',
+        body: PostScenarioEnvelopeSchema,
+        bodyTypes: YAML_TYPES,
+        write: true,
+        responses: {
+          200: { description: 'That content was already stored', schema: PostScenarioResultSchema },
+          201: { description: 'Stored as a new version', schema: PostScenarioResultSchema },
+          400: err('Syntax error (place scenario:line:col)'),
+          413: err('Body too large'),
+          415: err('Unsupported body type'),
+          422: err('Invalid scenario (place, JSON path in the message)'),
+        },
+      },
+      async (_input, request, reply) => {
+        const raw = typeof request.body === 'string' ? request.body : '';
+        if (raw.trim() === '') throw badRequest('empty body: send the scenario as YAML or JSON', POSTED_FILE_NAME);
+        let text = raw;
+        let given: SourceInput[] = [];
+        let data = parseOrSyntaxError(raw);
+        if (isEnvelope(data)) {
+          const envelope = PostScenarioEnvelopeSchema.safeParse(data);
+          if (!envelope.success) throw fromZodError(envelope.error, '$');
+          text = envelope.data.text;
+          given = (envelope.data.sources ?? []).map((s) => ({ id: s.id, text: s.text }));
+          data = parseOrSyntaxError(text);
+        }
+        const texts = new Map(given.map((s) => [s.id, s.text]));
+        for (const id of citedSourceIds(data)) {
+          if (texts.has(id)) continue;
+          const stored = await store.getSource(id);
+          if (stored) texts.set(id, stored.text);
+        }
+        let scenario: Scenario;
+        try {
+          scenario = validateScenario(data, { fileName: POSTED_FILE_NAME, readSource: (s) => texts.get(s.id) });
+        } catch (error) {
+          if (isInputError(error)) throw fromInputError(error, 422);
+          throw error;
+        }
+        const sources: SourceInput[] = scenario.sources
+          .filter((s) => texts.has(s.id))
+          .map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, date: s.date, language: s.language, url: s.url ?? null, text: texts.get(s.id)! }));
+        const { record, created } = await store.putScenario({ scenario: scenario as never, text, sources });
+        return reply.status(created ? 201 : 200).send({ id: record.id, version: record.version, hash: record.hash, created });
+      },
+    );
+  });
+}
+
+function parseOrSyntaxError(text: string): unknown {
+  try {
+    return parseScenarioText(text, POSTED_FILE_NAME);
+  } catch (error) {
+    if (isInputError(error)) throw fromInputError(error, 400);
+    throw error;
+  }
+}
+
+function isEnvelope(data: unknown): data is { text: unknown } {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && typeof (data as { text?: unknown }).text === 'string' && !('actors' in data);
+}
+
+function citedSourceIds(data: unknown): string[] {
+  const sources = (data as { sources?: unknown })?.sources;
+  if (!Array.isArray(sources)) return [];
+  return sources.map((s) => (s as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string');
+}
+

@@ -1,0 +1,200 @@
+/**
+ * Request and response schemas of the HTTP API (zod). The server validates requests with them and
+ * /api/openapi.json is generated from the very same objects (./openapi.ts), so the two cannot drift.
+ */
+import { z } from 'zod';
+import { RUN_STATUSES } from '../store';
+
+export const IdParam = z.string().min(1).max(200).describe('An id.');
+
+export const HealthSchema = z
+  .object({
+    ok: z.literal(true),
+    version: z.string().describe('Version of @brink/app.'),
+    engineVersion: z.string().describe('Version of @brink/engine (recorded in every run).'),
+    store: z.enum(['sqlite', 'postgres']),
+    defaultScenarioId: z.string().nullable().describe('Id of the scenario loaded at start-up.'),
+    runKinds: z.array(z.string()).describe('Kinds POST /api/runs accepts.'),
+  })
+  .describe('Server status.');
+
+export const VersionQuery = z.strictObject({
+  version: z.coerce.number().int().positive().optional().describe('Scenario version (default: the latest).'),
+});
+
+const Title = z.union([z.string(), z.record(z.string(), z.string())]).nullable().describe('The scenario title (multilingual object).');
+
+export const ScenarioSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    hash: z.string().describe('sha256:<hex> of the canonical JSON of the scenario.'),
+    title: Title,
+    createdAt: z.string(),
+    versions: z.number().int().describe('How many versions of this id are stored.'),
+  })
+  .describe('The latest version of a stored scenario.');
+
+export const ScenarioListSchema = z.object({ scenarios: z.array(ScenarioSummarySchema) });
+
+export const ScenarioVersionSchema = ScenarioSummarySchema.omit({ versions: true }).describe('One stored version of a scenario.');
+export const ScenarioVersionListSchema = z.object({ versions: z.array(ScenarioVersionSchema) });
+
+export const SourceMetaSchema = z
+  .object({
+    id: z.string(),
+    textHash: z.string().nullable().describe('SHA-256 of the stored text, or null when no text is stored.'),
+    title: z.string().nullable(),
+    publisher: z.string().nullable(),
+    date: z.string().nullable(),
+    language: z.string().nullable(),
+    url: z.string().nullable(),
+    hasText: z.boolean().describe('True when the text is stored (GET .../sources/:sourceId serves it).'),
+  })
+  .describe('A source a scenario cites.');
+
+export const ScenarioDetailSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    hash: z.string(),
+    title: Title,
+    createdAt: z.string(),
+    scenario: z.record(z.string(), z.unknown()).describe('The validated scenario (see the Scenario schema, `brink scenario schema`).'),
+    text: z.string().nullable().describe('The YAML or JSON text it was stored from.'),
+    sources: z.array(SourceMetaSchema),
+  })
+  .describe('A stored scenario version.');
+
+export const SourceTextSchema = z
+  .object({
+    id: z.string(),
+    textHash: z.string(),
+    title: z.string().nullable(),
+    publisher: z.string().nullable(),
+    date: z.string().nullable(),
+    language: z.string().nullable(),
+    url: z.string().nullable(),
+    text: z.string().describe('The stored text, exactly as quotes are checked against it.'),
+  })
+  .describe('The stored text of a source.');
+
+export const PostScenarioEnvelopeSchema = z
+  .strictObject({
+    text: z.string().min(1).describe('The scenario as YAML or JSON text.'),
+    sources: z
+      .array(z.strictObject({ id: z.string().min(1), text: z.string() }))
+      .optional()
+      .describe('Texts of sources the scenario quotes (else the stored texts with the same source ids are used).'),
+  })
+  .describe('A scenario as text, with the texts of the sources it quotes.');
+
+export const PostScenarioResultSchema = z
+  .object({ id: z.string(), version: z.number().int(), hash: z.string(), created: z.boolean() })
+  .describe('The stored version (created: false when that content was already stored).');
+
+export const VariantChangeOut = z.object({ path: z.string(), value: z.unknown(), rationale: z.string().optional(), cite: z.unknown().optional() });
+export const VariantListSchema = z.object({
+  variants: z.array(
+    z.object({
+      id: z.string(),
+      title: z.unknown(),
+      description: z.string().optional(),
+      changes: z.array(VariantChangeOut),
+    }),
+  ),
+});
+export const AppliedVariantSchema = z.object({ id: z.string(), variant: z.string(), scenario: z.record(z.string(), z.unknown()) });
+
+export const RunKindSchema = z.string().min(1).describe('Run kind: deterrence, forecast or solve (GET /api/health lists them).');
+
+export const CreateRunSchema = z
+  .strictObject({
+    kind: RunKindSchema,
+    scenarioId: z.string().min(1).optional().describe('Default: the default scenario (ignored by kind solve).'),
+    version: z.number().int().positive().optional().describe('Default: the latest version.'),
+    variant: z.string().min(1).optional().describe('Apply this variant of the scenario first.'),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('Random seed (default 1).'),
+    options: z.record(z.string(), z.unknown()).optional().describe('Options of the kind (docs/api.md).'),
+  })
+  .describe('An analysis to run and store.');
+
+export const RunProvenanceSchema = z.object({
+  scenarioHash: z.string().nullable(),
+  scenarioId: z.string().nullable(),
+  scenarioVersion: z.number().int().nullable(),
+  variant: z.string().nullable(),
+  engineVersion: z.string(),
+  seed: z.number().int().nullable(),
+  options: z.record(z.string(), z.unknown()),
+});
+
+export const ReproductionSchema = z
+  .object({
+    of: z.string().describe('The original run.'),
+    identical: z.boolean().describe('True when both results are equal (canonical JSON).'),
+    engineVersionChanged: z.boolean(),
+    differences: z.array(z.string()).describe('JSON paths where the results differ (first 20).'),
+  })
+  .nullable();
+
+export const RunSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    status: z.enum(RUN_STATUSES),
+    progress: z.number().min(0).max(1),
+    provenance: RunProvenanceSchema,
+    result: z.unknown().describe("The engine's result (null until done)."),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    updatedAt: z.string(),
+    reproduces: z.string().nullable(),
+    reproduction: ReproductionSchema,
+  })
+  .describe('A stored run.');
+
+export const RunListSchema = z.object({ runs: z.array(RunSchema.omit({ result: true, reproduction: true })) });
+
+export const RunListQuery = z.strictObject({
+  kind: z.string().optional(),
+  status: z.enum(RUN_STATUSES).optional(),
+  scenarioId: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+export const RunCreatedSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(RUN_STATUSES),
+    reproduces: z.string().nullable().optional(),
+    links: z.object({ self: z.string(), events: z.string() }),
+  })
+  .describe('The run was created and queued.');
+
+export const SolveRequestSchema = z
+  .strictObject({
+    format: z.enum(['nfg', 'efg']).describe('Gambit file format.'),
+    text: z.string().min(1).describe('The game file text.'),
+    method: z.string().optional().describe('Solver method (default: the engine picks one for the game).'),
+    lambda: z.number().positive().optional().describe('Logit QRE precision (method logit).'),
+  })
+  .describe('A game to solve now.');
+
+export const SolveResponseSchema = z
+  .object({
+    game: z.record(z.string(), z.unknown()).describe('Summary of the parsed game.'),
+    result: z
+      .object({
+        method: z.string(),
+        complete: z.boolean(),
+        exact: z.boolean(),
+        equilibria: z.array(z.object({ profile: z.array(z.array(z.union([z.string(), z.number()]))), payoffs: z.array(z.union([z.string(), z.number()])) })),
+      })
+      .passthrough()
+      .describe('The engine SolveResult; exact values are rationals as strings ("3/5").'),
+  })
+  .describe('A solved game.');

@@ -1,0 +1,3 @@
+/** Public API of Brink's store (see docs/store.md). */
+export * from './store';
+export { MIGRATION_NAMES } from './migrations';

@@ -1,0 +1,64 @@
+/**
+ * Row types of Brink's store, shared by both dialects (SQLite via better-sqlite3, PostgreSQL via pg).
+ *
+ * Portable column choices: timestamps are ISO-8601 UTC strings (sortable as text), JSON is text,
+ * integers are 32-bit `integer`, fractions `double precision`. Nothing dialect-specific is stored.
+ */
+export interface SourcesTable {
+  /** The source's id as the scenario cites it (e.g. "seed"). */
+  id: string;
+  /** SHA-256 (hex) of the text: a source id may be stored with several texts, never overwritten. */
+  text_hash: string;
+  title: string | null;
+  publisher: string | null;
+  date: string | null;
+  language: string | null;
+  url: string | null;
+  text: string;
+  created_at: string;
+}
+
+export interface ScenariosTable {
+  id: string;
+  version: number;
+  /** `sha256:<hex>` of the canonical JSON of the scenario (@brink/engine `scenarioHash`): the content address. */
+  hash: string;
+  /** JSON of the scenario's title (a string or a multilingual object). */
+  title: string | null;
+  /** The scenario as validated, canonical JSON. */
+  json: string;
+  /** The text it came from (YAML or JSON), kept as written. */
+  yaml: string | null;
+  /** JSON object: source id -> text hash of the source texts stored with this scenario. */
+  source_hashes: string;
+  created_at: string;
+}
+
+export interface RunsTable {
+  id: string;
+  kind: string;
+  scenario_hash: string | null;
+  scenario_id: string | null;
+  scenario_version: number | null;
+  variant: string | null;
+  engine_version: string;
+  /** Kept as text so that any integer seed round-trips on both dialects. */
+  seed: string | null;
+  options: string;
+  status: string;
+  progress: number;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+  /** The run this one re-ran from its provenance (POST /api/runs/:id/reproduce), if any. */
+  reproduces: string | null;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  scenarios: ScenariosTable;
+  runs: RunsTable;
+}

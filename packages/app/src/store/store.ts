@@ -1,0 +1,555 @@
+/**
+ * Brink's store: sources, scenarios (content-addressed, versioned per id) and runs (with their
+ * provenance, status, progress and result), on SQLite (better-sqlite3, the default: a file
+ * `brink.sqlite` under the data directory) or PostgreSQL (`pg`), with the same kysely code.
+ *
+ * Every write is one transaction, so a failed write leaves what was stored before unchanged.
+ * The store never computes (ARCHITECTURE.md): it keeps what the engines produced.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { Database, RunsTable, ScenariosTable, SourcesTable } from './schema';
+import { migrationProvider } from './migrations';
+import { canonicalJson, scenarioHash } from '@brink/engine';
+
+export const SQLITE_FILE_NAME = 'brink.sqlite';
+
+export interface StoreOptions {
+  /** Directory of the SQLite file (created if missing). Default: `BRINK_DATA`, else `./data`. */
+  dataDir?: string;
+  /** `postgres://...`: use PostgreSQL instead of SQLite. Default: `BRINK_DATABASE_URL`. */
+  databaseUrl?: string;
+  /** PostgreSQL only: keep the tables in this schema (created if missing). Tests use one per test. */
+  schema?: string;
+  /** Environment to read the defaults from (default `process.env`). */
+  env?: Record<string, string | undefined>;
+}
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface SourceInput {
+  id: string;
+  title?: string | null;
+  publisher?: string | null;
+  date?: string | null;
+  language?: string | null;
+  url?: string | null;
+  text: string;
+}
+
+export interface SourceRecord {
+  id: string;
+  textHash: string;
+  title: string | null;
+  publisher: string | null;
+  date: string | null;
+  language: string | null;
+  url: string | null;
+  text: string;
+  createdAt: string;
+}
+
+/** What a scenario must have for the store: a string id. The store keeps the rest as given. */
+export interface StorableScenario {
+  id: string;
+  title?: unknown;
+  [key: string]: unknown;
+}
+
+export interface ScenarioInput {
+  /** The validated scenario object (its canonical JSON is hashed). */
+  scenario: StorableScenario;
+  /** The text it was read from (YAML or JSON), kept as written. */
+  text?: string | null;
+  /** Source texts the scenario cites, stored in the same transaction. */
+  sources?: readonly SourceInput[];
+}
+
+export interface ScenarioSummary {
+  id: string;
+  version: number;
+  hash: string;
+  title: ScenarioTitle;
+  createdAt: string;
+  /** Number of stored versions of this id. */
+  versions: number;
+}
+
+export interface ScenarioRecord {
+  id: string;
+  version: number;
+  hash: string;
+  title: ScenarioTitle;
+  scenario: StorableScenario;
+  text: string | null;
+  /** Source id -> text hash of each source stored with this version. */
+  sourceHashes: Record<string, string>;
+  createdAt: string;
+}
+
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface RunProvenance {
+  scenarioHash: string | null;
+  scenarioId: string | null;
+  scenarioVersion: number | null;
+  variant: string | null;
+  engineVersion: string;
+  seed: number | null;
+  options: Record<string, unknown>;
+}
+
+export interface RunInput {
+  kind: string;
+  provenance: Partial<RunProvenance> & { engineVersion: string };
+  /** Default: a random UUID. */
+  id?: string;
+  /** Id of the run this one reproduces. */
+  reproduces?: string;
+}
+
+export interface RunRecord {
+  id: string;
+  kind: string;
+  status: RunStatus;
+  progress: number;
+  provenance: RunProvenance;
+  result: unknown;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+  reproduces: string | null;
+}
+
+export interface RunQuery {
+  kind?: string;
+  status?: RunStatus;
+  scenarioId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Store {
+  readonly dialect: StoreDialect;
+  /** Where the data lives: the SQLite file or the PostgreSQL URL without password. */
+  readonly location: string;
+  putSource(source: SourceInput): Promise<SourceRecord>;
+  /** The source with this id and text hash, or the most recently stored text of that id. */
+  getSource(id: string, textHash?: string): Promise<SourceRecord | undefined>;
+  listSources(): Promise<Omit<SourceRecord, 'text'>[]>;
+  /** Stores a scenario (and its sources). Same content as a stored version: returns that version. */
+  putScenario(input: ScenarioInput): Promise<{ record: ScenarioRecord; created: boolean }>;
+  /** A version of a scenario; the latest when `version` is omitted. */
+  getScenario(id: string, version?: number): Promise<ScenarioRecord | undefined>;
+  getScenarioByHash(hash: string): Promise<ScenarioRecord | undefined>;
+  /** The latest version of every scenario id, by id. */
+  listScenarios(): Promise<ScenarioSummary[]>;
+  listScenarioVersions(id: string): Promise<Omit<ScenarioSummary, 'versions'>[]>;
+  createRun(input: RunInput): Promise<RunRecord>;
+  /** queued -> running. False when the run is not queued (e.g. cancelled meanwhile). */
+  startRun(id: string): Promise<boolean>;
+  /** Records progress (clamped to 0..1) of a queued or running run. False otherwise. */
+  updateRunProgress(id: string, progress: number): Promise<boolean>;
+  /** queued|running -> done with its result. False when the run had already ended (e.g. cancelled). */
+  finishRun(id: string, result: unknown): Promise<boolean>;
+  /** queued|running -> failed with a message. False when the run had already ended. */
+  failRun(id: string, error: string): Promise<boolean>;
+  /** queued|running -> cancelled. False when the run had already ended or does not exist. */
+  cancelRun(id: string): Promise<boolean>;
+  getRun(id: string): Promise<RunRecord | undefined>;
+  /** Newest first. */
+  listRuns(query?: RunQuery): Promise<RunRecord[]>;
+  close(): Promise<void>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Opens (creating and migrating if needed) the store the options or environment choose. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const env = options.env ?? process.env;
+  const databaseUrl = options.databaseUrl ?? (options.dataDir === undefined ? env.BRINK_DATABASE_URL : undefined);
+  let db: Kysely<Database>;
+  let dialect: StoreDialect;
+  let location: string;
+  if (databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      throw new Error(`BRINK_DATABASE_URL must start with postgres:// (got "${redactUrl(databaseUrl)}")`);
+    }
+    const schema = options.schema;
+    if (schema !== undefined) {
+      if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        await client.query(`create schema if not exists "${schema}"`);
+      } finally {
+        await client.end();
+      }
+    }
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: 8,
+      ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+    });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    dialect = 'postgres';
+    location = redactUrl(databaseUrl) + (schema ? ` (schema ${schema})` : '');
+  } else {
+    const dataDir = path.resolve(options.dataDir ?? env.BRINK_DATA ?? 'data');
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, SQLITE_FILE_NAME);
+    const database = new BetterSqlite3(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    dialect = 'sqlite';
+    location = file;
+  }
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyStore(db, dialect, location);
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'brink_migrations', migrationLockTableName: 'brink_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`store migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/** SHA-256 (hex) of a source text's UTF-8 bytes. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function toSource(row: SourcesTable): SourceRecord {
+  return {
+    id: row.id,
+    textHash: row.text_hash,
+    title: row.title,
+    publisher: row.publisher,
+    date: row.date,
+    language: row.language,
+    url: row.url,
+    text: row.text,
+    createdAt: row.created_at,
+  };
+}
+
+/** A scenario's title as given: a string or a multilingual object ({ en, zh-Hant, ... }). */
+export type ScenarioTitle = string | Record<string, string> | null;
+
+function parseTitle(text: string | null): ScenarioTitle {
+  return text === null ? null : (JSON.parse(text) as ScenarioTitle);
+}
+
+function toScenario(row: ScenariosTable): ScenarioRecord {
+  return {
+    id: row.id,
+    version: Number(row.version),
+    hash: row.hash,
+    title: parseTitle(row.title),
+    scenario: JSON.parse(row.json) as StorableScenario,
+    text: row.yaml,
+    sourceHashes: JSON.parse(row.source_hashes) as Record<string, string>,
+    createdAt: row.created_at,
+  };
+}
+
+function toRun(row: RunsTable): RunRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status as RunStatus,
+    progress: Number(row.progress),
+    provenance: {
+      scenarioHash: row.scenario_hash,
+      scenarioId: row.scenario_id,
+      scenarioVersion: row.scenario_version === null ? null : Number(row.scenario_version),
+      variant: row.variant,
+      engineVersion: row.engine_version,
+      seed: row.seed === null ? null : Number(row.seed),
+      options: JSON.parse(row.options) as Record<string, unknown>,
+    },
+    result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+    error: row.error,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    updatedAt: row.updated_at,
+    reproduces: row.reproduces,
+  };
+}
+
+const ACTIVE: RunStatus[] = ['queued', 'running'];
+
+class KyselyStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: StoreDialect,
+    readonly location: string,
+  ) {}
+
+  async putSource(source: SourceInput): Promise<SourceRecord> {
+    return this.retryOnConflict(() => this.db.transaction().execute((trx) => this.insertSource(trx, source)));
+  }
+
+  private async insertSource(trx: Transaction<Database>, source: SourceInput): Promise<SourceRecord> {
+    if (typeof source.id !== 'string' || source.id === '') throw new Error('a source needs a non-empty id');
+    if (typeof source.text !== 'string') throw new Error(`source "${source.id}" has no text`);
+    const hash = textHash(source.text);
+    const existing = await trx.selectFrom('sources').selectAll().where('id', '=', source.id).where('text_hash', '=', hash).executeTakeFirst();
+    if (existing) return toSource(existing);
+    const row: SourcesTable = {
+      id: source.id,
+      text_hash: hash,
+      title: source.title ?? null,
+      publisher: source.publisher ?? null,
+      date: source.date ?? null,
+      language: source.language ?? null,
+      url: source.url ?? null,
+      text: source.text,
+      created_at: now(),
+    };
+    await trx.insertInto('sources').values(row).execute();
+    return toSource(row);
+  }
+
+  async getSource(id: string, textHash?: string): Promise<SourceRecord | undefined> {
+    let q = this.db.selectFrom('sources').selectAll().where('id', '=', id);
+    if (textHash !== undefined) q = q.where('text_hash', '=', textHash);
+    const row = await q.orderBy('created_at', 'desc').orderBy('text_hash').executeTakeFirst();
+    return row ? toSource(row) : undefined;
+  }
+
+  async listSources(): Promise<Omit<SourceRecord, 'text'>[]> {
+    const rows = await this.db
+      .selectFrom('sources')
+      .select(['id', 'text_hash', 'title', 'publisher', 'date', 'language', 'url', 'created_at'])
+      .orderBy('id')
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => {
+      const { text: _text, ...rest } = toSource({ ...r, text: '' });
+      return rest;
+    });
+  }
+
+  async putScenario(input: ScenarioInput): Promise<{ record: ScenarioRecord; created: boolean }> {
+    const scenario = input.scenario;
+    if (!scenario || typeof scenario !== 'object' || typeof scenario.id !== 'string' || scenario.id === '') {
+      throw new Error('a scenario needs a non-empty string id');
+    }
+    const json = canonicalJson(scenario);
+    const hash = scenarioHash(scenario);
+    return this.retryOnConflict(() =>
+      this.db.transaction().execute(async (trx) => {
+        const sourceHashes: Record<string, string> = {};
+        for (const source of input.sources ?? []) {
+          const stored = await this.insertSource(trx, source);
+          sourceHashes[stored.id] = stored.textHash;
+        }
+        const existing = await trx.selectFrom('scenarios').selectAll().where('hash', '=', hash).executeTakeFirst();
+        if (existing) return { record: toScenario(existing), created: false };
+        const last = await trx
+          .selectFrom('scenarios')
+          .select((eb) => eb.fn.max('version').as('max'))
+          .where('id', '=', scenario.id)
+          .executeTakeFirst();
+        const version = (last?.max === null || last?.max === undefined ? 0 : Number(last.max)) + 1;
+        const row: ScenariosTable = {
+          id: scenario.id,
+          version,
+          hash,
+          title: scenario.title === undefined ? null : JSON.stringify(scenario.title),
+          json,
+          yaml: input.text ?? null,
+          source_hashes: JSON.stringify(sourceHashes),
+          created_at: now(),
+        };
+        await trx.insertInto('scenarios').values(row).execute();
+        return { record: toScenario(row), created: true };
+      }),
+    );
+  }
+
+  async getScenario(id: string, version?: number): Promise<ScenarioRecord | undefined> {
+    let q = this.db.selectFrom('scenarios').selectAll().where('id', '=', id);
+    if (version !== undefined) q = q.where('version', '=', version);
+    const row = await q.orderBy('version', 'desc').executeTakeFirst();
+    return row ? toScenario(row) : undefined;
+  }
+
+  async getScenarioByHash(hash: string): Promise<ScenarioRecord | undefined> {
+    const row = await this.db.selectFrom('scenarios').selectAll().where('hash', '=', hash).executeTakeFirst();
+    return row ? toScenario(row) : undefined;
+  }
+
+  async listScenarios(): Promise<ScenarioSummary[]> {
+    const rows = await this.db
+      .selectFrom('scenarios')
+      .select(['id', 'version', 'hash', 'title', 'created_at'])
+      .orderBy('id')
+      .orderBy('version', 'desc')
+      .execute();
+    const out = new Map<string, ScenarioSummary>();
+    for (const r of rows) {
+      const seen = out.get(r.id);
+      if (seen) seen.versions += 1;
+      else out.set(r.id, { id: r.id, version: Number(r.version), hash: r.hash, title: parseTitle(r.title), createdAt: r.created_at, versions: 1 });
+    }
+    return [...out.values()];
+  }
+
+  async listScenarioVersions(id: string): Promise<Omit<ScenarioSummary, 'versions'>[]> {
+    const rows = await this.db
+      .selectFrom('scenarios')
+      .select(['id', 'version', 'hash', 'title', 'created_at'])
+      .where('id', '=', id)
+      .orderBy('version', 'asc')
+      .execute();
+    return rows.map((r) => ({ id: r.id, version: Number(r.version), hash: r.hash, title: parseTitle(r.title), createdAt: r.created_at }));
+  }
+
+  async createRun(input: RunInput): Promise<RunRecord> {
+    const p = input.provenance;
+    const t = now();
+    const seed = p.seed ?? null;
+    if (seed !== null && !Number.isSafeInteger(seed)) throw new Error(`run seed must be a safe integer (got ${seed})`);
+    const row: RunsTable = {
+      id: input.id ?? randomUUID(),
+      kind: input.kind,
+      scenario_hash: p.scenarioHash ?? null,
+      scenario_id: p.scenarioId ?? null,
+      scenario_version: p.scenarioVersion ?? null,
+      variant: p.variant ?? null,
+      engine_version: p.engineVersion,
+      seed: seed === null ? null : String(seed),
+      options: canonicalJson(p.options ?? {}),
+      status: 'queued',
+      progress: 0,
+      result: null,
+      error: null,
+      created_at: t,
+      started_at: null,
+      finished_at: null,
+      updated_at: t,
+      reproduces: input.reproduces ?? null,
+    };
+    await this.db.transaction().execute((trx) => trx.insertInto('runs').values(row).execute());
+    return toRun(row);
+  }
+
+  async startRun(id: string): Promise<boolean> {
+    const t = now();
+    const r = await this.db
+      .updateTable('runs')
+      .set({ status: 'running', started_at: t, updated_at: t })
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async updateRunProgress(id: string, progress: number): Promise<boolean> {
+    const p = Number.isFinite(progress) ? Math.min(1, Math.max(0, progress)) : 0;
+    const r = await this.db
+      .updateTable('runs')
+      .set({ progress: p, updated_at: now() })
+      .where('id', '=', id)
+      .where('status', 'in', ACTIVE)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async finishRun(id: string, result: unknown): Promise<boolean> {
+    const json = JSON.stringify(result ?? null);
+    const t = now();
+    const r = await this.db
+      .updateTable('runs')
+      .set({ status: 'done', progress: 1, result: json, error: null, finished_at: t, updated_at: t })
+      .where('id', '=', id)
+      .where('status', 'in', ACTIVE)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async failRun(id: string, error: string): Promise<boolean> {
+    const t = now();
+    const r = await this.db
+      .updateTable('runs')
+      .set({ status: 'failed', error, finished_at: t, updated_at: t })
+      .where('id', '=', id)
+      .where('status', 'in', ACTIVE)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async cancelRun(id: string): Promise<boolean> {
+    const t = now();
+    const r = await this.db
+      .updateTable('runs')
+      .set({ status: 'cancelled', finished_at: t, updated_at: t })
+      .where('id', '=', id)
+      .where('status', 'in', ACTIVE)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async getRun(id: string): Promise<RunRecord | undefined> {
+    const row = await this.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toRun(row) : undefined;
+  }
+
+  async listRuns(query: RunQuery = {}): Promise<RunRecord[]> {
+    let q = this.db.selectFrom('runs').selectAll();
+    if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
+    if (query.status !== undefined) q = q.where('status', '=', query.status);
+    if (query.scenarioId !== undefined) q = q.where('scenario_id', '=', query.scenarioId);
+    const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100), 1), 1000);
+    const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+    return rows.map(toRun);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** Concurrent writers (PostgreSQL) may race for the same version number: retry a few times. */
+  private async retryOnConflict<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (attempt >= 4 || !isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+}

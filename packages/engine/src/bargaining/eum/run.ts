@@ -1,0 +1,128 @@
+/**
+ * The EUM round loop ([SCS] §6-7 and appendix "steps"; spec §B.9).
+ *
+ * Round t, from positions x(t):
+ *   1. μ(t) = median voter position of x(t) (votes.ts) with weights c_i s_i;
+ *   2. P_i(j) for all pairs (probability.ts);
+ *   3. risk exponents r_i from security levels at r = 1 (risk.ts);
+ *   4. EU_i(j) with r_i, and each receiver's perception of its challengers' EU (expected-utility.ts);
+ *   5. every j with EU_j(i) > 0 proposes; receivers classify and accept at most one offer (offers.ts);
+ *   6. all actors move simultaneously to x(t+1).
+ * Forecast: μ of the final positions. Stopping (the paper runs "until the issue is resolved"; our
+ * choice, options): no position moves more than tolerance·Δx ('converged'); μ unchanged for
+ * `stableMedianRounds` rounds ('median-stable'); or `maxRounds` ('max-rounds').
+ */
+import { InputError } from '../../errors';
+import { challengeEu, type ChallengeContext } from './expected-utility';
+import { chooseOffer, classifyOffer } from './offers';
+import { successProbabilities } from './probability';
+import { riskFromSecurity } from './risk';
+import { DEFAULT_EUM_OPTIONS, type EumInput, type EumMove, type EumOffer, type EumOptions, type EumResult, type EumRound, type EumStopReason } from './types';
+import { medianVoterPosition } from './votes';
+
+/** Checks the input and options; throws InputError naming the place. */
+export function validateEumInput(input: EumInput, options: EumOptions): void {
+  if (!Array.isArray(input.actors) || input.actors.length < 2) throw new InputError('the EUM needs at least 2 actors', { place: '$.actors' });
+  input.actors.forEach((a, i) => {
+    if (!Number.isFinite(a.position)) throw new InputError(`position must be a finite number, got ${a.position}`, { place: `$.actors[${i}].position` });
+    if (!(a.capability > 0) || !Number.isFinite(a.capability)) throw new InputError(`capability must be > 0, got ${a.capability}`, { place: `$.actors[${i}].capability` });
+    if (!(a.salience >= 0 && a.salience <= 1)) throw new InputError(`salience must be in [0, 1], got ${a.salience}`, { place: `$.actors[${i}].salience` });
+  });
+  if (input.actors.every((a) => a.salience === 0)) throw new InputError('every salience is 0: no actor casts a vote', { place: '$.actors[*].salience' });
+  if (options.rangeMode === 'fixed' && !(options.fixedRange > 0)) throw new InputError(`fixedRange must be > 0, got ${options.fixedRange}`, { place: 'fixedRange' });
+  if (!(options.q >= 0 && options.q <= 1)) throw new InputError(`q must be in [0, 1], got ${options.q}`, { place: 'q' });
+  if (!(options.t >= 0 && options.t <= 1)) throw new InputError(`t must be in [0, 1], got ${options.t}`, { place: 't' });
+  if (!(Number.isInteger(options.maxRounds) && options.maxRounds >= 0)) throw new InputError(`maxRounds must be a whole number >= 0, got ${options.maxRounds}`, { place: 'maxRounds' });
+}
+
+/** Runs the model to its stopping rule. */
+export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResult {
+  const options: EumOptions = { ...DEFAULT_EUM_OPTIONS, ...opts };
+  validateEumInput(input, options);
+  const n = input.actors.length;
+  const saliences = input.actors.map((a) => a.salience);
+  const weights = input.actors.map((a) => a.capability * a.salience);
+  let positions = input.actors.map((a) => a.position);
+  const lo = Math.min(...positions);
+  const hi = Math.max(...positions);
+  const range = options.rangeMode === 'fixed' ? options.fixedRange : hi - lo;
+
+  const history: number[][] = [positions.slice()];
+  const medians: number[] = [medianVoterPosition(positions, weights, options.medianRule)];
+  const rounds: EumRound[] = [];
+  let stopReason: EumStopReason = 'max-rounds';
+  if (!(range > 0)) {
+    stopReason = 'no-spread';
+  } else {
+    let stableFor = 0;
+    for (let t = 1; t <= options.maxRounds; t++) {
+      const median = medians[medians.length - 1]!;
+      const ctx: ChallengeContext = {
+        positions,
+        saliences,
+        probabilities: successProbabilities(positions, weights, options.probabilityRule),
+        median,
+        range,
+        q: options.q,
+        t: options.t,
+      };
+      const { security, risk } = options.riskFromSecurity ? riskFromSecurity(ctx) : { security: new Array<number>(n).fill(0), risk: new Array<number>(n).fill(1) };
+      const { offers, moves, next } = playRound(ctx, risk, options);
+      positions = next;
+      history.push(positions.slice());
+      const newMedian = medianVoterPosition(positions, weights, options.medianRule);
+      medians.push(newMedian);
+      rounds.push({ round: t, median, risk, security, offers, moves, positions: positions.slice() });
+      const maxMove = moves.reduce((m, mv) => Math.max(m, Math.abs(mv.to - mv.from)), 0);
+      if (maxMove <= options.tolerance * range) {
+        stopReason = 'converged';
+        break;
+      }
+      stableFor = Math.abs(newMedian - median) <= options.tolerance * range ? stableFor + 1 : 0;
+      if (options.stableMedianRounds > 0 && stableFor >= options.stableMedianRounds) {
+        stopReason = 'median-stable';
+        break;
+      }
+    }
+  }
+  return {
+    actors: input.actors.map((a) => a.name),
+    range,
+    turns: rounds.length,
+    positions: history,
+    medians,
+    rounds,
+    forecast: medians[medians.length - 1]!,
+    stopReason,
+    options,
+  };
+}
+
+/** Steps 4-6 of a round: offers, classification, simultaneous moves. */
+function playRound(ctx: ChallengeContext, risk: readonly number[], options: EumOptions): { offers: EumOffer[]; moves: EumMove[]; next: number[] } {
+  const n = ctx.positions.length;
+  const offers: EumOffer[] = [];
+  const byReceiver: EumOffer[][] = Array.from({ length: n }, () => []);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      if (i === j || ctx.positions[i] === ctx.positions[j]) continue;
+      const senderEu = challengeEu(ctx, j, i, risk[j]!);
+      if (!(senderEu > 0)) continue;
+      const a = challengeEu(ctx, i, j, risk[i]!);
+      const b = options.perspective === 'perceiver' ? challengeEu(ctx, j, i, risk[i]!) : senderEu;
+      const { kind, newPosition } = classifyOffer(ctx.positions[i]!, ctx.positions[j]!, a, b);
+      const offer: EumOffer = { sender: j, receiver: i, senderEu, receiverEu: a, perceivedSenderEu: b, kind, newPosition };
+      offers.push(offer);
+      byReceiver[i]!.push(offer);
+    }
+  }
+  const next = ctx.positions.slice();
+  const moves: EumMove[] = [];
+  for (let i = 0; i < n; i++) {
+    const chosen = chooseOffer(ctx.positions[i]!, byReceiver[i]!, options.offerChoice);
+    if (!chosen) continue;
+    next[i] = chosen.newPosition;
+    moves.push({ actor: i, from: ctx.positions[i]!, to: chosen.newPosition, offer: chosen });
+  }
+  return { offers, moves, next };
+}

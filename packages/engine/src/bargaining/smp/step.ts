@@ -1,0 +1,200 @@
+/**
+ * One SMP bargaining step, state t -> t+1 (KTAB SMPState::doBCN, bestChallenge; spec
+ * ../shared/design/bargaining-models.md A.8).
+ *
+ * For every actor i: the best target j is the one with the largest value of challenge
+ * probEduChlg(h = i, k = i, i, j) above 1e-5 (ties to the lowest j); i proposes the bargain
+ * interpolated with its own win estimate (bargain.ts). Every actor k then holds a candidate list
+ * [status quo, its own bargain, bargains where it is the target by ascending initiator]
+ * ([AMBIGUITY] A.8: KTAB's order depends on threads; only exact ties are affected) and scores each
+ * candidate m by every actor n's average utility of the state it creates:
+ *   status quo  ū_n = (1/N) sum_q U_n[n][q]
+ *   bargain I:J ū_n = (1/N) [ u(d_n(p_n, b_I), R_n) + u(d_n(p_n, b_J), R_n) + sum_{q != I,J} U_n[n][q] ]
+ * P = scalarPCE(power weights, ū) over the list; k takes the first most likely candidate
+ * (Deterministic) or draws one (Stochastic), and moves to its side of that bargain.
+ * All actors resolve against state t, so the step is order-independent.
+ *
+ * Ties: KTAB gives an initiator whose best value is shared by several targets (e.g. two identical
+ * actors) the lowest-index target only, so identical actors can drift apart. `tieBreak: 'symmetric'`
+ * (not KTAB) offers a bargain to every target within a relative 1e-12 of the best value instead.
+ *
+ * Cost: O(N^3) per step (N targets x N candidates x O(N) per challenge value; bargain utilities
+ * are computed once per bargain, not once per list).
+ */
+import { interpolateBargain } from './bargain';
+import { challengeWinProbability, probEduChallenge, type ChallengeContext } from './challenge';
+import { scalarPce } from './pce';
+import { pickByProbability } from './prng';
+import { perspectiveUtilities } from './risk';
+import type { AssessedState, SmpModelData } from './state';
+import type { SmpChallenge, SmpModelSwitches, SmpMove, SmpTieBreak } from './types';
+import { riskUtility, weightedDistance } from './utility';
+
+interface Bargain {
+  init: number;
+  rcvr: number;
+  posInit: Float64Array;
+  posRcvr: Float64Array;
+  challenge: number;
+}
+
+export interface StepResult {
+  pos: Float64Array;
+  challenges: SmpChallenge[];
+  moves: SmpMove[];
+}
+
+const MIN_SIGNIFICANT_GAIN = 1e-5;
+/** Relative gap under which two challenge values count as tied (tieBreak 'symmetric'). */
+const TIE_TOLERANCE = 1e-12;
+
+export function bargainStep(
+  model: SmpModelData,
+  st: AssessedState,
+  selfUtil: Float64Array,
+  sw: SmpModelSwitches,
+  uniform: () => number,
+  tieBreak: SmpTieBreak = 'lowestIndex',
+): StepResult {
+  const { n, dims, sal, power } = model;
+  const ctx: ChallengeContext = {
+    n,
+    salientPower: model.salientPower,
+    totalSalience: model.totalSalience,
+    rule: sw.votingRule,
+    commit: sw.thirdPartyCommit,
+  };
+  const u = new Float64Array(n * n);
+  const bargains: Bargain[] = [];
+  const challenges: SmpChallenge[] = [];
+  const ownBargains: number[][] = Array.from({ length: n }, () => []);
+  const receivedBargains: number[][] = Array.from({ length: n }, () => []);
+
+  const addBargains = (i: number, j: number, pIJ: number, gain: number): void => {
+    const own = interpolateBargain(sw.bargainInterpolation, st.pos, sal, dims, i, j, pIJ, 1 - pIJ);
+    const made: Array<{ init: Float64Array; rcvr: Float64Array }> = [];
+    if (sw.bargainModel === 'InitOnlyInterp') {
+      made.push(own);
+    } else {
+      // j's own estimate that i would win
+      const uj = perspectiveUtilities(j, st.diff, st.risk, n, sw.riskAdjust, new Float64Array(n * n));
+      const pJ = challengeWinProbability(ctx, uj, i, j)[0];
+      const theirs = interpolateBargain(sw.bargainInterpolation, st.pos, sal, dims, i, j, pJ, 1 - pJ);
+      if (sw.bargainModel === 'InitRcvrInterp') {
+        made.push(own, theirs);
+      } else {
+        const wi = power[i]! * model.totalSalience[i]!;
+        const wj = power[j]! * model.totalSalience[j]!;
+        const init = new Float64Array(dims);
+        const rcvr = new Float64Array(dims);
+        for (let k = 0; k < dims; k++) {
+          init[k] = (wi * own.init[k]! + wj * theirs.init[k]!) / (wi + wj);
+          rcvr[k] = (wi * own.rcvr[k]! + wj * theirs.rcvr[k]!) / (wi + wj);
+        }
+        made.push({ init, rcvr });
+      }
+    }
+    const ci = challenges.length;
+    challenges.push({
+      initiator: i,
+      target: j,
+      probWin: pIJ,
+      gain,
+      initiatorPosition: Array.from(made[0]!.init, (x) => 100 * x),
+      targetPosition: Array.from(made[0]!.rcvr, (x) => 100 * x),
+    });
+    for (const b of made) {
+      const bi = bargains.length;
+      bargains.push({ init: i, rcvr: j, posInit: b.init, posRcvr: b.rcvr, challenge: ci });
+      ownBargains[i]!.push(bi);
+      receivedBargains[j]!.push(bi);
+    }
+  };
+
+  const gains = new Float64Array(n);
+  const probs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    perspectiveUtilities(i, st.diff, st.risk, n, sw.riskAdjust, u);
+    let bestJ = -1;
+    let bestEU = -1.0;
+    for (let j = 0; j < n; j++) {
+      gains[j] = -Infinity;
+      if (j === i) continue;
+      const [pij, edu] = probEduChallenge(ctx, u, i, i, j);
+      gains[j] = edu;
+      probs[j] = pij;
+      if (MIN_SIGNIFICANT_GAIN < edu && bestEU < edu) {
+        bestJ = j;
+        bestEU = edu;
+      }
+    }
+    if (!(0 < bestEU) || bestJ < 0) continue;
+    let targets = [bestJ];
+    if (tieBreak === 'symmetric') {
+      const tol = TIE_TOLERANCE * Math.max(1, Math.abs(bestEU));
+      targets = [];
+      for (let j = 0; j < n; j++) if (MIN_SIGNIFICANT_GAIN < gains[j]! && gains[j]! >= bestEU - tol) targets.push(j);
+    }
+    for (const j of targets) addBargains(i, j, probs[j]!, gains[j]!);
+  }
+
+  // Average utility to every actor of the status quo and of each bargain's state.
+  const sqUtil = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    let s = 0.0;
+    for (let q = 0; q < n; q++) s = s + selfUtil[a * n + q]!;
+    sqUtil[a] = s / n;
+  }
+  const bargainUtil: Float64Array[] = bargains.map((b) => {
+    const out = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      const ra = st.risk[a]!;
+      let s = 0.0;
+      s = s + riskUtility(weightedDistance(st.pos, a * dims, b.posInit, 0, sal, a * dims, dims), ra);
+      s = s + riskUtility(weightedDistance(st.pos, a * dims, b.posRcvr, 0, sal, a * dims, dims), ra);
+      for (let q = 0; q < n; q++) {
+        if (q !== b.init && q !== b.rcvr) s = s + selfUtil[a * n + q]!;
+      }
+      out[a] = s / n;
+    }
+    return out;
+  });
+
+  const next = new Float64Array(n * dims);
+  const moves: SmpMove[] = [];
+  for (let k = 0; k < n; k++) {
+    const list = [-1, ...ownBargains[k]!, ...receivedBargains[k]!];
+    const nb = list.length;
+    const um = new Float64Array(n * nb);
+    for (let a = 0; a < n; a++) {
+      for (let m = 0; m < nb; m++) {
+        const b = list[m]!;
+        um[a * nb + m] = b < 0 ? sqUtil[a]! : bargainUtil[b]![a]!;
+      }
+    }
+    const p = scalarPce(n, nb, power, um, sw.votingRule, sw.victoryProbModel, sw.pceModel);
+    let mMax = 0;
+    if (sw.stateTransition === 'Deterministic') {
+      let ma = -1.0;
+      for (let m = 0; m < nb; m++) {
+        const x = Math.abs(p[m]!);
+        if (ma < x) {
+          ma = x;
+          mMax = m;
+        }
+      }
+    } else {
+      mMax = pickByProbability(p, uniform);
+    }
+    const chosen = list[mMax]!;
+    if (chosen < 0) {
+      for (let d = 0; d < dims; d++) next[k * dims + d] = st.pos[k * dims + d]!;
+    } else {
+      const b = bargains[chosen]!;
+      const src = b.init === k ? b.posInit : b.posRcvr;
+      for (let d = 0; d < dims; d++) next[k * dims + d] = src[d]!;
+    }
+    moves.push({ actor: k, challenge: chosen < 0 ? -1 : bargains[chosen]!.challenge, prob: p[mMax]!, candidates: nb });
+  }
+  return { pos: next, challenges, moves };
+}

@@ -1,0 +1,624 @@
+/**
+ * Asymmetric Escalation Game (Zagare & Kilgour, Perfect Deterrence, Cambridge UP 2000, ch. 6-9,
+ * fig. 6.3 and A1.7, app. A1.4, A2.4 and A8; Zagare & Kilgour, "Assessing competing defense
+ * postures: the strategic implications of flexible response", World Politics 47(3), 1995).
+ *
+ * Moves. Node 1, Challenger: C (outcome SQ) or D (limited attack). Node 2, Defender: C (concede,
+ * DC), D (respond in kind) or E (escalate). After D, node 3a, Challenger: D (outcome DD) or E
+ * (escalate); then node 4a, Defender: D (outcome ED) or E (EE). After E, node 3b, Challenger:
+ * D (outcome DE) or E (counter-escalate, EE). Outcome codes: Challenger's level, then Defender's.
+ *
+ * Types (app. A8). Challenger is strategically Hard (utility c_EE_hard for EE) with probability
+ * p_Ch, Soft (c_EE_soft) otherwise. Defender is tactically Hard (d_DD_hard) or Soft (d_DD_soft) and
+ * strategically Hard (d_EE_hard) or Soft (d_EE_soft), with probabilities p_HH, p_HS, p_SH, p_SS
+ * (tactical letter first). Orderings (verified against the app. A8 summary):
+ *   c_EE_soft < c_DE < c_EE_hard < c_DD < c_ED < c_SQ < c_DC,
+ *   d_EE_soft < d_ED < d_EE_hard < d_DD_soft < d_DC < d_DD_hard < d_DE < d_SQ,
+ *   p_HH + p_HS + p_SH + p_SS = 1 (the paper has 0 < p < 1; 0 and 1 are allowed here).
+ *
+ * Solution (perfect Bayesian equilibria, derived from the orderings). The last moves are
+ * dominant: at 3b a Hard Challenger counter-escalates (EE), a Soft one accepts DE; at 4a a
+ * strategically Hard Defender escalates (EE), a Soft one does not (ED). Tactically Soft Defenders
+ * never respond in kind (D at node 2 gives at most d_DD_soft < d_DC). With r = Pr(Challenger Hard
+ * | D at node 1) and q = Pr(Defender strategically Hard | D at node 2), the Challenger of type T
+ * escalates at 3a iff q < q_T with
+ *
+ *   q_hard = (c_ED - c_DD) / (c_ED - c_EE_hard),   q_soft = (c_ED - c_DD) / (c_ED - c_EE_soft)  (< q_hard),
+ *
+ * a Defender of strategic type S prefers escalating (E) to conceding (C) at node 2 iff r < r_S with
+ *
+ *   r_hard = (d_DE - d_DC) / (d_DE - d_EE_hard),   r_soft = (d_DE - d_DC) / (d_DE - d_EE_soft),
+ *
+ * and a tactically Hard Defender responds in kind iff d_DD_hard + eps (X_S - d_DD_hard) beats both,
+ * where eps = r e_hard + (1 - r) e_soft is the probability the Challenger escalates at 3a and X_S is
+ * d_EE_hard or d_ED. The solver enumerates the continuation equilibria from node 2 for a given r
+ * (pure, or with a tactically Hard Defender mixing so that q sits exactly at q_hard or q_soft), and
+ * then the Challenger's node-1 choices: both types challenge (r = p_Ch), only the Hard type (r = 1),
+ * only the Soft type (r = 0), neither (Deterrence; r off the path, any belief), and semi-separating
+ * equilibria where one type mixes (r found where that type is indifferent: at a Defender
+ * indifference point r_hard / r_soft, with the indifferent types mixing C and E, or by bisection).
+ * Equilibria at exact ties of the parameters may be missing; every equilibrium reported is checked
+ * against the built game in the tests (engine Nash check plus sequential rationality).
+ *
+ * Names: Deterrence (no challenge), No-Response (every Defender type concedes), Constrained
+ * Limited-Response (some Defender responds in kind and the Challenger never escalates after it),
+ * Escalatory Limited-Response (responses in kind may be met by escalation), Escalation (Defender
+ * answers only by escalating or conceding). The chapter-8 names are from the book's summaries and
+ * are attached here by these behavioural definitions.
+ */
+import type { DeterrenceModel, DeterrenceResult, EquilibriumReport, Params, ThresholdSide } from './model';
+import { addMass, chain, cleanOutcomes, fmt, resolveParams, sideOf } from './model';
+import { buildGame, type BuiltGame, type TreeSpec } from './efg-builder';
+
+export const AEG_PARAMETERS = [
+  { name: 'c_SQ', description: "Challenger's utility for the status quo", default: 0.75, range: [0.65, 0.9], kind: 'utility' },
+  { name: 'c_DC', description: "Challenger's utility when the Defender concedes", default: 1, range: [0.92, 1], kind: 'utility' },
+  { name: 'c_DD', description: "Challenger's utility for a limited war (both at level D)", default: 0.45, range: [0.36, 0.5], kind: 'utility' },
+  { name: 'c_ED', description: "Challenger's utility when it escalates and the Defender does not", default: 0.6, range: [0.52, 0.64], kind: 'utility' },
+  { name: 'c_DE', description: "Challenger's utility when the Defender escalates and it does not", default: 0.2, range: [0.1, 0.25], kind: 'utility' },
+  { name: 'c_EE_hard', description: "Hard Challenger's utility for all-out war (EE)", default: 0.3, range: [0.27, 0.34], kind: 'utility' },
+  { name: 'c_EE_soft', description: "Soft Challenger's utility for all-out war (EE)", default: 0, range: [0, 0.08], kind: 'utility' },
+  { name: 'd_SQ', description: "Defender's utility for the status quo", default: 1, range: [0.92, 1], kind: 'utility' },
+  { name: 'd_DC', description: "Defender's utility for conceding", default: 0.45, range: [0.36, 0.52], kind: 'utility' },
+  { name: 'd_DD_hard', description: "Tactically Hard Defender's utility for a limited war (DD)", default: 0.6, range: [0.55, 0.7], kind: 'utility' },
+  { name: 'd_DD_soft', description: "Tactically Soft Defender's utility for a limited war (DD)", default: 0.3, range: [0.22, 0.34], kind: 'utility' },
+  { name: 'd_DE', description: "Defender's utility when it escalates and the Challenger does not", default: 0.8, range: [0.72, 0.9], kind: 'utility' },
+  { name: 'd_ED', description: "Defender's utility when the Challenger escalates and it does not", default: 0.1, range: [0.05, 0.15], kind: 'utility' },
+  { name: 'd_EE_hard', description: "Strategically Hard Defender's utility for all-out war (EE)", default: 0.2, range: [0.17, 0.25], kind: 'utility' },
+  { name: 'd_EE_soft', description: "Strategically Soft Defender's utility for all-out war (EE)", default: 0, range: [0, 0.04], kind: 'utility' },
+  { name: 'p_Ch', description: 'Probability that the Challenger is Hard (prefers EE to DE)', default: 0.5, range: [0, 1], kind: 'probability' },
+  { name: 'p_HH', description: 'Probability the Defender is tactically and strategically Hard', default: 0.25, range: [0, 1], kind: 'probability' },
+  { name: 'p_HS', description: 'Probability the Defender is tactically Hard, strategically Soft', default: 0.25, range: [0, 1], kind: 'probability' },
+  { name: 'p_SH', description: 'Probability the Defender is tactically Soft, strategically Hard', default: 0.25, range: [0, 1], kind: 'probability' },
+  { name: 'p_SS', description: 'Probability the Defender is tactically and strategically Soft', default: 0.25, range: [0, 1], kind: 'probability' },
+] as const;
+
+const ORDERINGS = [
+  ...chain('c_EE_soft', 'c_DE', 'c_EE_hard', 'c_DD', 'c_ED', 'c_SQ', 'c_DC'),
+  ...chain('d_EE_soft', 'd_ED', 'd_EE_hard', 'd_DD_soft', 'd_DC', 'd_DD_hard', 'd_DE', 'd_SQ'),
+];
+const OUTCOMES = ['SQ', 'DC', 'DD', 'DE', 'ED', 'EE'] as const;
+const DEF_TYPES = ['HH', 'HS', 'SH', 'SS'] as const;
+type DefType = (typeof DEF_TYPES)[number];
+const PROBS = ['p_HH', 'p_HS', 'p_SH', 'p_SS'] as const;
+/** The Defender types' prior probabilities are renormalised when they are redistributed (see sensitivity). */
+export const AEG_DEF_TYPE_PROBABILITIES = PROBS;
+
+export function aegParams(given: Params): Record<string, number> {
+  return resolveParams({ id: 'aeg', parameters: AEG_PARAMETERS, orderings: ORDERINGS }, given, [PROBS]);
+}
+
+const tacticalHard = (t: DefType) => t[0] === 'H';
+const strategicHard = (t: DefType) => t[1] === 'H';
+
+export function buildAeg(given: Params): BuiltGame {
+  const p = aegParams(given);
+  const leaf = (outcome: string, c: number, d: number): TreeSpec => ({ kind: 'leaf', outcome, payoffs: [c, d] });
+  const sub = (ch: 'H' | 'S', t: DefType): TreeSpec => {
+    const cEE = ch === 'H' ? p.c_EE_hard! : p.c_EE_soft!;
+    const dEE = strategicHard(t) ? p.d_EE_hard! : p.d_EE_soft!;
+    const dDD = tacticalHard(t) ? p.d_DD_hard! : p.d_DD_soft!;
+    return {
+      kind: 'move',
+      player: 0,
+      infoset: `Ch${ch}:1`,
+      branches: [
+        { action: 'C', child: leaf('SQ', p.c_SQ!, p.d_SQ!) },
+        {
+          action: 'D',
+          child: {
+            kind: 'move',
+            player: 1,
+            infoset: `Def${t}:2`,
+            branches: [
+              { action: 'C', child: leaf('DC', p.c_DC!, p.d_DC!) },
+              {
+                action: 'D',
+                child: {
+                  kind: 'move',
+                  player: 0,
+                  infoset: `Ch${ch}:3a`,
+                  branches: [
+                    { action: 'D', child: leaf('DD', p.c_DD!, dDD) },
+                    {
+                      action: 'E',
+                      child: {
+                        kind: 'move',
+                        player: 1,
+                        infoset: `Def${t}:4a`,
+                        branches: [
+                          { action: 'D', child: leaf('ED', p.c_ED!, p.d_ED!) },
+                          { action: 'E', child: leaf('EE', cEE, dEE) },
+                        ],
+                      },
+                    },
+                  ],
+                },
+              },
+              {
+                action: 'E',
+                child: {
+                  kind: 'move',
+                  player: 0,
+                  infoset: `Ch${ch}:3b`,
+                  branches: [
+                    { action: 'D', child: leaf('DE', p.c_DE!, p.d_DE!) },
+                    { action: 'E', child: leaf('EE', cEE, dEE) },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ],
+    };
+  };
+  const branches: { action: string; prob: number; child: TreeSpec }[] = [];
+  for (const ch of ['H', 'S'] as const) {
+    const pc = ch === 'H' ? p.p_Ch! : 1 - p.p_Ch!;
+    for (const [k, t] of DEF_TYPES.entries()) branches.push({ action: `Ch${ch}/Def${t}`, prob: pc * p[PROBS[k]]!, child: sub(ch, t) });
+  }
+  return buildGame(
+    'Asymmetric Escalation Game',
+    ['Challenger', 'Defender'],
+    { kind: 'chance', label: 'types', branches },
+    'Zagare & Kilgour (2000), Perfect Deterrence, ch. 6-9, fig. 6.3 and A1.7, app. A8',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Specialised perfect Bayesian solver (fast enough for 100 x 100 maps).
+
+interface AegContinuation {
+  /** Per Defender type: probabilities of C, D, E at node 2. */
+  readonly y: Record<DefType, [number, number, number]>;
+  /** Probability that a Hard / Soft Challenger escalates at 3a. */
+  readonly eH: number;
+  readonly eS: number;
+  /** Challenger's belief at 3a that the Defender is strategically Hard (off the path: the supporting belief). */
+  readonly q: number;
+  readonly qOnPath: boolean;
+  /** Regime signature (for tracking one branch across r). */
+  readonly sig: string;
+}
+
+export interface AegThresholds {
+  q_hard: number;
+  q_soft: number;
+  r_hard: number;
+  r_soft: number;
+}
+
+export function aegThresholds(p: Params): AegThresholds {
+  return {
+    q_hard: (p.c_ED! - p.c_DD!) / (p.c_ED! - p.c_EE_hard!),
+    q_soft: (p.c_ED! - p.c_DD!) / (p.c_ED! - p.c_EE_soft!),
+    r_hard: (p.d_DE! - p.d_DC!) / (p.d_DE! - p.d_EE_hard!),
+    r_soft: (p.d_DE! - p.d_DC!) / (p.d_DE! - p.d_EE_soft!),
+  };
+}
+
+const TOL = 1e-12;
+
+function continuations(p: Params, th: AegThresholds, r: number, tieMix: number | null): AegContinuation[] {
+  const prior: Record<DefType, number> = { HH: p.p_HH!, HS: p.p_HS!, SH: p.p_SH!, SS: p.p_SS! };
+  const UC = p.d_DC!;
+  const UE = (t: DefType) => r * (strategicHard(t) ? p.d_EE_hard! : p.d_EE_soft!) + (1 - r) * p.d_DE!;
+  const X = (t: DefType) => (strategicHard(t) ? p.d_EE_hard! : p.d_ED!);
+  const UD = (t: DefType, eps: number) => p.d_DD_hard! + eps * (X(t) - p.d_DD_hard!);
+  const nonDValue = (t: DefType) => Math.max(UC, UE(t));
+  const nonD = (t: DefType): [number, number, number] => {
+    const diff = UE(t) - UC;
+    const e = diff > TOL ? 1 : diff < -TOL ? 0 : (tieMix ?? 0);
+    return [1 - e, 0, e];
+  };
+  const mk = (dH: number, dS: number, eH: number, eS: number, q: number, qOnPath: boolean, sig: string): AegContinuation => {
+    const y = {} as Record<DefType, [number, number, number]>;
+    for (const t of DEF_TYPES) {
+      const dProb = t === 'HH' ? dH : t === 'HS' ? dS : 0;
+      const [c, , e] = nonD(t);
+      y[t] = [c * (1 - dProb), dProb, e * (1 - dProb)];
+    }
+    return { y, eH, eS, q, qOnPath, sig };
+  };
+  const out: AegContinuation[] = [];
+  const dCandidates = (t: DefType, eps: number): number[] => {
+    const diff = UD(t, eps) - nonDValue(t);
+    return diff > TOL ? [1] : diff < -TOL ? [0] : [0, 1];
+  };
+  // Pure Challenger responses at 3a.
+  const regimes: { eps: number; eH: number; eS: number; inside: (q: number) => boolean; id: string }[] = [
+    { eps: 1, eH: 1, eS: 1, inside: (q) => q < th.q_soft - TOL, id: 'esc-both' },
+    { eps: r, eH: 1, eS: 0, inside: (q) => q > th.q_soft + TOL && q < th.q_hard - TOL, id: 'esc-hard' },
+    { eps: 0, eH: 0, eS: 0, inside: (q) => q > th.q_hard + TOL, id: 'esc-none' },
+  ];
+  for (const g of regimes) {
+    for (const h of dCandidates('HH', g.eps)) {
+      for (const s of dCandidates('HS', g.eps)) {
+        const mass = prior.HH * h + prior.HS * s;
+        if (mass <= 0) continue;
+        const q = (prior.HH * h) / mass;
+        if (g.inside(q)) out.push(mk(h, s, g.eH, g.eS, q, true, `${g.id}:${h}${s}`));
+      }
+    }
+  }
+  // Challenger mixing at 3a: q exactly at q_hard (eps in (0, r)) or at q_soft (eps in (r, 1)).
+  if (prior.HH > 0 && prior.HS > 0) {
+    for (const at of ['hard', 'soft'] as const) {
+      const qStar = at === 'hard' ? th.q_hard : th.q_soft;
+      const lo = at === 'hard' ? 0 : r;
+      const hi = at === 'hard' ? r : 1;
+      if (!(hi > lo)) continue;
+      // (a) HS mixes D with its best alternative, HH plays D.
+      {
+        const eps = (p.d_DD_hard! - nonDValue('HS')) / (p.d_DD_hard! - p.d_ED!);
+        const s = (prior.HH * (1 - qStar)) / (prior.HS * qStar);
+        if (eps > lo + TOL && eps < hi - TOL && s > TOL && s <= 1 + TOL && UD('HH', eps) >= nonDValue('HH') - TOL) {
+          const [eH, eS] = at === 'hard' ? [eps / r, 0] : [1, (eps - r) / (1 - r)];
+          out.push(mk(1, Math.min(1, s), eH, eS, qStar, true, `mix-${at}:HSmix`));
+        }
+      }
+      // (b) HH mixes, HS plays D.
+      {
+        const eps = (p.d_DD_hard! - nonDValue('HH')) / (p.d_DD_hard! - p.d_EE_hard!);
+        const h = (qStar * prior.HS) / (prior.HH * (1 - qStar));
+        if (eps > lo + TOL && eps < hi - TOL && h > TOL && h <= 1 + TOL && UD('HS', eps) >= nonDValue('HS') - TOL) {
+          const [eH, eS] = at === 'hard' ? [eps / r, 0] : [1, (eps - r) / (1 - r)];
+          out.push(mk(Math.min(1, h), 1, eH, eS, qStar, true, `mix-${at}:HHmix`));
+        }
+      }
+    }
+  }
+  // Nobody responds in kind: D is off the path and the Challenger keeps its prior belief
+  // q0 = p_HH + p_SH at 3a (passive beliefs); at a tie the Challenger escalates.
+  {
+    const q0 = prior.HH + prior.SH;
+    const [eH, eS] = q0 <= th.q_soft + TOL ? [1, 1] : q0 <= th.q_hard + TOL ? [1, 0] : [0, 0];
+    const eps = r * eH + (1 - r) * eS;
+    if (UD('HH', eps) <= nonDValue('HH') + TOL && UD('HS', eps) <= nonDValue('HS') + TOL) {
+      out.push(mk(0, 0, eH, eS, q0, false, 'no-D'));
+    }
+  }
+  return out;
+}
+
+/** Challenger type T's expected utility of D at node 1 under a continuation. */
+function valueOfD(p: Params, cont: AegContinuation, hard: boolean): number {
+  const prior: Record<DefType, number> = { HH: p.p_HH!, HS: p.p_HS!, SH: p.p_SH!, SS: p.p_SS! };
+  const cEE = hard ? p.c_EE_hard! : p.c_EE_soft!;
+  const e = hard ? cont.eH : cont.eS;
+  let v = 0;
+  for (const t of DEF_TYPES) {
+    const [yc, yd, ye] = cont.y[t];
+    const afterD = e * (strategicHard(t) ? cEE : p.c_ED!) + (1 - e) * p.c_DD!;
+    v += prior[t] * (yc * p.c_DC! + ye * (hard ? cEE : p.c_DE!) + yd * afterD);
+  }
+  return v;
+}
+
+interface AegEquilibrium {
+  xH: number;
+  xS: number;
+  r: number;
+  rOnPath: boolean;
+  cont: AegContinuation;
+}
+
+function outcomesOf(p: Params, eq: AegEquilibrium): Record<string, number> {
+  const table: Record<string, number> = {};
+  const prior: Record<DefType, number> = { HH: p.p_HH!, HS: p.p_HS!, SH: p.p_SH!, SS: p.p_SS! };
+  for (const hard of [true, false]) {
+    const pc = hard ? p.p_Ch! : 1 - p.p_Ch!;
+    const x = hard ? eq.xH : eq.xS;
+    addMass(table, 'SQ', pc * (1 - x));
+    const e = hard ? eq.cont.eH : eq.cont.eS;
+    for (const t of DEF_TYPES) {
+      const w = pc * x * prior[t];
+      if (w === 0) continue;
+      const [yc, yd, ye] = eq.cont.y[t];
+      addMass(table, 'DC', w * yc);
+      addMass(table, hard ? 'EE' : 'DE', w * ye);
+      addMass(table, 'DD', w * yd * (1 - e));
+      addMass(table, strategicHard(t) ? 'EE' : 'ED', w * yd * e);
+    }
+  }
+  return cleanOutcomes(table, OUTCOMES);
+}
+
+function kindOf(p: Params, eq: AegEquilibrium): string {
+  if (eq.xH === 0 && eq.xS === 0) return 'Deterrence Equilibrium';
+  const prior: Record<DefType, number> = { HH: p.p_HH!, HS: p.p_HS!, SH: p.p_SH!, SS: p.p_SS! };
+  const onPath = DEF_TYPES.filter((t) => prior[t] > 0);
+  const anyD = onPath.some((t) => eq.cont.y[t][1] > 0);
+  const anyE = onPath.some((t) => eq.cont.y[t][2] > 0);
+  if (anyD) {
+    const rCh = eq.r;
+    const escalation = rCh * eq.cont.eH + (1 - rCh) * eq.cont.eS;
+    return escalation > 0 ? 'Escalatory Limited-Response Equilibrium' : 'Constrained Limited-Response Equilibrium';
+  }
+  if (anyE) return 'Escalation Equilibrium';
+  return 'No-Response Equilibrium';
+}
+
+function describe(eq: AegEquilibrium): string {
+  const who =
+    eq.xH === 1 && eq.xS === 1
+      ? 'both Challenger types challenge'
+      : eq.xH === 1 && eq.xS === 0
+        ? 'only a Hard Challenger challenges'
+        : eq.xH === 0 && eq.xS === 1
+          ? 'only a Soft Challenger challenges'
+          : eq.xH === 0 && eq.xS === 0
+            ? `no Challenger type challenges (supported by the off-path belief r = ${fmt(eq.r)})`
+            : eq.xH === 1
+              ? `a Hard Challenger challenges, a Soft one bluffs with probability ${fmt(eq.xS)}`
+              : `a Soft Challenger challenges, a Hard one with probability ${fmt(eq.xH)}`;
+  return who;
+}
+
+function rGrid(extra: number[]): number[] {
+  const pts = new Set<number>(extra.filter((v) => v >= 0 && v <= 1));
+  for (let k = 0; k <= 40; k++) pts.add(k / 40);
+  return [...pts].sort((a, b) => a - b);
+}
+
+export function aegEquilibria(p: Params): AegEquilibrium[] {
+  const th = aegThresholds(p);
+  const pCh = p.p_Ch!;
+  const cSQ = p.c_SQ!;
+  const found: AegEquilibrium[] = [];
+  const ge = (a: number, b: number) => a >= b - 1e-10;
+  const le = (a: number, b: number) => a <= b + 1e-10;
+  const tryPure = (xH: number, xS: number, accept: (vH: number, vS: number) => boolean) => {
+    const mass = pCh * xH + (1 - pCh) * xS;
+    // Off the path (nobody challenges) the Defender keeps its prior belief r = p_Ch.
+    const r = mass > 0 ? (pCh * xH) / mass : pCh;
+    for (const cont of continuations(p, th, r, null)) {
+      if (accept(valueOfD(p, cont, true), valueOfD(p, cont, false))) found.push({ xH, xS, r, rOnPath: mass > 0, cont });
+    }
+  };
+  tryPure(1, 1, (vH, vS) => ge(vH, cSQ) && ge(vS, cSQ));
+  tryPure(1, 0, (vH, vS) => ge(vH, cSQ) && le(vS, cSQ));
+  tryPure(0, 1, (vH, vS) => le(vH, cSQ) && ge(vS, cSQ));
+  tryPure(0, 0, (vH, vS) => le(vH, cSQ) && le(vS, cSQ));
+
+  // Semi-separating: one type mixes, so it is indifferent: V_T(r) = c_SQ.
+  if (pCh > 0 && pCh < 1) {
+    for (const mixer of ['soft', 'hard'] as const) {
+      // soft mixes, hard challenges: r in (p_Ch, 1); hard mixes, soft challenges: r in (0, p_Ch)
+      const [lo, hi] = mixer === 'soft' ? [pCh, 1] : [0, pCh];
+      const xFrom = (r: number) =>
+        mixer === 'soft' ? (pCh * (1 - r)) / ((1 - pCh) * r) : ((1 - pCh) * r) / (pCh * (1 - r));
+      const accept = (r: number, cont: AegContinuation): boolean => {
+        const vH = valueOfD(p, cont, true);
+        const vS = valueOfD(p, cont, false);
+        return mixer === 'soft' ? Math.abs(vS - cSQ) < 1e-9 && ge(vH, cSQ) : Math.abs(vH - cSQ) < 1e-9 && ge(vS, cSQ);
+      };
+      const record = (r: number, cont: AegContinuation) => {
+        const x = xFrom(r);
+        if (!(x > TOL && x < 1 - TOL)) return;
+        found.push(mixer === 'soft' ? { xH: 1, xS: x, r, rOnPath: true, cont } : { xH: x, xS: 1, r, rOnPath: true, cont });
+      };
+      // (1) at a Defender indifference point, the indifferent types mix C and E.
+      for (const r of [th.r_hard, th.r_soft]) {
+        if (!(r > lo + TOL && r < hi - TOL)) continue;
+        const at0 = continuations(p, th, r, 0);
+        const at1 = continuations(p, th, r, 1);
+        for (const c0 of at0) {
+          const c1 = at1.find((c) => c.sig === c0.sig);
+          if (!c1) continue;
+          const v = (c: AegContinuation) => valueOfD(p, c, mixer === 'hard');
+          const v0 = v(c0) - cSQ;
+          const v1 = v(c1) - cSQ;
+          if (v0 === v1 || v0 * v1 > 0) continue;
+          const m = v0 / (v0 - v1);
+          const cont = continuations(p, th, r, m).find((c) => c.sig === c0.sig);
+          if (cont && accept(r, cont)) record(r, cont);
+        }
+      }
+      // (2) along a branch whose value varies continuously with r: bisection on sign changes.
+      const grid = rGrid([th.r_hard, th.r_soft]).filter((r) => r > lo + 1e-9 && r < hi - 1e-9);
+      const value = (r: number, sig: string): number | undefined => {
+        const c = continuations(p, th, r, null).find((x) => x.sig === sig);
+        return c === undefined ? undefined : valueOfD(p, c, mixer === 'hard') - cSQ;
+      };
+      for (let k = 0; k + 1 < grid.length; k++) {
+        const a = grid[k]!;
+        const b = grid[k + 1]!;
+        for (const ca of continuations(p, th, a, null)) {
+          if (!ca.sig.startsWith('mix-')) continue;
+          const fa = valueOfD(p, ca, mixer === 'hard') - cSQ;
+          const fb = value(b, ca.sig);
+          if (fb === undefined || fa * fb > 0 || fa === fb) continue;
+          let x0 = a;
+          let x1 = b;
+          let f0 = fa;
+          for (let it = 0; it < 60; it++) {
+            const mid = (x0 + x1) / 2;
+            const fm = value(mid, ca.sig);
+            if (fm === undefined) break;
+            if (fm * f0 <= 0) x1 = mid;
+            else {
+              x0 = mid;
+              f0 = fm;
+            }
+          }
+          const r = (x0 + x1) / 2;
+          const cont = continuations(p, th, r, null).find((x) => x.sig === ca.sig);
+          if (cont && accept(r, cont)) record(r, cont);
+        }
+      }
+    }
+  }
+  // Drop duplicates (same path and same behaviour).
+  const seen = new Set<string>();
+  return found.filter((eq) => {
+    const key = JSON.stringify([eq.xH, eq.xS, eq.cont.y, eq.cont.eH, eq.cont.eS].map((v) => JSON.stringify(v, (_, x) => (typeof x === 'number' ? Number(x.toFixed(9)) : x))));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The perfect Bayesian equilibria as reports (used by maps: fast, no threshold search). */
+export function aegReports(given: Params): { params: Record<string, number>; equilibria: EquilibriumReport[] } {
+  const p = aegParams(given);
+  const equilibria = aegEquilibria(p).map((eq) => report(p, eq));
+  return { params: p, equilibria };
+}
+
+function report(p: Params, eq: AegEquilibrium): EquilibriumReport {
+  const strategies: Record<string, number> = { x_hard: eq.xH, x_soft: eq.xS };
+  for (const t of DEF_TYPES) {
+    strategies[`y_${t}_C`] = eq.cont.y[t][0];
+    strategies[`y_${t}_D`] = eq.cont.y[t][1];
+    strategies[`y_${t}_E`] = eq.cont.y[t][2];
+  }
+  strategies.e_hard = eq.cont.eH;
+  strategies.e_soft = eq.cont.eS;
+  return {
+    kind: kindOf(p, eq),
+    outcomes: outcomesOf(p, eq),
+    strategies,
+    beliefs: { r: eq.r, q: eq.cont.q },
+    note: describe(eq) + (eq.cont.qOnPath ? '' : `; no Defender responds in kind (off the path the Challenger keeps its prior belief q = ${fmt(eq.cont.q)})`),
+  };
+}
+
+/** Behaviour profile of an equilibrium report on the built game, keyed by information set. */
+export function aegBehaviour(eq: EquilibriumReport): Record<string, number[]> {
+  const s = eq.strategies;
+  const out: Record<string, number[]> = {
+    'ChH:1': [1 - s.x_hard!, s.x_hard!],
+    'ChS:1': [1 - s.x_soft!, s.x_soft!],
+    'ChH:3a': [1 - s.e_hard!, s.e_hard!],
+    'ChS:3a': [1 - s.e_soft!, s.e_soft!],
+    'ChH:3b': [0, 1],
+    'ChS:3b': [1, 0],
+  };
+  for (const t of DEF_TYPES) {
+    out[`Def${t}:2`] = [s[`y_${t}_C`]!, s[`y_${t}_D`]!, s[`y_${t}_E`]!];
+    out[`Def${t}:4a`] = strategicHard(t) ? [0, 1] : [1, 0];
+  }
+  return out;
+}
+
+const failureOf = (eqs: readonly EquilibriumReport[]) => (eqs.length === 0 ? Number.NaN : Math.max(...eqs.map((e) => 1 - (e.outcomes.SQ ?? 0))));
+
+/**
+ * The smallest p_HH (the other Defender types keeping their relative shares) above which every
+ * equilibrium is Deterrence, on a grid of 200 steps refined by bisection; NaN when there is none.
+ */
+export function minimumCredibility(p: Record<string, number>): number {
+  const others = ['p_HS', 'p_SH', 'p_SS'];
+  const restSum = others.reduce((s, n) => s + p[n]!, 0);
+  const at = (v: number): boolean => {
+    const q: Record<string, number> = { ...p, p_HH: v };
+    for (const n of others) q[n] = restSum > 0 ? ((1 - v) * p[n]!) / restSum : (1 - v) / 3;
+    const eqs = aegEquilibria(q).map((e) => report(q, e));
+    return eqs.length > 0 && failureOf(eqs) < 1e-9;
+  };
+  const N = 200;
+  let lowestGood = -1;
+  for (let k = N; k >= 0; k--) {
+    if (at(k / N)) lowestGood = k;
+    else break;
+  }
+  if (lowestGood < 0) return Number.NaN;
+  if (lowestGood === 0) return 0;
+  let bad = (lowestGood - 1) / N;
+  let good = lowestGood / N;
+  for (let i = 0; i < 20; i++) {
+    const mid = (bad + good) / 2;
+    if (at(mid)) good = mid;
+    else bad = mid;
+  }
+  return good;
+}
+
+export function solveAeg(given: Params): DeterrenceResult {
+  const p = aegParams(given);
+  const th = aegThresholds(p);
+  const equilibria = aegEquilibria(p).map((eq) => report(p, eq));
+  const pHHmin = minimumCredibility(p);
+  const tacticalHardMass = p.p_HH! + p.p_HS!;
+  const qPrior = tacticalHardMass > 0 ? p.p_HH! / tacticalHardMass : Number.NaN;
+  const sides: ThresholdSide[] = [];
+  if (!Number.isNaN(pHHmin)) {
+    const s = sideOf(p.p_HH!, pHHmin, 1e-6);
+    sides.push({
+      threshold: 'p_HH_min',
+      compared: 'p_HH',
+      value: p.p_HH!,
+      thresholdValue: pHHmin,
+      side: s,
+      meaning:
+        s === 'below'
+          ? 'the Defender is not credible enough at both levels for deterrence to be certain'
+          : 'the Defender is credible enough at both levels: every equilibrium is deterrence',
+    });
+  }
+  if (!Number.isNaN(qPrior)) {
+    for (const [name, v] of [
+      ['q_hard', th.q_hard],
+      ['q_soft', th.q_soft],
+    ] as const) {
+      const s = sideOf(qPrior, v);
+      sides.push({
+        threshold: name,
+        compared: 'p_HH/(p_HH+p_HS)',
+        value: qPrior,
+        thresholdValue: v,
+        side: s,
+        meaning: `${name === 'q_hard' ? 'a Hard' : 'a Soft'} Challenger ${s === 'above' ? 'stops at DD' : 'escalates'} after a limited response, if every tactically Hard Defender responds in kind`,
+      });
+    }
+  }
+  for (const [name, v] of [
+    ['r_hard', th.r_hard],
+    ['r_soft', th.r_soft],
+  ] as const) {
+    const s = sideOf(p.p_Ch!, v);
+    sides.push({
+      threshold: name,
+      compared: 'p_Ch',
+      value: p.p_Ch!,
+      thresholdValue: v,
+      side: s,
+      meaning: `a strategically ${name === 'r_hard' ? 'Hard' : 'Soft'} Defender ${s === 'below' ? 'would rather escalate than concede' : 'would rather concede than escalate'} when both Challenger types challenge`,
+    });
+  }
+  const worst = failureOf(equilibria);
+  const summary =
+    equilibria.length === 0
+      ? 'No perfect Bayesian equilibrium found by the specialised solver (a knife-edge case?).'
+      : `${equilibria.length} equilibri${equilibria.length === 1 ? 'um' : 'a'}: ${[...new Set(equilibria.map((e) => e.kind))].join(', ')}. ` +
+        `Worst-case probability that deterrence fails: ${fmt(worst)}. ` +
+        (Number.isNaN(pHHmin)
+          ? 'No value of p_HH makes deterrence certain with these utilities.'
+          : `Deterrence is certain once p_HH >= ${fmt(pHHmin)} (now ${fmt(p.p_HH!)}).`);
+  return {
+    model: 'aeg',
+    title: 'Asymmetric Escalation Game',
+    parameters: p,
+    equilibria,
+    thresholds: { ...th, p_HH_min: pHHmin },
+    sides,
+    complete: false,
+    summary,
+  };
+}
+
+export const aeg: DeterrenceModel = {
+  id: 'aeg',
+  title: 'Asymmetric Escalation Game',
+  source: 'Zagare & Kilgour (2000), Perfect Deterrence, ch. 6-9, fig. 6.3 and A1.7, app. A1.4 and A8; World Politics 47(3), 1995',
+  players: ['Challenger', 'Defender'],
+  roles: ['challenger', 'defender'],
+  outcomes: OUTCOMES,
+  successOutcomes: ['SQ'],
+  parameters: AEG_PARAMETERS,
+  orderings: ORDERINGS,
+  build: buildAeg,
+  solve: solveAeg,
+};

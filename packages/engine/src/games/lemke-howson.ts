@@ -1,0 +1,164 @@
+/**
+ * Lemke-Howson for two-player normal forms (Gambit's `lcp` on `.nfg`).
+ *
+ * Source: Lemke & Howson (1964), "Equilibrium points of bimatrix games", SIAM J. Appl. Math. 12;
+ * von Stengel (2002), Handbook of Game Theory 3, ch. 45, sec. 3 (the tableau form used here);
+ * Shapley (1974) for following the paths out of every equilibrium.
+ *
+ * With payoffs shifted positive, the two systems
+ *
+ *   B^T x + s = 1,   A y + r = 1,   x, y, r, s >= 0,
+ *
+ * are pivoted complementarily: label i belongs to x_i and r_i, label m+j to y_j and s_j, and an
+ * equilibrium is a solution with x_i r_i = 0 and y_j s_j = 0 for every label. Starting at the
+ * artificial equilibrium (0, 0), dropping label k lets the variable with label k enter; the variable
+ * that leaves one system has a label whose partner then enters the other system, until the
+ * variable that leaves carries label k. The end point (x / sum x, y / sum y) is a Nash equilibrium.
+ * Degeneracy is resolved by the lexicographic minimum-ratio rule. As Gambit does, we start from
+ * every label and then, recursively, from every equilibrium found with every label, and report
+ * the distinct equilibria reached (not a complete set).
+ */
+import { FloatTableau } from '../numeric/float-tableau';
+import { IntegerTableau } from '../numeric/integer-tableau';
+import { Rational } from '../numeric/rational';
+import { positiveIntegerMatrix } from './enum-mixed';
+import { bimatrix, mixedPayoffs, mixedPayoffsFloat, strategyCounts } from './strategic';
+import type { Equilibrium, NormalFormGame, SolveResult } from './types';
+
+export interface LemkeHowsonOptions {
+  /** 'exact' (default): fraction-free integer pivoting; 'float': floating point. */
+  readonly arithmetic?: 'exact' | 'float';
+  /** Stop after this many distinct equilibria (Gambit's `-e`); default: no limit. */
+  readonly maxEquilibria?: number;
+  /** Follow paths from the equilibria found as well as from the artificial one (default true). */
+  readonly recursive?: boolean;
+  /** Safety bound on the number of pivots of one path. */
+  readonly maxPivots?: number;
+}
+
+type Tableau = IntegerTableau | FloatTableau;
+
+interface State<T extends Tableau> {
+  P: T;
+  Q: T;
+}
+
+/** Follows the path that drops label k from state; returns the end state (may be the artificial one). */
+function followPath<T extends Tableau>(start: State<T>, k: number, m: number, n: number, maxPivots: number): State<T> | undefined {
+  const P = start.P.clone() as T;
+  const Q = start.Q.clone() as T;
+  const lexP = Array.from({ length: n }, (_, j) => m + j);
+  const lexQ = Array.from({ length: m }, (_, i) => i);
+  // Which system has column k non-basic? Enter it there.
+  let inP = !P.basis.includes(k);
+  if (inP === !Q.basis.includes(k)) {
+    // Both non-basic (degenerate start) or both basic: use P for row labels and Q otherwise.
+    inP = k < m;
+  }
+  let entering = k;
+  for (let step = 0; step < maxPivots; step++) {
+    const T = inP ? P : Q;
+    const r = T.lexMinRatioRow(entering, inP ? lexP : lexQ);
+    if (r < 0) return undefined;
+    const leaving = T.basis[r]!;
+    T.pivot(r, entering);
+    if (leaving === k) return { P, Q };
+    entering = leaving;
+    inP = !inP;
+  }
+  return undefined;
+}
+
+function keyOf(profile: readonly (readonly (Rational | number)[])[]): string {
+  return profile
+    .flat()
+    .map((v) => (typeof v === 'number' ? v.toFixed(9) : v.toString()))
+    .join(',');
+}
+
+export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = {}): SolveResult {
+  if (game.players.length !== 2) throw new RangeError('Lemke-Howson needs a two-player game');
+  const [m, n] = strategyCounts(game) as [number, number];
+  const { A, B } = bimatrix(game);
+  const Ai = positiveIntegerMatrix(A);
+  const Bi = positiveIntegerMatrix(B);
+  const exact = (options.arithmetic ?? 'exact') === 'exact';
+  const maxEq = options.maxEquilibria ?? Infinity;
+  const maxPivots = options.maxPivots ?? 100000;
+  // P: rows j, columns x_0..x_{m-1}, s_0..s_{n-1}.  Q: rows i, columns r_0..r_{m-1}, y_0..y_{n-1}.
+  const Pm = Array.from({ length: n }, (_, j) => {
+    const row = new Array<bigint>(m + n).fill(0n);
+    for (let i = 0; i < m; i++) row[i] = Bi[i]![j]!;
+    row[m + j] = 1n;
+    return row;
+  });
+  const Qm = Array.from({ length: m }, (_, i) => {
+    const row = new Array<bigint>(m + n).fill(0n);
+    for (let j = 0; j < n; j++) row[m + j] = Ai[i]![j]!;
+    row[i] = 1n;
+    return row;
+  });
+  const pBasis = Array.from({ length: n }, (_, j) => m + j);
+  const qBasis = Array.from({ length: m }, (_, i) => i);
+  let artificial: State<Tableau>;
+  if (exact) {
+    artificial = { P: IntegerTableau.of(Pm, new Array(n).fill(1n), pBasis), Q: IntegerTableau.of(Qm, new Array(m).fill(1n), qBasis) };
+  } else {
+    // Scale to keep floating-point entries near 1.
+    let max = 1n;
+    for (const M of [Ai, Bi]) for (const row of M) for (const v of row) if (v > max) max = v;
+    const scale = Number(max);
+    const toF = (M: bigint[][]): number[][] => M.map((row) => row.map((v) => Number(v) / scale));
+    artificial = {
+      P: FloatTableau.of(
+        toF(Pm).map((row, j) => row.map((v, c) => (c === m + j ? 1 : v))),
+        new Array(n).fill(1),
+        pBasis,
+      ),
+      Q: FloatTableau.of(
+        toF(Qm).map((row, i) => row.map((v, c) => (c === i ? 1 : v))),
+        new Array(m).fill(1),
+        qBasis,
+      ),
+    };
+  }
+
+  const extract = (s: State<Tableau>): (Rational | number)[][] => {
+    if (s.P instanceof IntegerTableau && s.Q instanceof IntegerTableau) {
+      const xv = s.P.values().slice(0, m);
+      const yv = s.Q.values().slice(m, m + n);
+      const sx = xv.reduce((a, b) => a + b, 0n);
+      const sy = yv.reduce((a, b) => a + b, 0n);
+      return [xv.map((v) => Rational.of(v, sx)), yv.map((v) => Rational.of(v, sy))];
+    }
+    const xv = (s.P as FloatTableau).values().slice(0, m);
+    const yv = (s.Q as FloatTableau).values().slice(m, m + n);
+    const sx = xv.reduce((a, b) => a + b, 0);
+    const sy = yv.reduce((a, b) => a + b, 0);
+    return [xv.map((v) => v / sx), yv.map((v) => v / sy)];
+  };
+
+  const found = new Map<string, (Rational | number)[][]>();
+  const queue: State<Tableau>[] = [];
+  const artificialKey = (s: State<Tableau>): boolean => s.P.basis.every((c) => c >= m) && s.Q.basis.every((c) => c < m);
+  const consider = (s: State<Tableau> | undefined): void => {
+    if (!s || artificialKey(s) || found.size >= maxEq) return;
+    const profile = extract(s);
+    const key = keyOf(profile);
+    if (found.has(key)) return;
+    found.set(key, profile);
+    if (options.recursive !== false) queue.push(s);
+  };
+  for (let k = 0; k < m + n && found.size < maxEq; k++) consider(followPath(artificial, k, m, n, maxPivots));
+  while (queue.length > 0 && found.size < maxEq) {
+    const s = queue.shift()!;
+    for (let k = 0; k < m + n && found.size < maxEq; k++) consider(followPath(s, k, m, n, maxPivots));
+  }
+
+  const equilibria: Equilibrium[] = [...found.values()].map((profile) =>
+    exact
+      ? { profile: profile as Rational[][], payoffs: mixedPayoffs(game, profile as Rational[][]) }
+      : { profile: profile as number[][], payoffs: mixedPayoffsFloat(game, profile as number[][]) },
+  );
+  return { method: 'lcp', complete: false, exact, equilibria };
+}

@@ -1,0 +1,56 @@
+/**
+ * Citation coverage of one source: which scenario elements cite each block of the source text.
+ * Blocks are the non-empty lines of the text, numbered from 1 (as shared/seed/README.md numbers
+ * the seed article). A block with no sentence punctuation and under 40 characters is a heading.
+ */
+import { collectCites, normaliseWhitespace } from './citations';
+import { readablePath } from './json-path';
+import type { Scenario } from './schema';
+
+export interface BlockCoverage {
+  block: number;
+  heading: boolean;
+  text: string;
+  /** Readable paths of the citing elements (the object holding the `cite`), deduplicated. */
+  citedBy: string[];
+}
+
+export interface SourceCoverage {
+  source: string;
+  blocks: BlockCoverage[];
+  /** Quotes of this source that lie in no single block (e.g. spanning two). */
+  unplaced: string[];
+}
+
+export function splitBlocks(sourceText: string): { block: number; text: string; heading: boolean }[] {
+  return sourceText
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .map((text, i) => ({ block: i + 1, text, heading: text.length < 40 && !/[。！？.!?」]/.test(text) }));
+}
+
+export function citationCoverage(s: Scenario, sourceId: string, sourceText: string): SourceCoverage {
+  const blocks = splitBlocks(sourceText).map((b) => ({ ...b, norm: normaliseWhitespace(b.text), citedBy: new Set<string>() }));
+  const unplaced: string[] = [];
+  for (const { path, cite } of collectCites(s)) {
+    if (cite.source !== sourceId || cite.quote === undefined) continue;
+    const quote = normaliseWhitespace(cite.quote);
+    // The element is the object that holds the citation.
+    const owner = path[path.length - 1] === 'cite' ? path.slice(0, -1) : path.slice(0, -2);
+    const label = readablePath(s, owner);
+    let placed = false;
+    for (const b of blocks) {
+      if (b.norm.includes(quote)) {
+        b.citedBy.add(label);
+        placed = true;
+      }
+    }
+    if (!placed) unplaced.push(cite.quote);
+  }
+  return {
+    source: sourceId,
+    blocks: blocks.map((b) => ({ block: b.block, heading: b.heading, text: b.text, citedBy: [...b.citedBy] })),
+    unplaced,
+  };
+}

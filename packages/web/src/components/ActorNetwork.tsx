@@ -1,0 +1,116 @@
+/**
+ * The actors as a network (Cytoscape, loaded lazily): states, alliances and organisations that take
+ * part in relations; edges coloured by relation type, width by strength, arrows for directed
+ * relations (trade, support).
+ */
+import { useEffect, useRef } from 'react';
+import type { Scenario } from '@brink/engine/scenario/schema';
+import { useI18n } from '../i18n/context';
+import type { MessageKey } from '../i18n/messages';
+
+export const relationColours: Record<string, string> = {
+  alliance: '#2f5d9b',
+  partnership: '#7b4fa0',
+  rivalry: '#c0392b',
+  trade: '#2e8b57',
+  support: '#d38b1f',
+};
+
+const kindColours: Record<string, string> = {
+  state: '#1d2433',
+  alliance: '#2f5d9b',
+  organisation: '#6c778e',
+  person: '#9aa3b5',
+  group: '#6c778e',
+};
+
+export function networkElements(scenario: Scenario, name: (m: Scenario['actors'][number]['names']) => string) {
+  const inRelation = new Set(scenario.relations.flatMap((r) => [r.from, r.to]));
+  const actors = scenario.actors.filter((a) => a.kind === 'state' || inRelation.has(a.id));
+  const ids = new Set(actors.map((a) => a.id));
+  const nodes = actors.map((a) => ({ data: { id: a.id, label: name(a.names), kind: a.kind, colour: kindColours[a.kind] ?? '#1d2433' } }));
+  const edges = scenario.relations
+    .filter((r) => ids.has(r.from) && ids.has(r.to))
+    .map((r) => ({
+      data: {
+        id: `rel-${r.id}`,
+        source: r.from,
+        target: r.to,
+        type: r.type,
+        colour: relationColours[r.type] ?? '#888',
+        width: 1.5 + 7 * Math.max(0, Math.min(1, r.strength?.value ?? 0.4)),
+        directed: r.type === 'trade' || r.type === 'support' ? 'yes' : 'no',
+        strength: r.strength?.value ?? null,
+      },
+    }));
+  return { nodes, edges };
+}
+
+export function ActorNetwork({ scenario }: { scenario: Scenario }) {
+  const { name, t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let cy: { destroy(): void } | null = null;
+    let cancelled = false;
+    void import('cytoscape').then(({ default: cytoscape }) => {
+      if (cancelled || !ref.current) return;
+      const { nodes, edges } = networkElements(scenario, name);
+      cy = cytoscape({
+        container: ref.current,
+        elements: [...nodes, ...edges],
+        wheelSensitivity: 0.3,
+        style: [
+          {
+            selector: 'node',
+            style: {
+              label: 'data(label)',
+              'background-color': 'data(colour)',
+              color: '#1d2433',
+              'font-size': 13,
+              'font-family': 'system-ui, "Noto Sans CJK TC", sans-serif',
+              'text-valign': 'bottom',
+              'text-margin-y': 4,
+              'text-background-color': '#ffffff',
+              'text-background-opacity': 0.8,
+              'text-background-padding': '2px',
+              width: 30,
+              height: 30,
+            },
+          },
+          { selector: 'node[kind = "person"]', style: { width: 16, height: 16, 'font-size': 11 } },
+          { selector: 'node[kind = "alliance"]', style: { shape: 'round-rectangle' } },
+          {
+            selector: 'edge',
+            style: {
+              width: 'data(width)',
+              'line-color': 'data(colour)',
+              'target-arrow-color': 'data(colour)',
+              'curve-style': 'bezier',
+              opacity: 0.85,
+            },
+          },
+          { selector: 'edge[directed = "yes"]', style: { 'target-arrow-shape': 'triangle' } },
+          { selector: 'edge[type = "rivalry"]', style: { 'line-style': 'dashed' } },
+        ],
+        layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 30 } as never,
+      });
+    });
+    return () => {
+      cancelled = true;
+      cy?.destroy();
+    };
+  }, [scenario, name]);
+  return (
+    <div>
+      <div ref={ref} className="network" data-testid="actor-network" />
+      <div className="legend">
+        {Object.entries(relationColours).map(([type, colour]) => (
+          <span key={type}>
+            <i style={{ background: colour }} />
+            {t(`relation.${type}` as MessageKey)}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** Small shared pieces: error box (with the place), progress bar, section card. */
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/context';
+
+export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
+  const { t } = useI18n();
+  const e = error as { message?: string; place?: string; expected?: string };
+  return (
+    <div className="error-box" role="alert">
+      <strong>{title ?? t('common.error')}</strong>
+      <div className="error-message">{e?.message ?? String(error)}</div>
+      {e?.place ? (
+        <div className="error-place">
+          {t('common.place')}: <code>{e.place}</code>
+        </div>
+      ) : null}
+      {e?.expected ? <div className="error-expected">{e.expected}</div> : null}
+    </div>
+  );
+}
+
+export function ProgressBar({ value, label }: { value: number | null; label?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value === null ? undefined : Math.round(value * 100)}>
+      <div className={value === null ? 'progress-bar indeterminate' : 'progress-bar'} style={value === null ? undefined : { width: `${Math.round(value * 100)}%` }} />
+      <span className="progress-label">{label ?? t('progress.running')}</span>
+    </div>
+  );
+}
+
+export function Card({ title, children, className, actions, testId }: { title: ReactNode; children: ReactNode; className?: string; actions?: ReactNode; testId?: string }) {
+  return (
+    <section className={`card ${className ?? ''}`} data-testid={testId}>
+      <header className="card-header">
+        <h2>{title}</h2>
+        {actions ? <div className="card-actions">{actions}</div> : null}
+      </header>
+      <div className="card-body">{children}</div>
+    </section>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <div className="loading">{t('common.loading')}</div>;
+}

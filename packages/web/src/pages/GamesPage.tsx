@@ -1,0 +1,3 @@
+export default function GamesPage() {
+  return <div>Games</div>;
+}

@@ -1,0 +1,3 @@
+export default function NegotiationPage() {
+  return <div>Negotiation</div>;
+}

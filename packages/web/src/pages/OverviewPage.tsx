@@ -1,0 +1,93 @@
+/** Overview: the actors network, the timeline of events, and the scenario's mechanisms. */
+import { useMemo } from 'react';
+import type { Scenario } from '@brink/engine/scenario/schema';
+import { useI18n } from '../i18n/context';
+import { useScenarioState, actorIndex } from '../lib/scenario-context';
+import { Card } from '../components/common';
+import { ActorNetwork } from '../components/ActorNetwork';
+import { Chart } from '../components/Chart';
+import { Provenance } from '../components/Citation';
+import type { ChartOption } from '../lib/echarts';
+
+/** "2024", "2024-06", "2024-06-19" -> a timestamp (first day of the period), UTC. */
+export function dateValue(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y!, (m ?? 1) - 1, d ?? 1);
+}
+
+function timelineOption(scenario: Scenario, name: (m: Scenario['events'][number]['title']) => string, expectedLabel: string): ChartOption {
+  const events = [...scenario.events].sort((a, b) => dateValue(a.date) - dateValue(b.date));
+  const kinds = [...new Set(events.map((e) => e.kind))];
+  const actors = actorIndex(scenario);
+  return {
+    grid: { left: 110, right: 30, top: 20, bottom: 50 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { data: { value: [number, string]; title: string; date: string; who: string; expected: boolean } }) =>
+        `<b>${p.data.date}</b> ${p.data.expected ? `(${expectedLabel})` : ''}<br/>${p.data.title}<br/><span style="color:#888">${p.data.who}</span>`,
+    },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+    yAxis: { type: 'category', data: kinds, axisLabel: { fontSize: 11 } },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 8 }],
+    series: [
+      {
+        type: 'scatter',
+        symbolSize: 13,
+        data: events.map((e) => ({
+          value: [dateValue(e.date), e.kind],
+          title: name(e.title),
+          date: e.date + (e.endDate ? ` – ${e.endDate}` : ''),
+          who: e.actors.map((a) => (actors.get(a) ? name(actors.get(a)!.names) : a)).join(', '),
+          expected: e.status === 'expected',
+          itemStyle: e.status === 'expected' ? { color: '#fff', borderColor: '#b4302a', borderWidth: 2 } : { color: '#b4302a' },
+        })),
+        label: { show: events.length <= 30, position: 'right', fontSize: 10, formatter: (p: { data: { title: string } }) => p.data.title.slice(0, 22), color: '#5b6475' },
+        labelLayout: { hideOverlap: true },
+      },
+    ],
+  } as ChartOption;
+}
+
+export default function OverviewPage() {
+  const state = useScenarioState();
+  const { t, name } = useI18n();
+  const scenario = state.status === 'ready' ? state.scenario : null;
+  const option = useMemo(() => (scenario ? timelineOption(scenario, name, t('overview.expected')) : null), [scenario, name, t]);
+  if (!scenario || !option) return null;
+  const actors = actorIndex(scenario);
+  return (
+    <div className="grid">
+      <div className="stats" data-testid="overview-stats">
+        <span><b>{scenario.actors.length}</b>{t('overview.actors')}</span>
+        <span><b>{scenario.relations.length}</b>{t('overview.relations')}</span>
+        <span><b>{scenario.events.length}</b>{t('overview.events')}</span>
+        <span><b>{scenario.sources.length}</b>{t('overview.sources')}</span>
+      </div>
+      <div className="grid grid-2">
+        <Card title={t('overview.network')} testId="card-network">
+          <p className="hint">{t('overview.networkHint')}</p>
+          <ActorNetwork scenario={scenario} />
+        </Card>
+        <Card title={t('overview.timeline')} testId="card-timeline">
+          <Chart option={option} className="chart-tall" testId="timeline-chart" />
+        </Card>
+      </div>
+      <Card title={t('overview.mechanisms')} testId="card-mechanisms">
+        <div className="mechanisms">
+          {scenario.mechanisms.map((m) => (
+            <div className="mechanism" key={m.id} data-testid="mechanism">
+              <h3>
+                <span className="chain">{m.cause}</span> <span className={m.sign === '+' ? 'sign-plus' : 'sign-minus'}>{m.sign === '+' ? '→ ↑' : '→ ↓'}</span>{' '}
+                <span className="chain">{m.effect}</span>
+              </h3>
+              {m.description ? <p>{m.description}</p> : null}
+              {m.actors?.length ? <p>{m.actors.map((a) => (actors.get(a) ? name(actors.get(a)!.names) : a)).join(' · ')}</p> : null}
+              {m.strength ? <p>strength {m.strength.value}{m.strength.range ? ` [${m.strength.range[0]}, ${m.strength.range[1]}]` : ''}</p> : null}
+              <Provenance item={m} />
+            </div>
+          ))}
+        </div>
+      </Card>
+    </div>
+  );
+}
