@@ -16,6 +16,8 @@ export default defineConfig({
     fs: { allow: [repoRoot] },
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
+  // `vite preview` proxies the API only when asked (BRINK_API); without it the app uses its bundled copy.
+  preview: { proxy: process.env.BRINK_API ? { '/api': { target: apiTarget } } : {} },
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

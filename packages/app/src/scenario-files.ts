@@ -86,8 +86,9 @@ export async function loadScenarioFile(filePath: string, opts: { variant?: strin
     const code = (error as { code?: string }).code ?? 'error';
     throw new InputError(`cannot read scenario file: ${code}`, { place: filePath, cause: error });
   }
-  const display = path.relative(process.cwd(), absolute) || absolute;
-  const data = parseScenarioText(text, display.startsWith('..') ? absolute : display);
+  const relative = path.relative(process.cwd(), absolute);
+  const display = relative && !relative.startsWith('..') ? relative : absolute;
+  const data = parseScenarioText(text, display);
   const sourceTexts: Record<string, string> = {};
   const readSource = fileSourceReader(absolute, sourceTexts);
   const base = validateScenario(data, { fileName: display, readSource });

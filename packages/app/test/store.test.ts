@@ -240,7 +240,9 @@ describe.each(backends)('store on $name', (backend) => {
     const got = await store.getRun(a.id);
     expect(got?.status).toBe('cancelled');
     expect(got?.result).toBeNull();
-    const b = await store.createRun({ kind: 'solve', provenance: { engineVersion: '0.1.0' } });
+    const b = await store.createRun({ kind: 'solve', provenance: { engineVersion: '0.1.0' }, reproduces: a.id });
+    expect((await store.getRun(b.id))?.reproduces).toBe(a.id);
+    expect((await store.getRun(a.id))?.reproduces).toBeNull();
     expect(await store.failRun(b.id, 'boom')).toBe(true);
     expect((await store.getRun(b.id))?.error).toBe('boom');
     expect(await store.cancelRun('no-such-run')).toBe(false);

@@ -11,6 +11,8 @@ export function buildProgram(): Command {
     .description('Brink: a workbench for analysing nuclear deterrence and diplomacy')
     .version('0.1.0')
     .showHelpAfterError()
+    .option('--data <dir>', 'data directory of the store (SQLite file brink.sqlite); default: BRINK_DATA, else ./data')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerCommands(program);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -1,35 +1,26 @@
 /**
- * Game files and solving for the API: Gambit .nfg/.efg text -> game -> the engine's solvers.
- * Parsing errors are the engine's InputErrors with place `game.nfg:line:col` / `game.efg:line:col`.
+ * Game files and solving for the API: Gambit .nfg/.efg text -> game -> the engine's `solve`
+ * dispatcher. Parse errors are the engine's InputErrors with place `game.nfg:line:col` /
+ * `game.efg:line:col`; a method that does not fit the game is placed at `$.method`.
  */
-import * as engine from '@brink/engine';
-import { InputError, parseEfg, type Game, type SolveResult } from '@brink/engine';
-import { parseNfg } from '@brink/engine/games/formats/nfg';
-import { enumPure } from '@brink/engine/games/enum-pure';
+import { InputError, isInputError, parseEfg, parseNfg, solve, SOLVE_METHODS as ENGINE_METHODS, type Game, type SolveMethod, type SolveResult } from '@brink/engine';
+
+export const SOLVE_METHODS: readonly string[] = ENGINE_METHODS;
 
 export function parseGameText(format: 'nfg' | 'efg', text: string): Game {
   return format === 'nfg' ? parseNfg(text, 'game.nfg') : parseEfg(text, 'game.efg');
 }
 
-type Dispatcher = (game: Game, method?: string, options?: { lambda?: number }) => SolveResult;
-
-/** The engine's `solve(game, method, options)` dispatcher, when the games module exports it. */
-function engineDispatcher(): Dispatcher | undefined {
-  const f = (engine as Record<string, unknown>).solve;
-  return typeof f === 'function' ? (f as Dispatcher) : undefined;
-}
-
-/** Method names the API accepts (the engine's list when it exports one). */
-export const SOLVE_METHODS: string[] = (() => {
-  const list = (engine as Record<string, unknown>).SOLVE_METHODS;
-  return Array.isArray(list) ? list.map(String) : ['enumpure'];
-})();
-
 export function solveGame(game: Game, method: string | undefined, options: { lambda?: number } = {}): SolveResult {
   if (method !== undefined && !SOLVE_METHODS.includes(method)) {
     throw new InputError(`unknown method "${method}"`, { place: '$.method', expected: `one of ${SOLVE_METHODS.join(', ')}` });
   }
-  const dispatch = engineDispatcher();
-  if (dispatch) return dispatch(game, method, options);
-  return enumPure(game);
+  try {
+    return solve(game, method as SolveMethod | undefined, options.lambda !== undefined ? { lambda: options.lambda } : {});
+  } catch (error) {
+    if (isInputError(error) && error.place === '--method') {
+      throw new InputError(error.message.replace(/^--method: /, ''), { place: '$.method', expected: error.expected, cause: error });
+    }
+    throw error;
+  }
 }

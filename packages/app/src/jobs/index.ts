@@ -1,5 +1,5 @@
 /** Public API of Brink's run machinery: run kinds, the worker pool and the run manager. */
-export { executeTask, getRunKind, runKinds, describeGame, SolveOptionsSchema, type RunKindSpec, type RunTask, type ExecContext } from './kinds';
+export { executeTask, getRunKind, runKinds, describeGame, SolveOptionsSchema, ForecastOptionsSchema, type RunKindSpec, type RunTask, type ExecContext } from './kinds';
 export { parseGameText, solveGame, SOLVE_METHODS } from './games';
 export { createInlineRunner, createWorkerPool, defaultThreadCount, type TaskRunner, type TaskRunOptions } from './pool';
 export { RunManager, type RunEvent, type SubmitInput } from './runner';

@@ -7,13 +7,16 @@
  * depends only on the task (scenario content, seed, options), so a stored run can be reproduced.
  */
 import { z } from 'zod';
-import { InputError, type Scenario } from '@brink/engine';
+import { gameToJson, InputError, isInputError, scenarioIssueInputs, type Scenario } from '@brink/engine';
+import { forecastIssue } from '../cli/commands/forecast';
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
 
 export interface RunTask {
   kind: string;
   /** The scenario (with the variant applied) for kinds that need one, else null. */
   scenario: Scenario | null;
+  /** The variant applied to `scenario`, if any (recorded in results). */
+  variant: string | null;
   seed: number;
   options: Record<string, unknown>;
 }
@@ -66,22 +69,67 @@ const solveKind: RunKindSpec = {
   },
 };
 
-/** A short description of a parsed game for API answers (the full game is the file itself). */
-export function describeGame(game: ReturnType<typeof parseGameText>): Record<string, unknown> {
-  if (game.kind === 'nfg') {
-    return { kind: 'nfg', title: game.title, players: game.players, strategies: game.strategies };
-  }
-  return {
-    kind: 'efg',
-    title: game.title,
-    players: game.players,
-    nodes: game.nodes.length,
-    infosets: game.infosets.map((s) => ({ player: s.player, label: s.label, actions: s.actions })),
-    outcomes: game.outcomes.length,
-  };
+/** The parsed game as the engine's JSON form (players, strategies or tree), for drawing it. */
+export function describeGame(game: ReturnType<typeof parseGameText>): unknown {
+  return gameToJson(game);
 }
 
-const registry = new Map<string, RunKindSpec>([[solveKind.kind, solveKind]]);
+export const ForecastOptionsSchema = z
+  .strictObject({
+    model: z.enum(['eum', 'smp']).default('eum').describe('eum: expected-utility model (Scholz et al. 2011); smp: KTAB spatial model of politics.'),
+    issue: z.string().min(1).optional().describe('Issue id (default: every issue of the scenario).'),
+    ensemble: z.number().int().min(0).max(5000).optional().describe('Ensemble size: forecasts with values drawn from their uncertainty ranges.'),
+    tornado: z.boolean().optional().describe('Also compute the tornado (each value at the ends of its range).'),
+    maxRounds: z.number().int().min(1).max(1000).optional().describe('EUM: at most this many rounds.'),
+  })
+  .describe('Options of a forecast run: a bargaining model on the issues of the scenario.');
+
+function needScenario(task: RunTask): Scenario {
+  if (!task.scenario) throw new InputError('this run kind needs a scenario', { place: '$.scenarioId' });
+  return task.scenario;
+}
+
+const forecastKind: RunKindSpec = {
+  kind: 'forecast',
+  summary: 'Negotiation forecast (EUM or SMP) on the issues of a scenario.',
+  needsScenario: true,
+  options: ForecastOptionsSchema,
+  check(task) {
+    const o = ForecastOptionsSchema.parse(task.options);
+    let issues;
+    try {
+      issues = scenarioIssueInputs(needScenario(task), { issue: o.issue });
+    } catch (error) {
+      if (isInputError(error) && o.issue !== undefined) throw new InputError(error.message, { place: '$.options.issue', expected: error.expected, cause: error });
+      throw error;
+    }
+    if (issues.length === 0) throw new InputError('the scenario has no issues to forecast', { place: '$.options.issue' });
+  },
+  execute(task, ctx) {
+    const o = ForecastOptionsSchema.parse(task.options);
+    const scenario = needScenario(task);
+    const issues = scenarioIssueInputs(scenario, { issue: o.issue });
+    const out = [];
+    for (const [i, issue] of issues.entries()) {
+      out.push(
+        forecastIssue(issue, task.variant, o.model, {
+          seed: task.seed,
+          ensemble: o.ensemble,
+          tornado: o.tornado,
+          maxRounds: o.maxRounds,
+          onProgress: (_label, done, total) => ctx.onProgress((i + (total > 0 ? done / total : 1)) / issues.length),
+        }),
+      );
+      ctx.onProgress((i + 1) / issues.length);
+    }
+    return { scenario: scenario.id, variant: task.variant, model: o.model, seed: task.seed, issues: out };
+  },
+};
+
+const registry = new Map<string, RunKindSpec>([
+  [solveKind.kind, solveKind],
+  [forecastKind.kind, forecastKind],
+]);
 
 export function getRunKind(kind: string): RunKindSpec | undefined {
   return registry.get(kind);

@@ -34,10 +34,13 @@
  * d_EE_hard or d_ED. The solver enumerates the continuation equilibria from node 2 for a given r
  * (pure, or with a tactically Hard Defender mixing so that q sits exactly at q_hard or q_soft), and
  * then the Challenger's node-1 choices: both types challenge (r = p_Ch), only the Hard type (r = 1),
- * only the Soft type (r = 0), neither (Deterrence; r off the path, any belief), and semi-separating
+ * only the Soft type (r = 0), neither (Deterrence), and semi-separating
  * equilibria where one type mixes (r found where that type is indifferent: at a Defender
  * indifference point r_hard / r_soft, with the indifferent types mixing C and E, or by bisection).
- * Equilibria at exact ties of the parameters may be missing; every equilibrium reported is checked
+ * Off the equilibrium path players keep their prior beliefs (passive beliefs: r = p_Ch at node 2,
+ * q = p_HH + p_SH at 3a), which makes the Deterrence Equilibrium depend on credibility instead of
+ * on an arbitrary belief. Equilibria at exact ties of the parameters may be missing; every
+ * equilibrium reported is checked
  * against the built game in the tests (engine Nash check plus sequential rationality).
  *
  * Names: Deterrence (no challenge), No-Response (every Defender type concedes), Constrained
@@ -67,10 +70,10 @@ export const AEG_PARAMETERS = [
   { name: 'd_EE_hard', description: "Strategically Hard Defender's utility for all-out war (EE)", default: 0.2, range: [0.17, 0.25], kind: 'utility' },
   { name: 'd_EE_soft', description: "Strategically Soft Defender's utility for all-out war (EE)", default: 0, range: [0, 0.04], kind: 'utility' },
   { name: 'p_Ch', description: 'Probability that the Challenger is Hard (prefers EE to DE)', default: 0.5, range: [0, 1], kind: 'probability' },
-  { name: 'p_HH', description: 'Probability the Defender is tactically and strategically Hard', default: 0.25, range: [0, 1], kind: 'probability' },
-  { name: 'p_HS', description: 'Probability the Defender is tactically Hard, strategically Soft', default: 0.25, range: [0, 1], kind: 'probability' },
-  { name: 'p_SH', description: 'Probability the Defender is tactically Soft, strategically Hard', default: 0.25, range: [0, 1], kind: 'probability' },
-  { name: 'p_SS', description: 'Probability the Defender is tactically and strategically Soft', default: 0.25, range: [0, 1], kind: 'probability' },
+  { name: 'p_HH', description: 'Probability the Defender is tactically and strategically Hard', default: 0.2, range: [0, 1], kind: 'probability' },
+  { name: 'p_HS', description: 'Probability the Defender is tactically Hard, strategically Soft', default: 0.3, range: [0, 1], kind: 'probability' },
+  { name: 'p_SH', description: 'Probability the Defender is tactically Soft, strategically Hard', default: 0.2, range: [0, 1], kind: 'probability' },
+  { name: 'p_SS', description: 'Probability the Defender is tactically and strategically Soft', default: 0.3, range: [0, 1], kind: 'probability' },
 ] as const;
 
 const ORDERINGS = [
@@ -463,8 +466,21 @@ export function aegEquilibria(p: Params): AegEquilibrium[] {
 /** The perfect Bayesian equilibria as reports (used by maps: fast, no threshold search). */
 export function aegReports(given: Params): { params: Record<string, number>; equilibria: EquilibriumReport[] } {
   const p = aegParams(given);
-  const equilibria = aegEquilibria(p).map((eq) => report(p, eq));
-  return { params: p, equilibria };
+  return { params: p, equilibria: distinctReports(p) };
+}
+
+/** Reports of the equilibria, one per kind, path and Challenger behaviour (off-path variants merged). */
+function distinctReports(p: Params): EquilibriumReport[] {
+  const seen = new Set<string>();
+  const out: EquilibriumReport[] = [];
+  for (const eq of aegEquilibria(p)) {
+    const rep = report(p, eq);
+    const key = JSON.stringify([rep.kind, rep.outcomes, eq.xH, eq.xS], (_, x) => (typeof x === 'number' ? Number(x.toFixed(9)) : x));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(rep);
+  }
+  return out;
 }
 
 function report(p: Params, eq: AegEquilibrium): EquilibriumReport {
@@ -507,7 +523,7 @@ const failureOf = (eqs: readonly EquilibriumReport[]) => (eqs.length === 0 ? Num
 
 /**
  * The smallest p_HH (the other Defender types keeping their relative shares) above which every
- * equilibrium is Deterrence, on a grid of 200 steps refined by bisection; NaN when there is none.
+ * equilibrium is Deterrence, on a grid of 100 steps refined by bisection (to ~1e-6); NaN when none.
  */
 export function minimumCredibility(p: Record<string, number>): number {
   const others = ['p_HS', 'p_SH', 'p_SS'];
@@ -515,10 +531,10 @@ export function minimumCredibility(p: Record<string, number>): number {
   const at = (v: number): boolean => {
     const q: Record<string, number> = { ...p, p_HH: v };
     for (const n of others) q[n] = restSum > 0 ? ((1 - v) * p[n]!) / restSum : (1 - v) / 3;
-    const eqs = aegEquilibria(q).map((e) => report(q, e));
+    const eqs = distinctReports(q);
     return eqs.length > 0 && failureOf(eqs) < 1e-9;
   };
-  const N = 200;
+  const N = 100;
   let lowestGood = -1;
   for (let k = N; k >= 0; k--) {
     if (at(k / N)) lowestGood = k;
@@ -528,7 +544,7 @@ export function minimumCredibility(p: Record<string, number>): number {
   if (lowestGood === 0) return 0;
   let bad = (lowestGood - 1) / N;
   let good = lowestGood / N;
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 14; i++) {
     const mid = (bad + good) / 2;
     if (at(mid)) good = mid;
     else bad = mid;
@@ -536,11 +552,11 @@ export function minimumCredibility(p: Record<string, number>): number {
   return good;
 }
 
-export function solveAeg(given: Params): DeterrenceResult {
+export function solveAeg(given: Params, options: { fast?: boolean } = {}): DeterrenceResult {
   const p = aegParams(given);
   const th = aegThresholds(p);
-  const equilibria = aegEquilibria(p).map((eq) => report(p, eq));
-  const pHHmin = minimumCredibility(p);
+  const equilibria = distinctReports(p);
+  const pHHmin = options.fast ? Number.NaN : minimumCredibility(p);
   const tacticalHardMass = p.p_HH! + p.p_HS!;
   const qPrior = tacticalHardMass > 0 ? p.p_HH! / tacticalHardMass : Number.NaN;
   const sides: ThresholdSide[] = [];
@@ -594,7 +610,7 @@ export function solveAeg(given: Params): DeterrenceResult {
       ? 'No perfect Bayesian equilibrium found by the specialised solver (a knife-edge case?).'
       : `${equilibria.length} equilibri${equilibria.length === 1 ? 'um' : 'a'}: ${[...new Set(equilibria.map((e) => e.kind))].join(', ')}. ` +
         `Worst-case probability that deterrence fails: ${fmt(worst)}. ` +
-        (Number.isNaN(pHHmin)
+        (options.fast ? '' : Number.isNaN(pHHmin)
           ? 'No value of p_HH makes deterrence certain with these utilities.'
           : `Deterrence is certain once p_HH >= ${fmt(pHHmin)} (now ${fmt(p.p_HH!)}).`);
   return {
@@ -602,7 +618,7 @@ export function solveAeg(given: Params): DeterrenceResult {
     title: 'Asymmetric Escalation Game',
     parameters: p,
     equilibria,
-    thresholds: { ...th, p_HH_min: pHHmin },
+    thresholds: options.fast ? { ...th } : { ...th, p_HH_min: pHHmin },
     sides,
     complete: false,
     summary,

@@ -77,7 +77,8 @@ export interface DeterrenceModel {
   /** Strict orderings the paper assumes, as [lower, higher] parameter pairs (lower < higher). */
   readonly orderings: readonly (readonly [string, string])[];
   build(params: Params): ExtensiveFormGame;
-  solve(params: Params): DeterrenceResult;
+  /** `fast` skips threshold searches that re-solve the model (sweeps, maps and tornadoes use it). */
+  solve(params: Params, options?: { fast?: boolean }): DeterrenceResult;
 }
 
 /**
@@ -104,6 +105,9 @@ export function resolveParams(
     const value = raw === undefined ? spec.default : raw;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new InputError(`expected a finite number, got ${JSON.stringify(value)}`, { place: spec.name });
+    }
+    if (spec.kind === 'cost' && value < 0) {
+      throw new InputError(`cost ${value} is negative`, { place: spec.name, expected: 'a number >= 0' });
     }
     if (spec.kind === 'probability' && (value < 0 || value > 1)) {
       throw new InputError(`probability ${value} lies outside [0, 1]`, { place: spec.name, expected: 'a number in [0, 1]' });

@@ -9,14 +9,18 @@
  *   Q(I, a) = sum over nodes n in I of mu(n) * V_i(child(n, a)),
  *
  * where V_i(m) is i's expected payoff from node m on under b. Beliefs follow Bayes' rule wherever
- * I is reached with positive probability (mu(n) proportional to the reach probability of n);
- * elsewhere any belief is allowed, so the check asks whether SOME belief makes the played actions
- * optimal: exact when I has two nodes (an interval of beliefs) or two actions (some node must
- * favour the played action), by the vertices and the centroid of the belief simplex otherwise.
+ * the other players reach I with positive probability (mu(n) proportional to the probability that
+ * chance and the others lead to n). Off the path, Brink's convention is passive beliefs: mu is the
+ * prior (chance probabilities of the nodes). With `offPath = 'any'` the check instead asks whether
+ * SOME belief makes the played actions optimal (weak PBE): exact when I has two nodes (an interval
+ * of beliefs) or two actions (some node must favour the played action), by the vertices and the
+ * centroid of the belief simplex otherwise.
  *
  * `enginePerfectBayesian` solves a game with the engine (reduced normal form, all pure Nash
  * equilibria: games/reduced-normal-form.ts, games/enum-pure.ts), completes the information sets a
- * reduced strategy leaves open, and keeps the completions that pass this check.
+ * reduced strategy leaves open with the actions optimal under the beliefs there (deepest first),
+ * and keeps the profiles that pass this check. With 'any' off-path beliefs a completion may be
+ * missed where several beliefs would do; Brink's models use 'prior'.
  */
 import { CHANCE, type ExtensiveFormGame } from '../games/types';
 import { behaviorLayout, behaviorMaxGainFloat } from '../games/behavior';
@@ -38,7 +42,20 @@ export interface SequentialCheck {
   readonly failures: readonly string[];
 }
 
-export function checkSequentialRationality(game: ExtensiveFormGame, profile: readonly (readonly number[])[]): SequentialCheck {
+/**
+ * Off the equilibrium path, 'prior' keeps the prior belief (the chance probabilities of the nodes,
+ * "passive beliefs", the convention of Brink's deterrence solvers); 'any' accepts any belief.
+ */
+export type OffPathBeliefs = 'prior' | 'any';
+
+interface Analysis {
+  readonly value: number[][];
+  readonly reachByPlayer: number[][];
+  readonly chanceReach: number[];
+  readonly members: Map<number, number[]>;
+}
+
+function analyse(game: ExtensiveFormGame, profile: readonly (readonly number[])[]): Analysis {
   const layout = behaviorLayout(game);
   const nPlayers = game.players.length;
   const prob = (n: number, j: number): number => {
@@ -63,14 +80,30 @@ export function checkSequentialRationality(game: ExtensiveFormGame, profile: rea
     });
     value[n] = v;
   }
-  // Reach probabilities, top-down.
-  const reach: number[] = new Array(game.nodes.length).fill(0);
-  reach[0] = 1;
+  // Reach probabilities, top-down, leaving out the moves of one player (`skip`; -2 = nobody).
+  const reachWithout = (skip: number): number[] => {
+    const reach: number[] = new Array(game.nodes.length).fill(0);
+    reach[0] = 1;
+    for (let n = 0; n < game.nodes.length; n++) {
+      const node = game.nodes[n]!;
+      if (node.type === 'terminal') continue;
+      const owner = game.infosets[node.infoset]!.player;
+      node.children.forEach((c, j) => {
+        reach[c] = reach[n]! * (owner === skip ? 1 : prob(n, j));
+      });
+    }
+    return reach;
+  };
+  const reachByPlayer = game.players.map((_, i) => reachWithout(i));
+  // Chance alone (all players' moves left out): the prior over the nodes of an information set.
+  const chanceReach: number[] = new Array(game.nodes.length).fill(0);
+  chanceReach[0] = 1;
   for (let n = 0; n < game.nodes.length; n++) {
     const node = game.nodes[n]!;
     if (node.type === 'terminal') continue;
+    const owner = game.infosets[node.infoset]!.player;
     node.children.forEach((c, j) => {
-      reach[c] = reach[n]! * prob(n, j);
+      chanceReach[c] = chanceReach[n]! * (owner === CHANCE ? prob(n, j) : 1);
     });
   }
   const members = new Map<number, number[]>();
@@ -81,6 +114,33 @@ export function checkSequentialRationality(game: ExtensiveFormGame, profile: rea
       members.set(node.infoset, list);
     }
   });
+  return { value, reachByPlayer, chanceReach, members };
+}
+
+/** Expected value to the owner of each action at information set s, under Bayes or prior beliefs (undefined: no belief defined). */
+function actionValues(game: ExtensiveFormGame, a: Analysis, s: number, offPath: OffPathBeliefs): number[] | undefined {
+  const nodes = a.members.get(s) ?? [];
+  const i = game.infosets[s]!.player;
+  const reach = a.reachByPlayer[i]!;
+  const total = nodes.reduce((t, n) => t + reach[n]!, 0);
+  const priorTotal = nodes.reduce((t, n) => t + a.chanceReach[n]!, 0);
+  let mu: number[];
+  if (total > EPS) mu = nodes.map((n) => reach[n]! / total);
+  else if (offPath === 'prior' && priorTotal > EPS) mu = nodes.map((n) => a.chanceReach[n]! / priorTotal);
+  else if (nodes.length === 1) mu = [1];
+  else return undefined;
+  return game.infosets[s]!.actions.map((_, act) =>
+    nodes.reduce((t, n, k) => t + mu[k]! * a.value[(game.nodes[n] as { children: readonly number[] }).children[act]!]![i]!, 0),
+  );
+}
+
+export function checkSequentialRationality(
+  game: ExtensiveFormGame,
+  profile: readonly (readonly number[])[],
+  offPath: OffPathBeliefs = 'prior',
+): SequentialCheck {
+  const layout = behaviorLayout(game);
+  const { value, reachByPlayer, chanceReach, members } = analyse(game, profile);
   const failures: string[] = [];
   for (const [s, nodes] of members) {
     const info = game.infosets[s]!;
@@ -89,7 +149,11 @@ export function checkSequentialRationality(game: ExtensiveFormGame, profile: rea
     const played = info.actions.map((_, a) => profile[i]![off + a]! > EPS);
     // q[n][a] = value to i of action a at node n
     const q = nodes.map((n) => game.nodes[n]!.type === 'terminal' ? [] : (game.nodes[n] as { children: readonly number[] }).children.map((c) => value[c]![i]! + payoffsAt(game, n)[i]!));
+    // Bayes' rule from the other players' strategies and chance (the owner's own moves are the
+    // same on the way to every node of the set, by perfect recall).
+    const reach = reachByPlayer[i]!;
     const total = nodes.reduce((t, n) => t + reach[n]!, 0);
+    const priorTotal = nodes.reduce((t, n) => t + chanceReach[n]!, 0);
     const okWith = (mu: number[]): boolean => {
       const qa = info.actions.map((_, a) => mu.reduce((t, m, k) => t + m * q[k]![a]!, 0));
       const best = Math.max(...qa);
@@ -98,6 +162,8 @@ export function checkSequentialRationality(game: ExtensiveFormGame, profile: rea
     let ok: boolean;
     if (total > EPS) {
       ok = okWith(nodes.map((n) => reach[n]! / total));
+    } else if (offPath === 'prior' && priorTotal > EPS) {
+      ok = okWith(nodes.map((n) => chanceReach[n]! / priorTotal));
     } else if (nodes.length === 1) {
       ok = okWith([1]);
     } else if (nodes.length === 2) {
@@ -131,8 +197,13 @@ export function checkSequentialRationality(game: ExtensiveFormGame, profile: rea
 }
 
 /** Nash (the engine's exact-in-floating-point best-response check) and sequential rationality. */
-export function isPerfectBayesian(game: ExtensiveFormGame, profile: readonly (readonly number[])[], tolerance = 1e-7): boolean {
-  return behaviorMaxGainFloat(game, profile) <= tolerance && checkSequentialRationality(game, profile).ok;
+export function isPerfectBayesian(
+  game: ExtensiveFormGame,
+  profile: readonly (readonly number[])[],
+  offPath: OffPathBeliefs = 'prior',
+  tolerance = 1e-7,
+): boolean {
+  return behaviorMaxGainFloat(game, profile) <= tolerance && checkSequentialRationality(game, profile, offPath).ok;
 }
 
 export interface EngineEquilibrium {
@@ -143,13 +214,17 @@ export interface EngineEquilibrium {
 /**
  * Every pure-strategy perfect Bayesian equilibrium of a small game, found by the game engine:
  * all pure Nash equilibria of the reduced normal form, each completed at the information sets it
- * leaves open and kept when some completion is sequentially rational. One entry per distinct
- * reduced profile (completions differ only off the path).
+ * leaves open and kept when the completion is sequentially rational. One entry per reduced profile
+ * that passes.
  */
-export function enginePerfectBayesian(game: ExtensiveFormGame): EngineEquilibrium[] {
+export function enginePerfectBayesian(game: ExtensiveFormGame, offPath: OffPathBeliefs = 'prior'): EngineEquilibrium[] {
   const rnf = reducedNormalForm(game);
   const layout = behaviorLayout(game);
   const counts = rnf.reduced.map((r) => r.length);
+  const firstNodes = new Map<number, number[]>();
+  game.nodes.forEach((node, n) => {
+    if (node.type !== 'terminal') firstNodes.set(node.infoset, [...(firstNodes.get(node.infoset) ?? []), n]);
+  });
   const found: EngineEquilibrium[] = [];
   for (const index of pureNashProfileIndices(rnf.game)) {
     let rest = index;
@@ -158,38 +233,29 @@ export function enginePerfectBayesian(game: ExtensiveFormGame): EngineEquilibriu
       rest = Math.floor(rest / c);
       return rnf.reduced[i]![k]!;
     });
-    // Open information sets: enumerate their actions.
-    const open: { player: number; pos: number; nActions: number }[] = [];
-    chosen.forEach((strategy, i) =>
+    // Open information sets (left unspecified by the reduced strategies): fill them deepest first
+    // with the action that is optimal under the beliefs there, then check the whole profile.
+    const profile = chosen.map((strategy, i) => {
+      const flat: number[] = [];
       strategy.forEach((a, k) => {
-        if (a < 0) open.push({ player: i, pos: k, nActions: game.infosets[layout.infosetsOf[i]![k]!]!.actions.length });
-      }),
-    );
-    const digits = new Array<number>(open.length).fill(0);
-    for (;;) {
-      const profile = chosen.map((strategy, i) => {
-        const flat: number[] = [];
-        strategy.forEach((a, k) => {
-          const openIdx = open.findIndex((o) => o.player === i && o.pos === k);
-          const act = a >= 0 ? a : digits[openIdx]!;
-          const nA = game.infosets[layout.infosetsOf[i]![k]!]!.actions.length;
-          for (let j = 0; j < nA; j++) flat.push(j === act ? 1 : 0);
-        });
-        return flat;
+        const nA = game.infosets[layout.infosetsOf[i]![k]!]!.actions.length;
+        for (let j = 0; j < nA; j++) flat.push(j === Math.max(0, a) ? 1 : 0);
       });
-      if (isPerfectBayesian(game, profile)) {
-        found.push({ profile, outcomes: outcomeDistribution(game, profile) });
-        break;
-      }
-      let d = 0;
-      while (d < open.length) {
-        digits[d]!++;
-        if (digits[d]! < open[d]!.nActions) break;
-        digits[d] = 0;
-        d++;
-      }
-      if (d === open.length) break;
+      return flat;
+    });
+    const open: number[] = [];
+    chosen.forEach((strategy, i) => strategy.forEach((a, k) => a < 0 && open.push(layout.infosetsOf[i]![k]!)));
+    const depth = (s: number) => Math.max(...(firstNodes.get(s) ?? [0]));
+    open.sort((x, y) => depth(y) - depth(x));
+    for (const s of open) {
+      const values = actionValues(game, analyse(game, profile), s, offPath);
+      if (!values) continue;
+      const best = values.indexOf(Math.max(...values));
+      const info = game.infosets[s]!;
+      const off = layout.offset[s]!;
+      for (let j = 0; j < info.actions.length; j++) profile[info.player]![off + j] = j === best ? 1 : 0;
     }
+    if (isPerfectBayesian(game, profile, offPath)) found.push({ profile, outcomes: outcomeDistribution(game, profile) });
   }
   return found;
 }

@@ -36,6 +36,11 @@ export type TieBreak = 'first' | 'last';
 export interface SubgamePerfectOptions {
   /** Stop listing after this many equilibria (then `complete` is false). Default 100000. */
   readonly maxEquilibria?: number;
+  /**
+   * Also stop when the listed profiles would hold more than this many numbers in total (a large
+   * tree with payoff ties has exponentially many SPE, each as long as the tree). Default 1e7.
+   */
+  readonly maxOutputSize?: number;
   /** Refuse a subgame whose reduced strategic form has more pure profiles than this. Default 2e6. */
   readonly maxProfilesPerSubgame?: number;
 }
@@ -135,8 +140,11 @@ interface LocalEquilibrium {
  * `gambit-enumpure -q -P`). Complete unless more than `maxEquilibria` exist.
  */
 export function solveSubgamePerfect(game: ExtensiveFormGame, options: SubgamePerfectOptions = {}): SolveResult {
-  const maxEquilibria = options.maxEquilibria ?? 100000;
+  const profileLength = behaviorLayout(game).length.reduce((a, b) => a + b, 0);
+  const maxEquilibria = Math.max(1, Math.min(options.maxEquilibria ?? 100000, Math.floor((options.maxOutputSize ?? 1e7) / Math.max(1, profileLength))));
   const maxProfiles = options.maxProfilesPerSubgame ?? 2e6;
+  // As Gambit: a game in which no player ever moves has no equilibrium to print.
+  if (!game.infosets.some((s) => s.player >= 0)) return { method: 'spe', complete: true, exact: true, equilibria: [] };
   const facts = treeFacts(game);
   const nP = game.players.length;
   const n = game.nodes.length;
@@ -144,6 +152,14 @@ export function solveSubgamePerfect(game: ExtensiveFormGame, options: SubgamePer
 
   for (let r = n - 1; r >= 0; r--) {
     if (!facts.isSubgameRoot[r]) continue;
+    const rNode = game.nodes[r]!;
+    if (rNode.type !== 'terminal' && rNode.children.every((c) => facts.isSubgameRoot[c] || game.nodes[c]!.type === 'terminal')) {
+      // Fast path (every child is a leaf of this subgame): perfect-information decision or chance node.
+      const local = solveSingleNode(game, r, solutions, nP);
+      if (local.length === 0) return finish(game, [], maxEquilibria);
+      solutions.set(r, local);
+      continue;
+    }
     const region = collectRegion(game, facts.isSubgameRoot, r);
     const childSolutionGroups: SubgameSolution[][][] = [];
     let empty = false;
@@ -184,6 +200,70 @@ export function solveSubgamePerfect(game: ExtensiveFormGame, options: SubgamePer
     solutions.set(r, result);
   }
   return finish(game, solutions.get(0) ?? [], maxEquilibria);
+}
+
+/** Solutions of a subgame whose root's children are all terminal nodes or subgame roots. */
+function solveSingleNode(game: ExtensiveFormGame, r: number, solutions: Map<number, SubgameSolution[]>, nP: number): SubgameSolution[] {
+  const node = game.nodes[r] as Exclude<ExtensiveFormGame['nodes'][number], { type: 'terminal' }>;
+  const zero = new Array<Rational>(nP).fill(Rational.ZERO);
+  const childGroups: (SubgameSolution[][] | undefined)[] = [];
+  const fixedValue: (readonly Rational[])[] = [];
+  for (const c of node.children) {
+    const child = game.nodes[c]!;
+    if (child.type === 'terminal') {
+      childGroups.push(undefined);
+      fixedValue.push(child.outcome === undefined ? zero : game.outcomes[child.outcome]!.payoffs);
+      continue;
+    }
+    const sols = solutions.get(c)!;
+    solutions.delete(c);
+    if (sols.length === 0) return [];
+    const groups = sols.length === 1 ? [sols] : groupByValue(sols);
+    childGroups.push(groups);
+    fixedValue.push(zero);
+  }
+  const rootPay = node.outcome === undefined ? undefined : game.outcomes[node.outcome]!.payoffs;
+  const withOutcome = (v: readonly Rational[]): readonly Rational[] => (rootPay ? v.map((x, i) => x.add(rootPay[i]!)) : v);
+  const out: SubgameSolution[] = [];
+  const pick = new Array<number>(node.children.length).fill(0);
+  for (;;) {
+    const parts: SubgameSolution[][] = [];
+    const vals: (readonly Rational[])[] = [];
+    childGroups.forEach((g, a) => {
+      if (g === undefined) vals.push(fixedValue[a]!);
+      else {
+        parts.push(g[pick[a]!]!);
+        vals.push(g[pick[a]!]![0]!.value);
+      }
+    });
+    if (node.type === 'chance') {
+      const probs = game.infosets[node.infoset]!.probabilities!;
+      const v = zero.slice();
+      vals.forEach((cv, a) => {
+        const p = probs[a]!;
+        if (!p.isZero()) for (let i = 0; i < nP; i++) v[i] = v[i]!.add(p.mul(cv[i]!));
+      });
+      out.push({ value: withOutcome(v), choices: [], parts });
+    } else {
+      const mover = game.infosets[node.infoset]!.player;
+      let best = vals[0]![mover]!;
+      for (const cv of vals) if (cv[mover]!.gt(best)) best = cv[mover]!;
+      vals.forEach((cv, a) => {
+        if (!cv[mover]!.eq(best)) return;
+        // Only the chosen child's subgame value matters here, but every child subgame keeps its own SPE.
+        out.push({ value: withOutcome(cv), choices: [node.infoset, a], parts });
+      });
+    }
+    let j = 0;
+    while (j < pick.length) {
+      const g = childGroups[j];
+      if (g !== undefined && ++pick[j]! < g.length) break;
+      pick[j] = 0;
+      j++;
+    }
+    if (j === pick.length) break;
+  }
+  return out;
 }
 
 function groupByValue(sols: readonly SubgameSolution[]): SubgameSolution[][] {
@@ -308,6 +388,12 @@ function solveRegion(game: ExtensiveFormGame, region: Region, leafValue: Readonl
     const pos = new Map(owned.map((s, k) => [s, k]));
     const rec = (k: number): void => {
       if (k === owned.length) {
+        if (list.length >= maxProfiles) {
+          throw new InputError(`a subgame has more than ${maxProfiles} reduced pure strategies for one player`, {
+            place: `node ${region.root}`,
+            expected: 'a smaller subgame (or raise maxProfilesPerSubgame)',
+          });
+        }
         list.push(cur.slice());
         return;
       }

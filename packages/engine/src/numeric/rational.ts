@@ -37,6 +37,7 @@ export class Rational {
 
   /** Parses `"3"`, `"-3/5"`, `"0.35"`, `"1e-3"`, `"-2.5E+2"` exactly. Returns undefined on anything else. */
   static tryParse(text: string): Rational | undefined {
+    if (INTEGER.test(text)) return new Rational(BigInt(text), 1n);
     const s = text.trim();
     const frac = /^([+-]?\d+)\s*\/\s*(\d+)$/.exec(s);
     if (frac) {
@@ -143,6 +144,8 @@ export class Rational {
     return this.toString();
   }
 }
+
+const INTEGER = /^[+-]?\d{1,15}$/;
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {

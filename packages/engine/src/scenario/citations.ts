@@ -15,7 +15,7 @@ export function normaliseWhitespace(text: string): string {
 }
 
 export interface CiteAt {
-  /** Concrete path of the cite object (…​.cite or …​.also[i]). */
+  /** Concrete path of the cite object (….cite or ….also[i]). */
   path: PathSegment[];
   cite: Cite;
 }

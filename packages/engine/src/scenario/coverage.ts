@@ -1,7 +1,7 @@
 /**
  * Citation coverage of one source: which scenario elements cite each block of the source text.
  * Blocks are the non-empty lines of the text, numbered from 1 (as shared/seed/README.md numbers
- * the seed article). A block with no sentence punctuation and under 40 characters is a heading.
+ * the seed article). A block under 40 characters without sentence or clause punctuation (。！？，、 etc.) is a heading.
  */
 import { collectCites, normaliseWhitespace } from './citations';
 import { readablePath } from './json-path';
@@ -27,7 +27,7 @@ export function splitBlocks(sourceText: string): { block: number; text: string; 
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l.length > 0)
-    .map((text, i) => ({ block: i + 1, text, heading: text.length < 40 && !/[。！？.!?」]/.test(text) }));
+    .map((text, i) => ({ block: i + 1, text, heading: text.length < 40 && !/[。！？，、.!?,」]/.test(text) }));
 }
 
 export function citationCoverage(s: Scenario, sourceId: string, sourceText: string): SourceCoverage {

@@ -19,13 +19,13 @@ import { z } from 'zod';
 export const IdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id: letters, digits and dashes, e.g. "kim-jong-un"')
-  .describe('Short lowercase identifier (a-z, 0-9, "-"), unique within its list.');
+  .describe('Short lowercase identifier (a-z, 0-9, "-"), unique within its list.').meta({ id: 'Id' });
 
 /** ISO date, possibly partial: `2024`, `2024-06`, `2024-06-19`. */
 export const PartialDateSchema = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD (quote it in YAML)')
-  .describe('ISO 8601 date, possibly partial: "2024", "2024-06" or "2024-06-19".');
+  .describe('ISO 8601 date, possibly partial: "2024", "2024-06" or "2024-06-19".').meta({ id: 'PartialDate' });
 
 export const LanguageTagSchema = z.string().min(2).describe('BCP 47 language tag, e.g. "zh-Hant", "en", "ko".');
 
@@ -39,7 +39,7 @@ export const MultilingualSchema = z
     ja: z.string().min(1).optional().describe('Japanese.'),
     ru: z.string().min(1).optional().describe('Russian.'),
   })
-  .describe('Text in several languages; "en" is required.');
+  .describe('Text in several languages; "en" is required.').meta({ id: 'Multilingual' });
 export type Multilingual = z.infer<typeof MultilingualSchema>;
 
 /**
@@ -57,7 +57,7 @@ export const CiteSchema = z
   .refine((c) => c.quote !== undefined || c.locator !== undefined, {
     message: 'a citation needs a "quote" (sources with a file) or a "locator" (URL-only sources)',
   })
-  .describe('A citation: { source, quote } for stored sources, { source, locator } for URL-only sources.');
+  .describe('A citation: { source, quote } for stored sources, { source, locator } for URL-only sources.').meta({ id: 'Cite' });
 export type Cite = z.infer<typeof CiteSchema>;
 
 const RangeSchema = z
@@ -102,13 +102,13 @@ export const CitedNumberSchema = citedSchema(z.number().describe('The value.')).
   if (v.range && (v.value < v.range[0] || v.value > v.range[1])) {
     ctx.addIssue({ code: 'custom', message: `value ${v.value} lies outside its range [${v.range[0]}, ${v.range[1]}]`, path: ['value'] });
   }
-});
+}).meta({ id: 'CitedNumber', description: 'A cited number: { value, unit?, range?, cite } or { value, range, assumption }.' });
 export type CitedNumber = z.infer<typeof CitedNumberSchema>;
 
 /** A cited share or probability in [0, 1]. */
 export const CitedUnitIntervalSchema = CitedNumberSchema.superRefine((v, ctx) => {
   if (v.value < 0 || v.value > 1) ctx.addIssue({ code: 'custom', message: `expected a number in [0, 1], got ${v.value}`, path: ['value'] });
-});
+}).meta({ id: 'CitedUnitInterval', description: 'A cited number in [0, 1] (a share, salience or probability).' });
 
 export const SourceSchema = z
   .strictObject({
@@ -123,7 +123,7 @@ export const SourceSchema = z
     notes: z.string().optional(),
   })
   .refine((s) => s.file !== undefined || s.url !== undefined, { message: 'a source needs a "file" or a "url"' })
-  .describe('A source the scenario cites.');
+  .describe('A source the scenario cites.').meta({ id: 'Source' });
 export type ScenarioSource = z.infer<typeof SourceSchema>;
 
 export const ActorKindSchema = z.enum(['state', 'person', 'organisation', 'alliance', 'group']);
@@ -138,7 +138,7 @@ export const CapabilitySchema = z
     ...provenanceFields,
   })
   .superRefine(checkProvenance)
-  .describe('Something an actor has or can do.');
+  .describe('Something an actor has or can do.').meta({ id: 'Capability' });
 export type Capability = z.infer<typeof CapabilitySchema>;
 
 export const ActorSchema = z
@@ -159,7 +159,7 @@ export const ActorSchema = z
     capabilities: z.array(CapabilitySchema).optional(),
     ...provenanceFields,
   })
-  .describe('A state, person, organisation, alliance or group.');
+  .describe('A state, person, organisation, alliance or group.').meta({ id: 'Actor' });
 export type Actor = z.infer<typeof ActorSchema>;
 
 export const RelationTypeSchema = z.enum(['alliance', 'partnership', 'rivalry', 'trade', 'support']);
@@ -173,7 +173,7 @@ export const FlowSchema = z
     ...provenanceFields,
   })
   .superRefine(checkProvenance)
-  .describe('One item flowing along a relation, from `from` to `to`.');
+  .describe('One item flowing along a relation, from `from` to `to`.').meta({ id: 'Flow' });
 
 export const RelationSchema = z
   .strictObject({
@@ -190,7 +190,7 @@ export const RelationSchema = z
     ...provenanceFields,
   })
   .superRefine(checkProvenance)
-  .describe('A directed relation between two actors (alliances and partnerships are read as mutual).');
+  .describe('A directed relation between two actors (alliances and partnerships are read as mutual).').meta({ id: 'Relation' });
 export type Relation = z.infer<typeof RelationSchema>;
 
 export const DoctrineSchema = z
@@ -204,7 +204,7 @@ export const DoctrineSchema = z
     ...provenanceFields,
   })
   .superRefine(checkProvenance)
-  .describe('A declared policy, law or posture.');
+  .describe('A declared policy, law or posture.').meta({ id: 'Doctrine' });
 export type Doctrine = z.infer<typeof DoctrineSchema>;
 
 export const IssuePositionSchema = z
@@ -214,7 +214,7 @@ export const IssuePositionSchema = z
     salience: CitedUnitIntervalSchema.describe('How much the actor cares, 0..1.'),
     clout: CitedNumberSchema.describe('Power the actor brings to bear on this issue (>= 0; only ratios matter; 0..1 here).'),
   })
-  .describe("One actor's stance on an issue.");
+  .describe("One actor's stance on an issue.").meta({ id: 'IssuePosition' });
 export type IssuePosition = z.infer<typeof IssuePositionSchema>;
 
 export const IssueSchema = z
@@ -234,7 +234,7 @@ export const IssueSchema = z
       .refine((s) => s.min < s.max, { message: 'scale.min must be below scale.max' }),
     positions: z.array(IssuePositionSchema).min(1),
   })
-  .describe('A negotiation issue: a one-dimensional scale and each actor\'s position, salience and clout.');
+  .describe('A negotiation issue: a one-dimensional scale and each actor\'s position, salience and clout.').meta({ id: 'Issue' });
 export type Issue = z.infer<typeof IssueSchema>;
 
 export const EventSchema = z
@@ -242,6 +242,10 @@ export const EventSchema = z
     id: IdSchema,
     date: PartialDateSchema,
     endDate: PartialDateSchema.optional(),
+    dateRange: z
+      .tuple([PartialDateSchema, PartialDateSchema])
+      .optional()
+      .describe('Uncertainty [earliest, latest] of an assumed date (events the sources do not date precisely).'),
     status: z.enum(['occurred', 'expected']).default('occurred').optional().describe('"expected" for announced future events.'),
     kind: z.string().min(1).describe('e.g. "nuclear-test", "law", "summit", "statement", "exercise", "treaty", "strike", "election", "report".'),
     title: MultilingualSchema,
@@ -250,7 +254,7 @@ export const EventSchema = z
     ...provenanceFields,
   })
   .superRefine(checkProvenance)
-  .describe('A dated event.');
+  .describe('A dated event.').meta({ id: 'Event' });
 export type ScenarioEvent = z.infer<typeof EventSchema>;
 
 export const MechanismSchema = z
@@ -265,7 +269,7 @@ export const MechanismSchema = z
     ...provenanceFields,
   })
   .superRefine(checkProvenance)
-  .describe('A causal link the article asserts (for the crisis model).');
+  .describe('A causal link the article asserts (for the crisis model).').meta({ id: 'Mechanism' });
 export type Mechanism = z.infer<typeof MechanismSchema>;
 
 export const AssessmentSchema = z
@@ -277,7 +281,7 @@ export const AssessmentSchema = z
     ...provenanceFields,
   })
   .superRefine(checkProvenance)
-  .describe('A claim made by an expert or official quoted in a source.');
+  .describe('A claim made by an expert or official quoted in a source.').meta({ id: 'Assessment' });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
 export const CalibrationTargetSchema = z
@@ -287,7 +291,7 @@ export const CalibrationTargetSchema = z
     period: z.strictObject({ from: PartialDateSchema.optional(), to: PartialDateSchema.optional() }).optional(),
     target: CitedNumberSchema,
   })
-  .describe('An observed quantity models can be calibrated against.');
+  .describe('An observed quantity models can be calibrated against.').meta({ id: 'CalibrationTarget' });
 export type CalibrationTarget = z.infer<typeof CalibrationTargetSchema>;
 
 export const VariantChangeSchema = z
@@ -300,7 +304,7 @@ export const VariantChangeSchema = z
     rationale: z.string().optional(),
     cite: CiteSchema.optional(),
   })
-  .describe('One change of a variant.');
+  .describe('One change of a variant.').meta({ id: 'VariantChange' });
 
 export const VariantSchema = z
   .strictObject({
@@ -309,7 +313,7 @@ export const VariantSchema = z
     description: z.string().optional(),
     changes: z.array(VariantChangeSchema).min(1),
   })
-  .describe('A named overlay of changes by JSON path.');
+  .describe('A named overlay of changes by JSON path.').meta({ id: 'Variant' });
 export type Variant = z.infer<typeof VariantSchema>;
 
 export const ModelBindingSchema = z
@@ -319,7 +323,7 @@ export const ModelBindingSchema = z
     scaling: z.string().optional().describe('How scenario quantities map onto model parameters.'),
     parameters: z.record(z.string(), CitedNumberSchema),
   })
-  .describe('Binds a model to scenario actors, with cited parameters.');
+  .describe('Binds a model to scenario actors, with cited parameters.').meta({ id: 'ModelBinding' });
 export type ModelBinding = z.infer<typeof ModelBindingSchema>;
 
 export const ModelsSchema = z

@@ -21,7 +21,7 @@ export interface ValidateOptions {
 export function validateScenario(data: unknown, opts: ValidateOptions = {}): Scenario {
   const placeOf = (path: PathSegment[]): string | undefined => positionOf(data, path);
   const result = ScenarioSchema.safeParse(data);
-  if (!result.success) throw zodToInputError(result.error, placeOf, opts.fileName);
+  if (!result.success) throw zodToInputError(data, result.error, placeOf, opts.fileName);
   const scenario = result.data;
   checkReferences(scenario, placeOf);
   checkCitations(scenario, opts.readSource, placeOf);
@@ -36,15 +36,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return i.message;
 }
 
-function zodToInputError(error: z.ZodError, placeOf: (p: PathSegment[]) => string | undefined, fileName?: string): InputError {
+function zodToInputError(data: unknown, error: z.ZodError, placeOf: (p: PathSegment[]) => string | undefined, fileName?: string): InputError {
   const issues = error.issues;
   const lines = issues.slice(0, 6).map((issue) => {
     const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
-    return { path, text: `${formatPath(path)}: ${describeIssue(issue)}` };
+    return { path, text: `${readablePath(data, path)}: ${describeIssue(issue)}` };
   });
   const first = lines[0]!;
   const more = issues.length > 1 ? `\n${lines.slice(1).map((l) => `  also ${placeOf(l.path) ?? ''}${placeOf(l.path) ? ' ' : ''}${l.text}`).join('\n')}${issues.length > lines.length ? `\n  (${issues.length - lines.length} more)` : ''}` : '';
-  const place = placeOf(first.path) ?? (fileName ? `${fileName} ${formatPath(first.path)}` : formatPath(first.path));
+  const place = placeOf(first.path) ?? fileName ?? formatPath(first.path);
   return new InputError(`invalid scenario: ${first.text}${more}`, { place, expected: describeIssue(issues[0]!) });
 }
 
@@ -98,7 +98,11 @@ function checkReferences(s: Scenario, placeOf: (p: PathSegment[]) => string | un
   s.doctrines.forEach((d, i) => actor(d.actor, ['doctrines', i, 'actor']));
   s.events.forEach((e, i) => {
     e.actors.forEach((a, j) => actor(a, ['events', i, 'actors', j]));
-    if (e.endDate !== undefined && e.endDate < e.date) fail(['events', i, 'endDate'], `endDate ${e.endDate} is before date ${e.date}`);
+    if (e.endDate !== undefined && `${e.endDate}~` < e.date) fail(['events', i, 'endDate'], `endDate ${e.endDate} is before date ${e.date}`);
+    // Partial dates are intervals: "2025-06" runs from "2025-06" to "2025-06~" ("~" sorts after digits).
+    if (e.dateRange && (e.dateRange[0] > `${e.dateRange[1]}~` || e.date > `${e.dateRange[1]}~` || e.dateRange[0] > `${e.date}~`)) {
+      fail(['events', i, 'dateRange'], `dateRange [${e.dateRange.join(', ')}] must be ordered and contain the date ${e.date}`);
+    }
   });
   s.mechanisms.forEach((m, i) => m.actors?.forEach((a, j) => actor(a, ['mechanisms', i, 'actors', j])));
   s.assessments.forEach((a, i) => {

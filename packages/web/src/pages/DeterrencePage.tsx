@@ -1,3 +1,349 @@
+/**
+ * Deterrence: pick a model, move its parameters (re-solved in the engine worker at once), and see
+ * the game tree with the equilibrium path, the outcome probabilities, the sweep of one parameter
+ * with the thresholds and the scenario's position, the two-parameter map and the tornado.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Scenario } from '@brink/engine/scenario/schema';
+import { useI18n } from '../i18n/context';
+import { useScenarioState } from '../lib/scenario-context';
+import { Card, ErrorBox, Loading, ProgressBar } from '../components/common';
+import { Chart } from '../components/Chart';
+import { GameTree } from '../components/GameTree';
+import { CiteLink } from '../components/Citation';
+import { useWorkerRequest } from '../lib/useWorker';
+import type { ModelInfo, DeterrenceSolved, SweepResult, MapResult, TornadoBar } from '../worker/deterrence';
+import type { ChartOption } from '../lib/echarts';
+
+const outcomeColours = ['#3c8d5a', '#2f5d9b', '#d38b1f', '#b4302a', '#7b4fa0', '#5b6475', '#1d2433', '#c96f9b'];
+const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—');
+
+type Binding = NonNullable<Scenario['models']['deterrence'][string]>;
+
+/** The scenario's values for a model: binding parameters override the model's defaults. */
+export function scenarioParams(model: ModelInfo, binding: Binding | undefined): { values: Record<string, number>; ranges: Record<string, [number, number]> } {
+  const values: Record<string, number> = {};
+  const ranges: Record<string, [number, number]> = {};
+  for (const p of model.parameters) {
+    const b = binding?.parameters?.[p.name];
+    values[p.name] = b?.value ?? p.default;
+    ranges[p.name] = b?.range ? [b.range[0], b.range[1]] : [p.range[0], p.range[1]];
+  }
+  return { values, ranges };
+}
+
+function outcomesOption(solved: DeterrenceSolved, outcomes: string[], probabilityLabel: string): ChartOption {
+  return {
+    grid: { left: 50, right: 20, top: 40, bottom: 30 },
+    legend: { top: 0, type: 'scroll' },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmt(v) },
+    xAxis: { type: 'category', data: outcomes },
+    yAxis: { type: 'value', min: 0, max: 1, name: probabilityLabel },
+    series: solved.result.equilibria.map((eq, k) => ({
+      name: `${k + 1}. ${eq.kind}`,
+      type: 'bar',
+      data: outcomes.map((o) => eq.outcomes[o] ?? 0),
+      label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => (p.value > 0.005 ? fmt(p.value) : '') },
+    })),
+    color: outcomeColours,
+    animationDuration: 200,
+  } as ChartOption;
+}
+
+function sweepOption(sweep: SweepResult, current: number, labels: { worst: string; best: string; scenario: string; failure: string }): ChartOption {
+  return {
+    grid: { left: 55, right: 30, top: 40, bottom: 40 },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmt(v) },
+    xAxis: { type: 'value', name: sweep.param, nameLocation: 'middle', nameGap: 25, min: sweep.xs[0], max: sweep.xs[sweep.xs.length - 1] },
+    yAxis: { type: 'value', min: 0, max: 1, name: labels.failure },
+    series: [
+      {
+        name: labels.worst,
+        type: 'line',
+        showSymbol: false,
+        step: false,
+        data: sweep.xs.map((x, i) => [x, Number.isFinite(sweep.worst[i]!) ? sweep.worst[i] : null]),
+        lineStyle: { width: 2.5, color: '#b4302a' },
+        itemStyle: { color: '#b4302a' },
+        markLine: {
+          symbol: 'none',
+          data: [
+            { xAxis: current, name: labels.scenario, lineStyle: { color: '#1d2433', width: 2 }, label: { formatter: `${labels.scenario} ${fmt(current)}`, position: 'end' } },
+            ...sweep.thresholds.map((t) => ({ xAxis: t.value, name: t.name, lineStyle: { color: '#2f5d9b', type: 'dashed' }, label: { formatter: `${t.name} = ${fmt(t.value)}`, position: 'insideEndTop' } })),
+          ],
+        },
+      },
+      {
+        name: labels.best,
+        type: 'line',
+        showSymbol: false,
+        data: sweep.xs.map((x, i) => [x, Number.isFinite(sweep.best[i]!) ? sweep.best[i] : null]),
+        lineStyle: { width: 1.5, type: 'dashed', color: '#d38b1f' },
+        itemStyle: { color: '#d38b1f' },
+      },
+    ],
+  } as ChartOption;
+}
+
+function mapOption(map: MapResult, current: [number, number], failureLabel: string, scenarioLabel: string): ChartOption {
+  const data: [number, number, number | null][] = [];
+  map.ys.forEach((_, j) => map.xs.forEach((_, i) => data.push([i, j, Number.isFinite(map.worst[j]![i]!) ? map.worst[j]![i]! : null])));
+  const nearest = (vals: number[], v: number) => vals.reduce((best, x, k) => (Math.abs(x - v) < Math.abs(vals[best]! - v) ? k : best), 0);
+  return {
+    grid: { left: 70, right: 90, top: 20, bottom: 50 },
+    tooltip: { formatter: (p: { data: [number, number, number | null] }) => `${map.x} = ${fmt(map.xs[p.data[0]]!)}<br/>${map.y} = ${fmt(map.ys[p.data[1]]!)}<br/>${failureLabel}: ${p.data[2] === null ? '—' : fmt(p.data[2])}` },
+    xAxis: { type: 'category', data: map.xs.map(fmt), name: map.x, nameLocation: 'middle', nameGap: 30 },
+    yAxis: { type: 'category', data: map.ys.map(fmt), name: map.y, nameLocation: 'middle', nameGap: 45 },
+    visualMap: { min: 0, max: 1, calculable: true, orient: 'vertical', right: 0, top: 'center', text: [failureLabel, '0'], inRange: { color: ['#f7fbff', '#fdd49e', '#ef6548', '#7f0000'] } },
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        progressive: 0,
+        markPoint: {
+          symbol: 'circle',
+          symbolSize: 14,
+          itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#1d2433', borderWidth: 3 },
+          label: { show: true, formatter: scenarioLabel, position: 'right', color: '#1d2433', fontWeight: 'bold', textBorderColor: '#fff', textBorderWidth: 3 },
+          data: [{ coord: [nearest(map.xs, current[0]), nearest(map.ys, current[1])], name: scenarioLabel }],
+        },
+      },
+    ],
+  } as ChartOption;
+}
+
+function tornadoOption(base: number, bars: TornadoBar[], failureLabel: string): ChartOption {
+  const shown = bars.slice(0, 12).reverse();
+  return {
+    grid: { left: 110, right: 30, top: 30, bottom: 30 },
+    legend: { top: 0, data: ['low', 'high'] },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v + base) },
+    xAxis: { type: 'value', name: `Δ ${failureLabel}`, axisLabel: { formatter: (v: number) => fmt(v) } },
+    yAxis: { type: 'category', data: shown.map((b) => b.param) },
+    series: [
+      { name: 'low', type: 'bar', stack: 'a', data: shown.map((b) => (Number.isFinite(b.atLow) ? b.atLow - base : 0)), itemStyle: { color: '#2f5d9b' } },
+      { name: 'high', type: 'bar', stack: 'b', barGap: '-100%', data: shown.map((b) => (Number.isFinite(b.atHigh) ? b.atHigh - base : 0)), itemStyle: { color: '#b4302a' } },
+    ],
+  } as ChartOption;
+}
+
 export default function DeterrencePage() {
-  return <div>Deterrence</div>;
+  const { t } = useI18n();
+  const state = useScenarioState();
+  const scenario = state.status === 'ready' ? state.scenario : null;
+  const modelsState = useWorkerRequest('deterrence.models', {});
+  const models = modelsState.data;
+  const bindings = scenario?.models.deterrence ?? {};
+  const [modelId, setModelId] = useState<string | null>(null);
+  const model = models?.find((m) => m.id === modelId) ?? models?.find((m) => bindings[m.id]) ?? models?.[0] ?? null;
+  const base = useMemo(() => (model ? scenarioParams(model, bindings[model.id]) : null), [model, bindings]);
+  const [params, setParams] = useState<Record<string, number> | null>(null);
+  useEffect(() => setParams(base ? { ...base.values } : null), [base]);
+  const [selected, setSelected] = useState(0);
+  const [sweepParam, setSweepParam] = useState<string | null>(null);
+  const [mapAxes, setMapAxes] = useState<[string, string] | null>(null);
+
+  const current = params && model && Object.keys(params).every((k) => model.parameters.some((p) => p.name === k)) ? params : null;
+  const solved = useWorkerRequest('deterrence.solve', model && current ? { model: model.id, params: current } : null);
+  const solveMs = solved.ms ?? 1;
+  const probabilityParams = model?.parameters.filter((p) => p.kind === 'probability').map((p) => p.name) ?? [];
+  const sweepName = sweepParam && model?.parameters.some((p) => p.name === sweepParam) ? sweepParam : (probabilityParams[probabilityParams.length - 1] ?? model?.parameters[0]?.name ?? '');
+  const axes: [string, string] =
+    mapAxes && model?.parameters.some((p) => p.name === mapAxes[0]) && model.parameters.some((p) => p.name === mapAxes[1])
+      ? mapAxes
+      : [probabilityParams[0] ?? model?.parameters[0]?.name ?? '', probabilityParams[1] ?? model?.parameters[1]?.name ?? ''];
+  const sweepSteps = Math.max(11, Math.min(61, Math.round(1500 / Math.max(solveMs, 0.5))));
+  const mapSteps = Math.max(7, Math.min(25, Math.round(Math.sqrt(4000 / Math.max(solveMs, 0.5)))));
+  const ready = model && current && base && solved.data;
+  const sweep = useWorkerRequest('deterrence.sweep', ready ? { model: model.id, params: current, param: sweepName, range: base.ranges[sweepName]!, steps: sweepSteps } : null, { lane: 'sweep', delay: 120 });
+  const map = useWorkerRequest(
+    'deterrence.map',
+    ready && axes[0] && axes[1] ? { model: model.id, params: current, x: axes[0], y: axes[1], xRange: base.ranges[axes[0]]!, yRange: base.ranges[axes[1]]!, steps: mapSteps } : null,
+    { lane: 'map', delay: 300 },
+  );
+  const tornado = useWorkerRequest('deterrence.tornado', ready ? { model: model.id, params: current, ranges: base.ranges } : null, { lane: 'tornado', delay: 300 });
+
+  const labels = { worst: t('deterrence.worstCase'), best: t('deterrence.bestCase'), scenario: t('deterrence.scenarioValue'), failure: t('deterrence.failure') };
+  const outcomeChart = useMemo(() => (solved.data && model ? outcomesOption(solved.data, model.outcomes, t('deterrence.probability')) : null), [solved.data, model, t]);
+  const sweepChart = useMemo(() => (sweep.data && current ? sweepOption(sweep.data, current[sweep.data.param] ?? 0, labels) : null), [sweep.data, current, labels.worst, labels.best, labels.scenario, labels.failure]);
+  const mapChart = useMemo(() => (map.data && current ? mapOption(map.data, [current[map.data.x]!, current[map.data.y]!], labels.failure, labels.scenario) : null), [map.data, current, labels.failure, labels.scenario]);
+  const tornadoChart = useMemo(() => (tornado.data ? tornadoOption(tornado.data.base, tornado.data.bars, labels.failure) : null), [tornado.data, labels.failure]);
+
+  if (modelsState.error) return <ErrorBox error={modelsState.error} />;
+  if (!models || !model || !params || !base) return <Loading />;
+  const binding = bindings[model.id];
+  const eqIndex = Math.min(selected, Math.max(0, (solved.data?.result.equilibria.length ?? 1) - 1));
+  const eq = solved.data?.result.equilibria[eqIndex];
+
+  return (
+    <div className="grid">
+      <div className="toolbar">
+        <label>
+          {t('deterrence.model')}{' '}
+          <select value={model.id} onChange={(e) => setModelId(e.target.value)} data-testid="deterrence-model">
+            {models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+                {bindings[m.id] ? ' ★' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">{model.source}</span>
+        <button className="secondary" onClick={() => setParams({ ...base.values })}>
+          {t('deterrence.reset')}
+        </button>
+        <span className="muted" data-testid="solve-status">
+          {solved.running ? t('deterrence.solving') : solved.ms !== null ? t('deterrence.solvedIn', { ms: solved.ms.toFixed(1) }) : ''}
+        </span>
+      </div>
+      <div className="grid" style={{ gridTemplateColumns: 'minmax(260px, 1fr) minmax(0, 3fr)' }}>
+        <Card title={t('deterrence.parameters')} testId="card-parameters">
+          {!binding ? <p className="hint">{t('deterrence.noBinding')}</p> : null}
+          <div className="sliders" data-testid="sliders">
+            {model.parameters.map((p) => {
+              const [lo, hi] = base.ranges[p.name]!;
+              const value = params[p.name] ?? p.default;
+              const cite = binding?.parameters?.[p.name]?.cite;
+              return (
+                <div className="slider" key={p.name} title={p.description}>
+                  <label htmlFor={`param-${p.name}`}>
+                    <code>{p.name}</code>
+                    <span className="value">{fmt(value)}</span>
+                  </label>
+                  <input
+                    id={`param-${p.name}`}
+                    data-testid={`slider-${p.name}`}
+                    type="range"
+                    min={lo}
+                    max={hi}
+                    step={(hi - lo) / 100 || 0.01}
+                    value={value}
+                    onChange={(e) => setParams((prev) => ({ ...(prev ?? {}), [p.name]: Number(e.target.value) }))}
+                  />
+                  <div className="marker">
+                    {p.description} · {t('deterrence.scenarioValue')} {fmt(base.values[p.name]!)} {cite ? <CiteLink cite={cite} short={18} /> : null}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </Card>
+        <div className="grid">
+          {solved.error ? <ErrorBox error={solved.error} /> : null}
+          <Card title={t('deterrence.outcomes')} testId="card-outcomes">
+            {outcomeChart ? <Chart option={outcomeChart} testId="outcome-chart" /> : <Loading />}
+            {solved.data ? (
+              <>
+                <table data-testid="outcome-table">
+                  <thead>
+                    <tr>
+                      <th>{t('deterrence.equilibria')}</th>
+                      {model.outcomes.map((o) => (
+                        <th key={o} className="num">
+                          {o}
+                        </th>
+                      ))}
+                      <th className="num">{t('deterrence.failure')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {solved.data.result.equilibria.map((e, k) => (
+                      <tr key={k} onClick={() => setSelected(k)} style={{ cursor: 'pointer', background: k === eqIndex ? '#fde2df' : undefined }}>
+                        <td>
+                          {k + 1}. {e.kind}
+                        </td>
+                        {model.outcomes.map((o) => (
+                          <td key={o} className="num">
+                            {fmt(e.outcomes[o] ?? 0)}
+                          </td>
+                        ))}
+                        <td className="num">{fmt(solved.data!.failure[k]!)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p className="hint" style={{ marginTop: 8 }}>
+                  {solved.data.result.summary}
+                </p>
+                <ul className="hint">
+                  {solved.data.result.sides.map((s) => (
+                    <li key={s.threshold}>
+                      <code>{s.compared}</code> = {fmt(s.value)} {s.side === 'above' ? '>' : s.side === 'below' ? '<' : '='} <code>{s.threshold}</code> = {fmt(s.thresholdValue)}: {s.meaning}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </Card>
+        </div>
+      </div>
+      {solved.data ? (
+        <Card
+          title={t('deterrence.tree')}
+          testId="card-tree"
+          actions={
+            <select value={eqIndex} onChange={(e) => setSelected(Number(e.target.value))} aria-label={t('deterrence.equilibria')}>
+              {solved.data.result.equilibria.map((e, k) => (
+                <option key={k} value={k}>
+                  {k + 1}. {e.kind}
+                </option>
+              ))}
+            </select>
+          }
+        >
+          <p className="hint">{t('deterrence.treeHint')}</p>
+          <div className="tree-scroll">
+            <GameTree game={solved.data.game} profile={solved.data.profiles[eqIndex] ?? undefined} hotOutcomes={solved.data.profiles[eqIndex] ? undefined : eq?.outcomes} testId="deterrence-tree" />
+          </div>
+        </Card>
+      ) : null}
+      <div className="grid grid-2-even">
+        <Card
+          title={t('deterrence.sweep')}
+          testId="card-sweep"
+          actions={
+            <select value={sweepName} onChange={(e) => setSweepParam(e.target.value)} aria-label={t('deterrence.sweepParam')}>
+              {model.parameters.map((p) => (
+                <option key={p.name}>{p.name}</option>
+              ))}
+            </select>
+          }
+        >
+          {sweep.running ? <ProgressBar value={sweep.progress} /> : null}
+          {sweep.error ? <ErrorBox error={sweep.error} /> : null}
+          {sweepChart ? <Chart option={sweepChart} testId="sweep-chart" /> : null}
+        </Card>
+        <Card
+          title={t('deterrence.map')}
+          testId="card-map"
+          actions={
+            <>
+              <select value={axes[0]} onChange={(e) => setMapAxes([e.target.value, axes[1]])} aria-label={t('deterrence.mapX')}>
+                {model.parameters.map((p) => (
+                  <option key={p.name}>{p.name}</option>
+                ))}
+              </select>
+              ×
+              <select value={axes[1]} onChange={(e) => setMapAxes([axes[0], e.target.value])} aria-label={t('deterrence.mapY')}>
+                {model.parameters.map((p) => (
+                  <option key={p.name}>{p.name}</option>
+                ))}
+              </select>
+            </>
+          }
+        >
+          {map.running ? <ProgressBar value={map.progress} /> : null}
+          {map.error ? <ErrorBox error={map.error} /> : null}
+          {mapChart ? <Chart option={mapChart} testId="map-chart" /> : null}
+        </Card>
+      </div>
+      <Card title={t('deterrence.tornado')} testId="card-tornado">
+        {tornado.running ? <ProgressBar value={tornado.progress} /> : null}
+        {tornado.error ? <ErrorBox error={tornado.error} /> : null}
+        {tornadoChart ? <Chart option={tornadoChart} className="chart-tall" testId="tornado-chart" /> : null}
+      </Card>
+    </div>
+  );
 }

@@ -1,4 +1,349 @@
-/** `brink deter`. */
+/**
+ * `brink deter`: the deterrence models of issue 4 (engine: packages/engine/src/deterrence), fed by a
+ * scenario's `models.deterrence` section or by explicit parameters, with sweeps, maps, tornadoes
+ * and Gambit export. Answers the seed's block-4 question: how credible must the US threat be, and
+ * where does the scenario sit.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import {
+  InputError,
+  deterrenceFromScenario,
+  deterrenceTornado,
+  getDeterrenceModel,
+  listDeterrenceModels,
+  map2d,
+  scenarioDeterrenceModels,
+  sweep,
+  writeEfg,
+  type DeterrenceModel,
+  type DeterrenceResult,
+  type MapResult,
+  type Scenario,
+  type SweepResult,
+  type DeterrenceTornadoResult,
+} from '@brink/engine';
+import { action } from '../run';
+import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from '../../scenario-files';
 
-export function registerDeterCommand(_program: Command): void {}
+interface DeterCliOptions {
+  model?: string;
+  variant?: string;
+  json?: boolean;
+  sweep?: string;
+  steps?: string;
+  map?: string;
+  tornado?: boolean;
+  exportEfg?: string;
+  params?: string;
+}
+
+const f = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
+const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
+
+/** The JSON shape fixed by issue 4, plus readable extras. */
+export function resultToJson(res: DeterrenceResult, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    model: res.model,
+    title: res.title,
+    ...extra,
+    parameters: res.parameters,
+    equilibria: res.equilibria.map((e) => ({ kind: e.kind, outcomes: e.outcomes, strategies: e.strategies, ...(e.beliefs ? { beliefs: e.beliefs } : {}), ...(e.note ? { note: e.note } : {}) })),
+    thresholds: res.thresholds,
+    sides: res.sides,
+    complete: res.complete,
+    summary: res.summary,
+  };
+}
+
+function describeModelResult(model: DeterrenceModel, res: DeterrenceResult, roles?: Readonly<Record<string, string>>, actorName?: (id: string) => string): string {
+  const lines: string[] = [];
+  lines.push(`${res.title} [${model.id}]`);
+  lines.push(`  source: ${model.source}`);
+  if (roles && Object.keys(roles).length) {
+    lines.push(`  roles: ${Object.entries(roles).map(([r, a]) => `${r} = ${actorName ? actorName(a) : a}`).join(', ')}`);
+  }
+  const codes = model.outcomes;
+  lines.push(`  equilibria (probability of each outcome on the path):`);
+  if (res.equilibria.length === 0) lines.push('    none found');
+  const width = Math.max(12, ...res.equilibria.map((e) => e.kind.length));
+  lines.push(`    ${'kind'.padEnd(width)}  ${codes.map((c) => c.padStart(6)).join(' ')}`);
+  for (const e of res.equilibria) {
+    lines.push(`    ${e.kind.padEnd(width)}  ${codes.map((c) => (e.outcomes[c] === undefined ? '-' : f(e.outcomes[c]!)).padStart(6)).join(' ')}`);
+    if (e.note) lines.push(`    ${''.padEnd(width)}  (${e.note})`);
+  }
+  if (res.sides.length) {
+    lines.push(`  thresholds:`);
+    for (const s of res.sides) lines.push(`    ${s.compared} = ${f(s.value)} is ${s.side} ${s.threshold} = ${f(s.thresholdValue)}: ${s.meaning}`);
+  }
+  const others = Object.entries(res.thresholds).filter(([k]) => !res.sides.some((s) => s.threshold === k));
+  if (others.length) lines.push(`  other thresholds: ${others.map(([k, v]) => `${k} = ${f(v)}`).join(', ')}`);
+  lines.push(`  ${res.summary}`);
+  return lines.join('\n');
+}
+
+/** Block 4's question, answered from the AEG and the RADG where the scenario binds them. */
+function blockFourAnswer(results: Map<string, DeterrenceResult>): string[] {
+  const lines: string[] = [];
+  const aeg = results.get('aeg');
+  const radg = results.get('radg');
+  if (!aeg && !radg) return lines;
+  lines.push('Block 4: how credible must the US threat be, and where does the scenario sit?');
+  if (radg) {
+    const s = radg.sides.find((x) => x.threshold === 'c_A');
+    if (s) lines.push(`  - One-shot threat (RADG): deterrence needs p_B > c_A = ${f(s.thresholdValue)}; the scenario has p_B = ${f(s.value)} (${s.side} the threshold): ${s.meaning}.`);
+  }
+  if (aeg) {
+    const need = aeg.thresholds.p_HH_min;
+    const p = aeg.parameters;
+    const worst = aeg.equilibria.length ? Math.max(...aeg.equilibria.map((e) => 1 - (e.outcomes.SQ ?? 0))) : Number.NaN;
+    if (need !== undefined && Number.isFinite(need)) {
+      lines.push(
+        `  - Limited nuclear strike (AEG): deterrence is certain only if the US is credible at both levels (respond in kind AND escalate) with probability p_HH >= ${f(need)}; the scenario has p_HH = ${f(p.p_HH!)} (${p.p_HH! >= need ? 'enough' : 'not enough'}).`,
+      );
+    } else {
+      lines.push(`  - Limited nuclear strike (AEG): no level of p_HH alone makes deterrence certain with these utilities.`);
+    }
+    lines.push(`    Worst-case probability that deterrence fails: ${pct(worst)}; equilibria: ${[...new Set(aeg.equilibria.map((e) => e.kind))].join(', ')}.`);
+    const ee = Math.max(0, ...aeg.equilibria.map((e) => e.outcomes.EE ?? 0));
+    const dc = Math.max(0, ...aeg.equilibria.map((e) => e.outcomes.DC ?? 0));
+    lines.push(`    The dilemma's two horns: all-out war (EE) up to ${pct(ee)}, the US standing aside (DC) up to ${pct(dc)}.`);
+  }
+  return lines;
+}
+
+function describeSweep(model: DeterrenceModel, s: SweepResult): string {
+  const lines = [`${model.title}: sweep of ${s.parameter} over [${f(s.range[0])}, ${f(s.range[1])}] (worst-case equilibrium shown)`];
+  const codes = model.outcomes;
+  lines.push(`  ${s.parameter.padStart(10)}  ${codes.map((c) => c.padStart(6)).join(' ')}  failure  equilibria`);
+  const marked = new Set<string>();
+  for (const pt of s.points) {
+    for (const t of s.thresholds) {
+      if (!marked.has(t.name) && t.value <= pt.value) {
+        lines.push(`  ${'-'.repeat(10)}  ${t.name} = ${f(t.value)}`);
+        marked.add(t.name);
+      }
+    }
+    if (pt.invalid) {
+      lines.push(`  ${f(pt.value).padStart(10)}  invalid: ${pt.invalid}`);
+      continue;
+    }
+    let worst = 0;
+    pt.outcomes.forEach((o, k) => {
+      const fail = 1 - model.successOutcomes.reduce((t, c) => t + (o[c] ?? 0), 0);
+      const best = 1 - model.successOutcomes.reduce((t, c) => t + (pt.outcomes[worst]![c] ?? 0), 0);
+      if (fail > best) worst = k;
+    });
+    const o = pt.outcomes[worst] ?? {};
+    lines.push(`  ${f(pt.value).padStart(10)}  ${codes.map((c) => (o[c] === undefined ? '-' : f(o[c]!)).padStart(6)).join(' ')}  ${pct(pt.failure).padStart(7)}  ${pt.kinds.join(' + ') || 'none'}`);
+  }
+  for (const t of s.thresholds) if (!marked.has(t.name)) lines.push(`  (${t.name} = ${f(t.value)} lies outside the range)`);
+  if (s.transitions.length) {
+    lines.push('  changes of equilibrium:');
+    for (const t of s.transitions) lines.push(`    between ${f(t.between[0])} and ${f(t.between[1])}: ${t.from} -> ${t.to}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const SYMBOLS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+function describeMap(model: DeterrenceModel, m: MapResult): string {
+  const [p1, p2] = m.parameters;
+  const lines = [`${model.title}: equilibria over ${p1} (across) x ${p2} (down)`];
+  for (let j = m.ys.length - 1; j >= 0; j--) {
+    const row = m.regime[j]!.map((r) => (r < 0 ? '.' : SYMBOLS[r % SYMBOLS.length]!)).join('');
+    lines.push(`  ${f(m.ys[j]!).padStart(8)} |${row}`);
+  }
+  lines.push(`  ${''.padStart(8)} +${'-'.repeat(m.xs.length)}`);
+  lines.push(`  ${''.padStart(8)}  ${f(m.xs[0]!)} .. ${f(m.xs[m.xs.length - 1]!)}`);
+  lines.push('  legend:');
+  m.regimes.forEach((r, k) => lines.push(`    ${SYMBOLS[k % SYMBOLS.length]} = ${r}`));
+  if (m.regime.some((row) => row.includes(-1))) lines.push('    . = parameters outside the model');
+  return lines.join('\n') + '\n';
+}
+
+function describeTornado(model: DeterrenceModel, t: DeterrenceTornadoResult): string {
+  const lines = [`${model.title}: tornado (worst-case probability that deterrence fails; base ${pct(t.baseFailure)})`];
+  const w = Math.max(...t.bars.map((b) => b.parameter.length), 9);
+  for (const b of t.bars) {
+    const bar = '#'.repeat(Math.round(b.swing * 40));
+    lines.push(`  ${b.parameter.padEnd(w)}  [${f(b.low)}, ${f(b.high)}]  ${pct(b.failureAtLow).padStart(6)} -> ${pct(b.failureAtHigh).padStart(6)}  ${bar}${b.invalid ? `  (invalid end: ${b.invalid})` : ''}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function readParamsFile(file: string): Promise<Record<string, number>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read parameters file: ${(error as { code?: string }).code ?? 'error'}`, { place: file, cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not JSON: ${(error as Error).message}`, { place: file, cause: error });
+  }
+  const obj = data && typeof data === 'object' && !Array.isArray(data) && 'parameters' in (data as object) ? (data as { parameters: unknown }).parameters : data;
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new InputError('expected a JSON object of parameters', { place: file });
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`expected a number, got ${JSON.stringify(v)}`, { place: k });
+    out[k] = v;
+  }
+  return out;
+}
+
+function parseSteps(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 2 || n > 1000) throw new InputError(`--steps must be an integer in [2, 1000], not ${JSON.stringify(text)}`, { place: '--steps' });
+  return n;
+}
+
+function modelHelp(id: string | undefined): string {
+  if (!id) {
+    return `
+Models (--model NAME; parameters: brink deter --help --model NAME):
+${listDeterrenceModels()
+  .map((m) => `  ${m.id.padEnd(13)} ${m.title} (${m.source})`)
+  .join('\n')}
+
+Output: each model's equilibria (kind as named in the paper) with the probability of each outcome
+on the equilibrium path, the thresholds and the side of each the parameters sit on. --json prints
+{"model", "parameters", "equilibria": [{"kind", "outcomes": {"SQ": p, ...}}], "thresholds": {...}}
+(one object with --model or --params, else an array).
+
+Exit codes: 0 ok, 2 bad input (unknown model or parameter, violated ordering, probability outside
+[0, 1] or not summing to 1: the message names the parameter), 1 internal error.
+Examples:
+  brink deter                                   # the default scenario, every bound model
+  brink deter scenarios/korean-peninsula-2025-09.yaml --model aeg --variant lee-engagement
+  brink deter --model aeg --sweep p_HH --steps 21
+  brink deter --model aeg --map p_HH,p_Ch --steps 40
+  brink deter --model aeg --tornado
+  brink deter --model radg --params radg.json --json
+  brink deter --model aeg --export-efg aeg.efg`;
+  }
+  let m: DeterrenceModel;
+  try {
+    m = getDeterrenceModel(id);
+  } catch {
+    return `\nUnknown model ${JSON.stringify(id)}; models: ${listDeterrenceModels().map((x) => x.id).join(', ')}`;
+  }
+  const w = Math.max(...m.parameters.map((p) => p.name.length));
+  return `
+${m.title} [${m.id}]
+  source: ${m.source}
+  players: ${m.players.join(', ')}; roles: ${m.roles.join(', ')}; outcomes: ${m.outcomes.join(' ')}
+  assumed orderings: ${m.orderings.map(([a, b]) => `${a} < ${b}`).join(', ')}
+Parameters (name, default, range varied by --sweep/--map/--tornado, meaning):
+${m.parameters.map((p) => `  ${p.name.padEnd(w)}  ${String(p.default).padStart(6)}  [${p.range[0]}, ${p.range[1]}]  ${p.description}${p.kind === 'probability' ? ' (in [0, 1])' : ''}`).join('\n')}
+Example --params file: ${JSON.stringify(Object.fromEntries(m.parameters.map((p) => [p.name, p.default])))}`;
+}
+
+export function registerDeterCommand(program: Command): void {
+  program
+    .command('deter')
+    .description('Deterrence models (Zagare & Kilgour, Schelling, Powell, Fearon): equilibria, credibility thresholds, sensitivity')
+    .argument('[scenario]', `scenario file (default: ${DEFAULT_SCENARIO_PATH.replace(/.*\/scenarios\//, 'scenarios/')}; not read with --params)`)
+    .option('--model <name>', `one model: ${listDeterrenceModels().map((m) => m.id).join(', ')}`)
+    .option('--variant <id>', 'apply a scenario variant first (e.g. yoon-hardline, lee-engagement)')
+    .option('--params <file.json>', 'run the model on explicit parameters (a JSON object name -> number) instead of a scenario')
+    .option('--json', 'print JSON')
+    .option('--sweep <param>', 'one-parameter sweep over the parameter\'s range (needs --model)')
+    .option('--steps <n>', 'points per axis for --sweep (default 21) and --map (default 41)')
+    .option('--map <p1,p2>', 'two-parameter map of the equilibria (needs --model)')
+    .option('--tornado', 'tornado over every ranged parameter (needs --model)')
+    .option('--export-efg <file>', 'write the built game in Gambit .efg format (needs --model)')
+    .addHelpText('after', (ctx) => modelHelp((ctx.command.opts() as DeterCliOptions).model))
+    .action(
+      action(async (scenarioArg: string | undefined, opts: DeterCliOptions) => {
+        const needModel = (what: string): DeterrenceModel => {
+          if (!opts.model) throw new InputError(`${what} needs --model NAME`, { place: '--model', expected: listDeterrenceModels().map((m) => m.id).join(', ') });
+          return getDeterrenceModel(opts.model);
+        };
+        if (opts.model) getDeterrenceModel(opts.model);
+        if (opts.params && scenarioArg) throw new InputError('give either a scenario or --params, not both', { place: '--params' });
+        if (opts.params && opts.variant) throw new InputError('--variant applies to a scenario, not to --params', { place: '--variant' });
+
+        // Parameters and ranges for the model(s), from a scenario or a parameters file.
+        let scenario: Scenario | undefined;
+        let explicit: Record<string, number> | undefined;
+        if (opts.params) {
+          needModel('--params');
+          explicit = await readParamsFile(opts.params);
+        } else {
+          scenario = (await loadScenarioFile(scenarioArg ?? DEFAULT_SCENARIO_PATH, opts.variant !== undefined ? { variant: opts.variant } : {})).scenario;
+        }
+        const paramsFor = (model: DeterrenceModel): { params: Record<string, number>; ranges: Record<string, [number, number]>; roles?: Readonly<Record<string, string>> } => {
+          if (explicit) return { params: explicit, ranges: {} };
+          if (scenario && scenarioDeterrenceModels(scenario).includes(model.id)) {
+            const d = deterrenceFromScenario(scenario, model.id);
+            return { params: d.params, ranges: d.ranges, roles: d.roles };
+          }
+          return { params: {}, ranges: {} };
+        };
+        const actorName = (id: string): string => {
+          const a = scenario?.actors.find((x) => x.id === id) as { names?: Record<string, string>; name?: unknown } | undefined;
+          const names = a?.names;
+          return names?.en ? `${names.en} (${id})` : id;
+        };
+
+        if (opts.exportEfg) {
+          const model = needModel('--export-efg');
+          const { params } = paramsFor(model);
+          const game = model.build(params);
+          await writeFile(opts.exportEfg, writeEfg(game));
+          if (!opts.sweep && !opts.map && !opts.tornado) {
+            process.stdout.write(opts.json ? JSON.stringify({ model: model.id, efg: opts.exportEfg, nodes: game.nodes.length }) + '\n' : `wrote ${opts.exportEfg} (${game.nodes.length} nodes)\n`);
+            return;
+          }
+        }
+        if (opts.sweep) {
+          const model = needModel('--sweep');
+          const { params, ranges } = paramsFor(model);
+          const res = sweep(model, params, opts.sweep, { steps: parseSteps(opts.steps, 21), ranges });
+          process.stdout.write(opts.json ? JSON.stringify(res) + '\n' : describeSweep(model, res));
+          return;
+        }
+        if (opts.map) {
+          const model = needModel('--map');
+          const parts = opts.map.split(',').map((s) => s.trim());
+          if (parts.length !== 2 || !parts[0] || !parts[1]) throw new InputError(`expected two parameter names separated by a comma, got ${JSON.stringify(opts.map)}`, { place: '--map' });
+          const { params, ranges } = paramsFor(model);
+          const res = map2d(model, params, parts[0], parts[1], { steps: parseSteps(opts.steps, 41), ranges });
+          process.stdout.write(opts.json ? JSON.stringify(res) + '\n' : describeMap(model, res));
+          return;
+        }
+        if (opts.tornado) {
+          const model = needModel('--tornado');
+          const { params, ranges } = paramsFor(model);
+          const res = deterrenceTornado(model, params, { ranges });
+          process.stdout.write(opts.json ? JSON.stringify(res) + '\n' : describeTornado(model, res));
+          return;
+        }
+
+        // Equilibria and thresholds.
+        const models = opts.model ? [getDeterrenceModel(opts.model)] : scenario ? scenarioDeterrenceModels(scenario).map((id) => getDeterrenceModel(id)) : [];
+        if (models.length === 0) throw new InputError('the scenario binds no deterrence model (models.deterrence is empty); pick one with --model', { place: '$.models.deterrence' });
+        const results = new Map<string, DeterrenceResult>();
+        const jsonOut: Record<string, unknown>[] = [];
+        const text: string[] = [];
+        for (const model of models) {
+          const { params, roles } = paramsFor(model);
+          const res = model.solve(params);
+          results.set(model.id, res);
+          jsonOut.push(resultToJson(res, roles ? { roles } : {}));
+          text.push(describeModelResult(model, res, roles, actorName));
+        }
+        if (opts.json) {
+          process.stdout.write(JSON.stringify(opts.model || explicit ? jsonOut[0] : jsonOut) + '\n');
+          return;
+        }
+        const head = scenario ? `Scenario ${scenario.id}${opts.variant ? ` [variant ${opts.variant}]` : ''}\n\n` : '';
+        const answer = blockFourAnswer(results);
+        process.stdout.write(head + text.join('\n\n') + '\n' + (answer.length ? '\n' + answer.join('\n') + '\n' : ''));
+      }),
+    );
+}

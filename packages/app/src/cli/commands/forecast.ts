@@ -1,4 +1,465 @@
-/** `brink forecast`. */
+/**
+ * `brink forecast`: negotiation forecasts with the expected-utility model (EUM, Bueno de Mesquita as
+ * reconstructed by Scholz, Calbert & Smith 2011) or KTAB's Spatial Model of Politics (SMP).
+ *
+ *   brink forecast FILE [--model smp|eum] [--issue ID] [--variant V[,V...]|all] [--seed S]
+ *                       [--ensemble N] [--tornado] [--json]
+ *
+ * FILE is a scenario (YAML/JSON; all its issues, or --issue) or a KTAB SMP CSV (every dimension).
+ * Readable output: positions by round in the issue's own units, a sparkline per actor, the
+ * forecast with the nearest anchor label, and for the EUM who challenged whom and why.
+ * --json: the KTAB conformance format (turns, positions [turn][actor][dim], final, forecast) — per
+ * issue for scenarios — plus, for the EUM, the rounds with their explanations.
+ * Bad input: exit 2 naming the place (file:row:col for CSV, JSON path for scenarios).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
+import {
+  InputError,
+  explainEum,
+  fromModelScale,
+  issueToEumInput,
+  issueToSmpInput,
+  keyChallenges,
+  listVariants,
+  nearestAnchor,
+  parseKtabCsv,
+  runEnsemble,
+  runEum,
+  runEumOnKtabInput,
+  runSmp,
+  scenarioIssueInputs,
+  tornado,
+  type EumOptions,
+  type ForecastDistribution,
+  type IssueForecaster,
+  type IssueModelInput,
+  type MoveExplanation,
+  type RoundExplanation,
+  type SmpInput,
+  type TornadoResult,
+} from '@brink/engine';
+import { action } from '../run';
+import { loadScenarioFile } from '../../scenario-files';
 
-export function registerForecastCommand(_program: Command): void {}
+export type ForecastModel = 'eum' | 'smp';
+
+export interface ForecastCliOptions {
+  model?: ForecastModel;
+  issue?: string;
+  /** Variant ids; 'all' = the base scenario and every variant. */
+  variants?: string[];
+  seed?: string | number;
+  ensemble?: number;
+  tornado?: boolean;
+  maxRounds?: number;
+  onProgress?: (label: string, done: number, total: number) => void;
+}
+
+/** One issue's forecast, in the issue's own units. */
+export interface IssueForecast {
+  issue: string;
+  title: string;
+  variant: string | null;
+  model: ForecastModel;
+  scale: IssueModelInput['scale'];
+  actors: { id: string; name: string }[];
+  dims: string[];
+  turns: number;
+  /** [turn][actor][dimension = 0], issue units. */
+  positions: number[][][];
+  final: number[][];
+  forecast: {
+    value: number;
+    anchor: string | null;
+    /** EUM: μ per state, issue units (the SMP has no per-state forecast). */
+    trajectory?: number[];
+    stopReason: string;
+    /** SMP only: KTAB's final win probabilities, the most likely actor (whose final position is `value`), and the probability-weighted mean position. */
+    finalProb?: number[];
+    mostLikelyActor?: number;
+    expectedPosition?: number;
+  };
+  rounds?: RoundExplanation[];
+  keyChallenges?: (MoveExplanation & { round: number })[];
+  ensemble?: ForecastDistribution;
+  tornado?: TornadoResult;
+}
+
+export interface ScenarioForecastReport {
+  kind: 'scenario';
+  file: string;
+  scenario: string;
+  model: ForecastModel;
+  seed: string | number;
+  issues: IssueForecast[];
+}
+
+export interface KtabForecastReport {
+  kind: 'ktab';
+  input: string;
+  model: ForecastModel;
+  scale: '0..100';
+  turns: number;
+  states: number;
+  numActors: number;
+  numDims: number;
+  actors: string[];
+  dims: string[];
+  positions: number[][][];
+  final: number[][];
+  forecast: Record<string, unknown>;
+  rounds?: { dim: string; rounds: RoundExplanation[] }[];
+}
+
+export type ForecastReport = ScenarioForecastReport | KtabForecastReport;
+
+const SMP_FORECAST_NOTE = 'the SMP forecast is the final position of the actor most likely to prevail (KTAB convention)';
+
+function isCsv(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.csv';
+}
+
+/** The forecaster used by ensembles and tornados: the model's forecast in issue units. */
+export function issueForecaster(model: ForecastModel, eumOptions: Partial<EumOptions> = {}): IssueForecaster {
+  if (model === 'smp') {
+    return (issue, values) => fromModelScale(issue.scale, runSmp(issueToSmpInput(issue, values)).forecast.mostLikelyPosition[0]!);
+  }
+  return (issue, values) => fromModelScale(issue.scale, runEum(issueToEumInput(issue, values), { recordOffers: false, ...eumOptions }).forecast);
+}
+
+/** Runs one model on one issue. */
+export function forecastIssue(issue: IssueModelInput, variant: string | null, model: ForecastModel, opts: ForecastCliOptions = {}): IssueForecast {
+  const toUnits = (x: number): number => fromModelScale(issue.scale, x);
+  const eumOptions: Partial<EumOptions> = opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {};
+  const base = {
+    issue: issue.issueId,
+    title: issue.title,
+    variant,
+    model,
+    scale: issue.scale,
+    actors: issue.actors.map((a) => ({ id: a.id, name: a.name })),
+    dims: [issue.issueId],
+  };
+  let out: IssueForecast;
+  if (model === 'smp') {
+    const res = runSmp(issueToSmpInput(issue));
+    const positions = res.positions.map((state) => state.map((row) => [toUnits(row[0]!)]));
+    const value = toUnits(res.forecast.mostLikelyPosition[0]!);
+    out = {
+      ...base,
+      turns: res.turns,
+      positions,
+      final: positions[positions.length - 1]!,
+      forecast: {
+        value,
+        anchor: anchorLabel(issue, value),
+        stopReason: String(res.stopReason),
+        finalProb: res.forecast.finalProb,
+        mostLikelyActor: res.forecast.mostLikelyActor,
+        expectedPosition: toUnits(res.forecast.expectedPosition[0]!),
+      },
+    };
+  } else {
+    const input = issueToEumInput(issue);
+    const res = runEum(input, eumOptions);
+    const positions = res.positions.map((state) => state.map((x) => [toUnits(x)]));
+    const names = issue.actors.map((a) => a.name);
+    const rounds = explainEum(res, { actorNames: names, format: (x) => fmt(toUnits(x)) }, input.actors.map((a) => a.capability * a.salience));
+    const value = toUnits(res.forecast);
+    out = {
+      ...base,
+      turns: res.turns,
+      positions,
+      final: positions[positions.length - 1]!,
+      forecast: { value, anchor: anchorLabel(issue, value), trajectory: res.medians.map(toUnits), stopReason: res.stopReason },
+      rounds: rounds.map((r) => ({ ...r, median: toUnits(r.median), medianAfter: toUnits(r.medianAfter), moves: r.moves.map((m) => ({ ...m, from: toUnits(m.from), to: toUnits(m.to) })) })),
+      keyChallenges: keyChallenges(rounds).map((m) => ({ ...m, from: toUnits(m.from), to: toUnits(m.to) })),
+    };
+  }
+  const forecaster = issueForecaster(model, eumOptions);
+  if (opts.ensemble && opts.ensemble > 0) {
+    out.ensemble = runEnsemble(issue, forecaster, {
+      runs: opts.ensemble,
+      seed: opts.seed ?? 1,
+      onProgress: opts.onProgress ? (done, total) => opts.onProgress!(`${issue.issueId}${variant ? ` [${variant}]` : ''}`, done, total) : undefined,
+    });
+  }
+  if (opts.tornado) out.tornado = tornado(issue, forecaster);
+  return out;
+}
+
+function anchorLabel(issue: IssueModelInput, x: number): string | null {
+  const near = nearestAnchor(issue.scale, x);
+  return near ? near.anchor.label : null;
+}
+
+/** A value in issue units with the nearest anchor, e.g. `37.5 (≈ Freeze, 50)`. */
+export function formatValue(issue: IssueModelInput | { scale: IssueModelInput['scale'] }, x: number): string {
+  const near = nearestAnchor(issue.scale, x);
+  const v = fmt(x);
+  if (!near) return v;
+  const span = issue.scale.max - issue.scale.min;
+  return near.distance <= 0.05 * span ? `${v} (${near.anchor.label})` : `${v} (nearest: ${near.anchor.label} at ${fmt(near.anchor.value)})`;
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(Math.round(x * 10) / 10) ? (Math.round(x * 10) / 10).toFixed(0) : x.toFixed(1);
+}
+
+/** Forecasts for a scenario or KTAB CSV file. */
+export async function forecastFile(file: string, opts: ForecastCliOptions = {}): Promise<ForecastReport> {
+  if (isCsv(file)) return forecastKtabFile(file, opts);
+  const first = await loadScenarioFile(file);
+  let variants: (string | null)[] = [null];
+  if (opts.variants && opts.variants.length > 0) {
+    variants = opts.variants.includes('all') ? [null, ...listVariants(first.base).map((v) => v.id)] : opts.variants;
+  }
+  const model = opts.model ?? 'eum';
+  const issues: IssueForecast[] = [];
+  for (const variant of variants) {
+    const loaded = variant === null ? first : await loadScenarioFile(file, { variant });
+    const inputs = scenarioIssueInputs(loaded.scenario, { issue: opts.issue });
+    if (inputs.length === 0) throw new InputError('the scenario has no issues to forecast', { place: `${file} $.issues` });
+    for (const issue of inputs) issues.push(forecastIssue(issue, variant, model, opts));
+  }
+  return { kind: 'scenario', file, scenario: first.scenario.id, model, seed: opts.seed ?? 1, issues };
+}
+
+async function forecastKtabFile(file: string, opts: ForecastCliOptions): Promise<KtabForecastReport> {
+  if (opts.issue || (opts.variants && opts.variants.length > 0) || opts.ensemble || opts.tornado) {
+    throw new InputError('--issue, --variant, --ensemble and --tornado apply to scenario files, not KTAB CSV input', { place: file });
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as { code?: string }).code ?? 'error'}`, { place: file, cause: error });
+  }
+  const input: SmpInput = parseKtabCsv(text, file);
+  const model = opts.model ?? 'smp';
+  const common = { kind: 'ktab' as const, input: file, model, scale: '0..100' as const, numActors: input.actors.length, numDims: input.dimensions.length, actors: input.actors.map((a) => a.name), dims: input.dimensions.map((d) => d.name) };
+  if (model === 'smp') {
+    const res = runSmp(input);
+    return { ...common, turns: res.turns, states: res.turns + 1, positions: res.positions, final: res.final, forecast: { ...res.forecast, stopReason: res.stopReason, probHistory: res.probHistory } };
+  }
+  const eumOptions: Partial<EumOptions> = opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {};
+  let res;
+  try {
+    res = runEumOnKtabInput(input, eumOptions);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`EUM: ${error.message}`, { place: file, cause: error });
+    throw error;
+  }
+  const names = common.actors;
+  return {
+    ...common,
+    turns: res.turns,
+    states: res.turns + 1,
+    positions: res.positions,
+    final: res.final,
+    forecast: { median: res.forecast, trajectories: res.runs.map((r) => r.medians), stopReasons: res.runs.map((r) => r.stopReason), note: 'EUM per dimension: median voter position of the final positions' },
+    rounds: res.runs.map((r, d) => ({
+      dim: common.dims[d]!,
+      rounds: explainEum(r, { actorNames: names }, input.actors.map((a, i) => a.power * (input.saliences[i]![d]! / 100))),
+    })),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Readable output
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** A Unicode sparkline of values on [min, max]. */
+export function sparkline(values: readonly number[], min: number, max: number): string {
+  return values
+    .map((v) => {
+      const f = max > min ? (v - min) / (max - min) : 0.5;
+      return SPARKS[Math.max(0, Math.min(SPARKS.length - 1, Math.round(f * (SPARKS.length - 1))))]!;
+    })
+    .join('');
+}
+
+/** Which states to show as columns: all when few, else the first 4 and last 3. */
+function shownStates(states: number): (number | null)[] {
+  if (states <= 9) return Array.from({ length: states }, (_, t) => t);
+  return [0, 1, 2, 3, null, states - 3, states - 2, states - 1];
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
+}
+
+function positionTable(names: string[], positions: number[][][], d: number, trajectory: number[] | null, min: number, max: number): string {
+  const cols = shownStates(positions.length);
+  const header = ['', ...cols.map((t) => (t === null ? '…' : t === 0 ? 'start' : `r${t}`)), 'path'];
+  const rows = names.map((name, i) => [name, ...cols.map((t) => (t === null ? '…' : fmt(positions[t]![i]![d]!))), sparkline(positions.map((s) => s[i]![d]!), min, max)]);
+  if (trajectory) rows.push(['forecast', ...cols.map((t) => (t === null ? '…' : fmt(trajectory[t]!))), sparkline(trajectory, min, max)]);
+  return table([header, ...rows]);
+}
+
+export function formatIssueForecast(f: IssueForecast): string {
+  const lines: string[] = [];
+  const variant = f.variant ? ` [variant ${f.variant}]` : '';
+  lines.push(`${f.title} (${f.issue})${variant} — ${f.model.toUpperCase()}`);
+  lines.push(`  scale ${fmt(f.scale.min)}..${fmt(f.scale.max)}: ${f.scale.anchors.map((a) => `${fmt(a.value)} = ${a.label}`).join('; ')}`);
+  lines.push('');
+  lines.push(positionTable(f.actors.map((a) => a.name), f.positions, 0, f.forecast.trajectory ?? null, f.scale.min, f.scale.max).replace(/^/gm, '  '));
+  lines.push('');
+  lines.push(`  Forecast: ${formatValue(f, f.forecast.value)} after ${f.turns} round(s) (${f.forecast.stopReason})`);
+  if (f.model === 'smp' && f.forecast.finalProb) {
+    const k = f.forecast.mostLikelyActor ?? 0;
+    lines.push(`  Most likely to prevail: ${f.actors[k]?.name} (p = ${f.forecast.finalProb[k]!.toFixed(3)}); ${SMP_FORECAST_NOTE}`);
+    lines.push(`  Probability-weighted mean of the final positions: ${fmt(f.forecast.expectedPosition ?? NaN)}`);
+  }
+  if (f.keyChallenges && f.keyChallenges.length > 0) {
+    lines.push('  Challenges that drove it (largest pull on the median first):');
+    for (const m of f.keyChallenges.slice(0, 4)) lines.push(`    r${m.round}: ${m.text}`);
+  }
+  if (f.rounds && f.rounds.length > 0) {
+    lines.push('  Rounds:');
+    for (const r of f.rounds) {
+      lines.push(`    ${r.summary}`);
+      for (const m of r.moves) lines.push(`      - ${m.text}`);
+      if (r.resisted.length > 0) lines.push(`      - resisted: ${r.resisted.map((x) => `${f.actors[x.sender]?.name} → ${f.actors[x.receiver]?.name}`).join(', ')}`);
+    }
+  }
+  if (f.ensemble) {
+    const e = f.ensemble;
+    const q = e.quantiles;
+    lines.push(`  Ensemble (${e.runs} runs, seed ${e.seed}, inputs drawn from their ranges, beta-PERT):`);
+    lines.push(`    mean ${fmt(e.mean)}  sd ${fmt(e.sd)}  5% ${fmt(q.p05)}  25% ${fmt(q.p25)}  median ${fmt(q.p50)}  75% ${fmt(q.p75)}  95% ${fmt(q.p95)}`);
+    const peak = Math.max(1, ...e.histogram.counts);
+    lines.push(`    ${fmt(e.histogram.min)} ${e.histogram.counts.map((c) => (c === 0 ? ' ' : SPARKS[Math.min(7, Math.round((c / peak) * 7))])).join('')} ${fmt(e.histogram.max)}`);
+  }
+  if (f.tornado) {
+    lines.push(`  Tornado (each ranged input at its low and high end, others at base; base forecast ${fmt(f.tornado.base)}):`);
+    const moving = f.tornado.bars.filter((b) => b.swing > 1e-9);
+    const bars = moving.slice(0, 10);
+    const maxSwing = Math.max(1e-12, ...bars.map((b) => b.swing));
+    const fmtInput = (field: string, x: number): string => (field === 'position' ? fmt(x) : x.toFixed(2));
+    for (const b of bars) {
+      const bar = '█'.repeat(Math.max(1, Math.round((b.swing / maxSwing) * 20)));
+      lines.push(`    ${`${b.actorName} ${b.field}`.padEnd(30)} ${`${fmtInput(b.field, b.low)}..${fmtInput(b.field, b.high)}`.padEnd(11)} → forecast ${fmt(b.forecastAtLow)}..${fmt(b.forecastAtHigh)}  ${bar}`);
+    }
+    const still = f.tornado.bars.length - bars.length;
+    if (still > 0) lines.push(`    (${moving.length > bars.length ? `${moving.length - bars.length} smaller, ` : ''}${f.tornado.bars.length - moving.length} ranged input(s) leave the forecast unchanged)`);
+  }
+  return lines.join('\n');
+}
+
+export function formatKtabForecast(r: KtabForecastReport): string {
+  const lines = [`${r.input} — ${r.model.toUpperCase()}: ${r.numActors} actors, ${r.numDims} dimension(s), ${r.turns} turn(s)`];
+  r.dims.forEach((dim, d) => {
+    lines.push('', `Dimension ${dim} (0..100)`);
+    const trajectory = r.model === 'eum' ? ((r.forecast.trajectories as number[][])[d] ?? null) : null;
+    const padded = trajectory ? r.positions.map((_, t) => trajectory[Math.min(t, trajectory.length - 1)]!) : null;
+    lines.push(positionTable(r.actors, r.positions, d, padded, 0, 100).replace(/^/gm, '  '));
+    if (r.model === 'eum') lines.push(`  Forecast (median voter position): ${fmt((r.forecast.median as number[])[d]!)}`);
+  });
+  if (r.model === 'smp') {
+    const f = r.forecast as { mostLikelyActor: number; mostLikelyPosition: number[]; finalProb: number[] };
+    lines.push('', `Most likely outcome: ${r.actors[f.mostLikelyActor]}'s position (${f.mostLikelyPosition.map(fmt).join(', ')}), p = ${f.finalProb[f.mostLikelyActor]!.toFixed(3)}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatForecastReport(report: ForecastReport): string {
+  if (report.kind === 'ktab') return `${formatKtabForecast(report)}\n`;
+  return `${report.issues.map(formatIssueForecast).join('\n\n')}\n`;
+}
+
+/** The --json document: scenario reports carry one KTAB-format object per issue (and variant). */
+export function forecastJson(report: ForecastReport): unknown {
+  if (report.kind === 'ktab') {
+    const { kind: _kind, ...rest } = report;
+    return rest;
+  }
+  return {
+    file: report.file,
+    scenario: report.scenario,
+    model: report.model,
+    seed: report.seed,
+    issues: report.issues.map((f) => ({
+      issue: f.issue,
+      title: f.title,
+      variant: f.variant,
+      model: f.model,
+      scale: f.scale,
+      actors: f.actors.map((a) => a.name),
+      actorIds: f.actors.map((a) => a.id),
+      dims: f.dims,
+      numActors: f.actors.length,
+      numDims: 1,
+      turns: f.turns,
+      states: f.turns + 1,
+      positions: f.positions,
+      final: f.final,
+      forecast: f.forecast,
+      rounds: f.rounds,
+      keyChallenges: f.keyChallenges,
+      ensemble: f.ensemble,
+      tornado: f.tornado,
+    })),
+  };
+}
+
+function parsePositiveInt(name: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new InputError(`${name} must be a whole number, got ${JSON.stringify(value)}`, { place: name });
+  return Number(value);
+}
+
+export function registerForecastCommand(program: Command): void {
+  program
+    .command('forecast')
+    .description('Forecast negotiation outcomes with the expected-utility model (EUM) or KTAB\'s spatial model of politics (SMP)')
+    .argument('<file>', 'a scenario file (YAML/JSON: every issue, or --issue) or a KTAB SMP CSV file (every dimension)')
+    .option('--model <model>', 'eum (Bueno de Mesquita / Scholz et al. 2011) or smp (KTAB); default: eum for scenarios, smp for CSV')
+    .option('--issue <id>', 'forecast only this scenario issue')
+    .option('--variant <ids>', 'apply a scenario variant; several as a,b; "all" = the base and every variant')
+    .option('--seed <seed>', 'seed of the ensemble\'s random numbers', '1')
+    .option('--ensemble <n>', 'also run N samples of the ranged inputs and report the forecast distribution')
+    .option('--tornado', 'also show which actor\'s position, salience or clout moves the forecast most')
+    .option('--max-rounds <n>', 'EUM: stop after at most this many rounds (default 20)')
+    .option('--json', 'print JSON (KTAB conformance format per issue, plus EUM rounds with explanations)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  brink forecast scenarios/korean-peninsula-2025-09.yaml --issue dprk-nuclear-status\n' +
+        '  brink forecast scenarios/korean-peninsula-2025-09.yaml --variant all --ensemble 500 --tornado\n' +
+        '  brink forecast ../shared/conformance/ktab/data/dummyData_3Dim.csv --model smp --json\n' +
+        'Scenario positions are mapped from the issue scale to 0..100 for the models and back for output.\n' +
+        'Exit codes: 0 ok, 2 bad input (the message names the row and column or JSON path), 1 internal error.',
+    )
+    .action(
+      action(async (file: string, o: { model?: string; issue?: string; variant?: string; seed: string; ensemble?: string; tornado?: boolean; maxRounds?: string; json?: boolean }) => {
+        if (o.model !== undefined && o.model !== 'eum' && o.model !== 'smp') throw new InputError(`--model must be eum or smp, got ${JSON.stringify(o.model)}`, { place: '--model' });
+        const ensemble = o.ensemble !== undefined ? parsePositiveInt('--ensemble', o.ensemble) : undefined;
+        const maxRounds = o.maxRounds !== undefined ? parsePositiveInt('--max-rounds', o.maxRounds) : undefined;
+        const seed = /^-?\d+$/.test(o.seed) ? Number(o.seed) : o.seed;
+        const showProgress = Boolean(process.stderr.isTTY) && (ensemble ?? 0) >= 200;
+        let lastShown = -1;
+        const report = await forecastFile(file, {
+          model: o.model as ForecastModel | undefined,
+          issue: o.issue,
+          variants: o.variant ? o.variant.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+          seed,
+          ensemble,
+          tornado: o.tornado,
+          maxRounds,
+          onProgress: showProgress
+            ? (label, done, total) => {
+                const pct = Math.floor((100 * done) / total);
+                if (pct === lastShown && done !== total) return;
+                lastShown = pct;
+                process.stderr.write(`\r${label}: ensemble ${done}/${total} (${pct}%)${done === total ? '\n' : ''}`);
+                if (done === total) lastShown = -1;
+              }
+            : undefined,
+        });
+        process.stdout.write(o.json ? `${JSON.stringify(forecastJson(report), null, 2)}\n` : formatForecastReport(report));
+      }),
+    );
+}

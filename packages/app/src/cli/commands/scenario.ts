@@ -8,6 +8,7 @@
  * FILE defaults to the default scenario (scenarios/korean-peninsula-2025-09.yaml).
  * Bad input: exit 2, message on stderr, nothing on stdout.
  */
+import path from 'node:path';
 import type { Command } from 'commander';
 import {
   citationCoverage,
@@ -39,7 +40,7 @@ export function registerScenarioCommand(program: Command): void {
         const stats = citationStats(loaded);
         const s = loaded.scenario;
         process.stdout.write(
-          `ok ${file}\n` +
+          `ok ${displayPath(loaded.path)}\n` +
             `  ${s.actors.length} actors, ${s.relations.length} relations, ${s.doctrines.length} doctrines, ${s.issues.length} issues, ` +
             `${s.events.length} events, ${s.mechanisms.length} mechanisms, ${s.assessments.length} assessments, ${s.calibration.length} calibration targets\n` +
             `  ${stats.cites} citations: ${stats.quotes} quotes verified in ${stats.files} stored source file(s), ${stats.locators} locators of URL-only sources; ${stats.assumptions} assumptions\n` +
@@ -60,7 +61,7 @@ export function registerScenarioCommand(program: Command): void {
         const loaded = await loadScenarioFile(file, { variant: opts.variant });
         const coverage = Object.entries(loaded.sourceTexts).map(([id, text]) => citationCoverage(loaded.scenario, id, text));
         if (opts.json) {
-          const out = { file, hash: loaded.hash, variant: loaded.variant ?? null, scenario: loaded.scenario, coverage };
+          const out = { file: displayPath(loaded.path), hash: loaded.hash, variant: loaded.variant ?? null, scenario: loaded.scenario, coverage };
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
           return;
         }
@@ -76,6 +77,11 @@ export function registerScenarioCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       }),
     );
+}
+
+function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith('..') ? relative : absolute;
 }
 
 function citationStats(loaded: LoadedScenario) {
@@ -119,10 +125,6 @@ function pad(text: string, width: number): string {
 export function formatSummary(loaded: LoadedScenario, coverage: SourceCoverage[]): string {
   const s: Scenario = loaded.scenario;
   const out: string[] = [];
-  const name = (id: string): string => {
-    const a = s.actors.find((x) => x.id === id);
-    return a ? `${a.names.en} ${a.names['zh-Hant']}` : id;
-  };
   out.push(`${s.title.en}${s.title['zh-Hant'] ? ` / ${s.title['zh-Hant']}` : ''}`);
   out.push(`id ${s.id}, as of ${s.asOf}, variant ${loaded.variant ?? '(none)'}, hash ${loaded.hash}`);
   const stats = citationStats(loaded);
@@ -147,7 +149,7 @@ export function formatSummary(loaded: LoadedScenario, coverage: SourceCoverage[]
 
   out.push('', `RELATIONS (${s.relations.length})`);
   for (const r of s.relations) {
-    out.push(`  ${pad(`${r.from} -> ${r.to}`, 30)} ${pad(r.type, 12)} ${r.strength ? `strength ${cited(r.strength)}  ` : ''}${r.since ? `since ${r.since}  ` : ''}${r.description ?? ''}`);
+    out.push(`  ${pad(`${r.from} -> ${r.to}`, 30)} ${pad(r.type, 12)} ${r.strength ? `strength ${cited(r.strength)}  ` : ''}${r.since ? `since ${r.since}  ` : ''}${(r.description ?? '').trim()}`);
     for (const [k, v] of Object.entries(r.amounts ?? {})) out.push(`      ${k} = ${cited(v)}`);
     for (const f of r.flows ?? []) out.push(`      -> ${f.what}${f.amount ? ` = ${cited(f.amount)}` : ''}`);
   }
@@ -171,8 +173,8 @@ export function formatSummary(loaded: LoadedScenario, coverage: SourceCoverage[]
     out.push(`  ${pad(when, 22)} ${e.status === 'expected' ? '(expected) ' : ''}${pad(e.kind, 16)} ${e.title.en}  [${e.actors.join(', ')}]`);
   }
 
-  out.push('', `MECHANISMS (${s.mechanisms.length})`);
-  for (const m of s.mechanisms) out.push(`  ${m.cause} --${m.sign}--> ${m.effect}`);
+  out.push('', `MECHANISMS (${s.mechanisms.length}; [+] more cause, more effect; [-] more cause, less effect)`);
+  for (const m of s.mechanisms) out.push(`  [${m.sign}] ${m.cause} -> ${m.effect}`);
 
   out.push('', `VARIANTS (${s.variants.length})`);
   for (const v of listVariants(s)) out.push(`  ${pad(v.id, 18)} ${v.title.en} (${v.changes} changes)`);

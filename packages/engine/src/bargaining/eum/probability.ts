@@ -6,16 +6,32 @@
  * Third parties k (and i and j themselves) side with the closer of the two, weighted by c_k s_k.
  * With this rule P_i(j) + P_j(i) = 1. Option 'net-votes' is replication [R1]'s reading:
  *   P_i(j) = max(0, Σ_k v_k(i, j)) / Σ_k |v_k(i, j)|.
- * The probabilities do not depend on risk exponents, so they are computed once per round: O(n³).
+ * The probabilities do not depend on risk exponents, so they are computed once per round.
+ *
+ * Fast form (O(n² log n) instead of O(n³)): for x_a < x_b, d = x_b − x_a, m = (x_a + x_b)/2,
+ * a voter at x_k gives a (up to the common factor 1/Δx)
+ *   w_k d                        if x_k ≤ x_a,
+ *   w_k (x_a + x_b − 2 x_k)      if x_a < x_k < x_b   (positive for a below m, for b above m),
+ *   −w_k d                       if x_k ≥ x_b,
+ * so both vote totals follow from prefix sums of w and w·x over the sorted positions.
+ * `successProbabilitiesDirect` is the plain triple loop, kept as the reference for tests.
  */
 import type { EumProbabilityRule } from './types';
 
-/** P[i][j] for all pairs. */
-export function successProbabilities(
-  positions: readonly number[],
-  weights: readonly number[],
-  rule: EumProbabilityRule,
-): number[][] {
+function fill(p: number[][], i: number, j: number, forI: number, forJ: number, rule: EumProbabilityRule): void {
+  const all = forI + forJ;
+  if (!(all > 0)) return;
+  if (rule === 'net-votes') {
+    p[i]![j] = Math.max(0, forI - forJ) / all;
+    p[j]![i] = Math.max(0, forJ - forI) / all;
+  } else {
+    p[i]![j] = forI / all;
+    p[j]![i] = forJ / all;
+  }
+}
+
+/** P[i][j] for all pairs, by the triple loop (reference implementation). */
+export function successProbabilitiesDirect(positions: readonly number[], weights: readonly number[], rule: EumProbabilityRule): number[][] {
   const n = positions.length;
   const p: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
@@ -27,20 +43,61 @@ export function successProbabilities(
       let forJ = 0;
       for (let k = 0; k < n; k++) {
         const xk = positions[k]!;
-        // Votes for i over j; the 1/Δx factor cancels in the ratio.
         const v = weights[k]! * (Math.abs(xk - xj) - Math.abs(xk - xi));
         if (v > 0) forI += v;
         else forJ -= v;
       }
-      const all = forI + forJ;
-      if (all <= 0) continue;
-      if (rule === 'net-votes') {
-        p[i]![j] = Math.max(0, forI - forJ) / all;
-        p[j]![i] = Math.max(0, forJ - forI) / all;
-      } else {
-        p[i]![j] = forI / all;
-        p[j]![i] = forJ / all;
-      }
+      fill(p, i, j, forI, forJ, rule);
+    }
+  }
+  return p;
+}
+
+/** P[i][j] for all pairs (prefix sums over the sorted positions). */
+export function successProbabilities(positions: readonly number[], weights: readonly number[], rule: EumProbabilityRule): number[][] {
+  const n = positions.length;
+  const p: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => positions[a]! - positions[b]! || a - b);
+  const xs = new Float64Array(n);
+  const cw = new Float64Array(n + 1); // cw[k] = Σ_{t<k} w
+  const cwx = new Float64Array(n + 1); // cwx[k] = Σ_{t<k} w x
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    xs[k] = positions[i]!;
+    cw[k + 1] = cw[k]! + weights[i]!;
+    cwx[k + 1] = cwx[k]! + weights[i]! * positions[i]!;
+  }
+  /** Number of sorted positions < x (strict) or <= x. */
+  const countBelow = (x: number, inclusive: boolean): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]! < x || (inclusive && xs[mid]! === x)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Index ranges per actor position, computed once.
+  const atOrBelow = positions.map((x) => countBelow(x, true));
+  const below = positions.map((x) => countBelow(x, false));
+  const total = cw[n]!;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const xi = positions[i]!;
+      const xj = positions[j]!;
+      if (xi === xj) continue;
+      const [a, b, xa, xb] = xi < xj ? [i, j, xi, xj] : [j, i, xj, xi];
+      const d = xb - xa;
+      const m = 0.5 * (xa + xb);
+      const kA = atOrBelow[a]!; // voters with x <= xa
+      const kM = countBelow(m, false); // voters with x < m
+      const kM2 = countBelow(m, true); // voters with x <= m
+      const kB = below[b]!; // voters with x < xb
+      const forA = d * cw[kA]! + (xa + xb) * (cw[kM]! - cw[kA]!) - 2 * (cwx[kM]! - cwx[kA]!);
+      const forB = d * (total - cw[kB]!) + 2 * (cwx[kB]! - cwx[kM2]!) - (xa + xb) * (cw[kB]! - cw[kM2]!);
+      if (a === i) fill(p, i, j, forA, forB, rule);
+      else fill(p, i, j, forB, forA, rule);
     }
   }
   return p;

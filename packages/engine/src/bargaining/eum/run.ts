@@ -13,7 +13,7 @@
  * `stableMedianRounds` rounds ('median-stable'); or `maxRounds` ('max-rounds').
  */
 import { InputError } from '../../errors';
-import { challengeEu, type ChallengeContext } from './expected-utility';
+import { dyadEuMatrices, type ChallengeContext } from './expected-utility';
 import { chooseOffer, classifyOffer } from './offers';
 import { successProbabilities } from './probability';
 import { riskFromSecurity } from './risk';
@@ -102,27 +102,34 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
 function playRound(ctx: ChallengeContext, risk: readonly number[], options: EumOptions): { offers: EumOffer[]; moves: EumMove[]; next: number[] } {
   const n = ctx.positions.length;
   const offers: EumOffer[] = [];
-  const byReceiver: EumOffer[][] = Array.from({ length: n }, () => []);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      if (i === j || ctx.positions[i] === ctx.positions[j]) continue;
-      const senderEu = challengeEu(ctx, j, i, risk[j]!);
-      if (!(senderEu > 0)) continue;
-      const a = challengeEu(ctx, i, j, risk[i]!);
-      const b = options.perspective === 'perceiver' ? challengeEu(ctx, j, i, risk[i]!) : senderEu;
-      const { kind, newPosition } = classifyOffer(ctx.positions[i]!, ctx.positions[j]!, a, b);
-      const offer: EumOffer = { sender: j, receiver: i, senderEu, receiverEu: a, perceivedSenderEu: b, kind, newPosition };
-      offers.push(offer);
-      byReceiver[i]!.push(offer);
-    }
-  }
+  // own[i][j] = EU_i(j) with r_i: i's own expectation of challenging j (the receiver's "a" when j proposes to i);
+  // perceived[i][j] = EU_j(i) as i sees it, with r_i (the receiver's "b").
+  const { own, perceived } = dyadEuMatrices(ctx, risk);
   const next = ctx.positions.slice();
   const moves: EumMove[] = [];
+  const received: EumOffer[] = [];
   for (let i = 0; i < n; i++) {
-    const chosen = chooseOffer(ctx.positions[i]!, byReceiver[i]!, options.offerChoice);
+    const xi = ctx.positions[i]!;
+    received.length = 0;
+    for (let j = 0; j < n; j++) {
+      const xj = ctx.positions[j]!;
+      if (i === j || xi === xj) continue;
+      const senderEu = own[j]![i]!;
+      if (!(senderEu > 0)) continue;
+      const a = own[i]![j]!;
+      const b = options.perspective === 'perceiver' ? perceived[i]![j]! : senderEu;
+      const { kind, newPosition } = classifyOffer(xi, xj, a, b);
+      // Without recordOffers only offers that would move i are kept (the others cannot be chosen).
+      if (!options.recordOffers && newPosition === xi) continue;
+      const offer: EumOffer = { sender: j, receiver: i, senderEu, receiverEu: a, perceivedSenderEu: b, kind, newPosition };
+      received.push(offer);
+      if (options.recordOffers) offers.push(offer);
+    }
+    const chosen = chooseOffer(xi, received, options.offerChoice);
     if (!chosen) continue;
     next[i] = chosen.newPosition;
-    moves.push({ actor: i, from: ctx.positions[i]!, to: chosen.newPosition, offer: chosen });
+    moves.push({ actor: i, from: xi, to: chosen.newPosition, offer: chosen });
+    if (!options.recordOffers) offers.push(chosen);
   }
   return { offers, moves, next };
 }

@@ -54,6 +54,8 @@ export interface EumOptions {
   stableMedianRounds: number;
   /** Compute risk exponents from security levels (§B.6); false keeps r = 1 for everyone. */
   riskFromSecurity: boolean;
+  /** Keep every proposal in `rounds[].offers` (for explanations); false keeps only the accepted ones (ensembles, large n). */
+  recordOffers: boolean;
 }
 
 export const DEFAULT_EUM_OPTIONS: EumOptions = {
@@ -69,6 +71,7 @@ export const DEFAULT_EUM_OPTIONS: EumOptions = {
   tolerance: 1e-6,
   stableMedianRounds: 3,
   riskFromSecurity: true,
+  recordOffers: true,
 };
 
 /** How a receiver reads a proposal (§B.7). */
@@ -106,7 +109,7 @@ export interface EumRound {
   risk: number[];
   /** Security (danger) levels D_i at r = 1. */
   security: number[];
-  /** Every proposal made this round (sender EU > 0). */
+  /** Every proposal made this round (sender EU > 0); only the accepted ones when options.recordOffers is false. */
   offers: EumOffer[];
   /** Accepted offers (one per moving actor). */
   moves: EumMove[];

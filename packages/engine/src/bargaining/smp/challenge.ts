@@ -94,14 +94,16 @@ export function challengeWinProbability(ctx: ChallengeContext, u: Float64Array, 
 /** Expected change in utility for k (in h's estimate, U = U_h) of i challenging j, given [phij, phji]. */
 export function challengeGain(ctx: ChallengeContext, u: Float64Array, k: number, i: number, j: number, prob: [number, number]): number {
   const n = ctx.n;
-  const uki = u[k * n + i]!;
-  const ukj = u[k * n + j]!;
+  return challengeGainFrom(u[k * n + i]!, u[k * n + j]!, ctx.totalSalience[j]!, prob[0], prob[1]);
+}
+
+/** Step 4 of the header from U[k][i], U[k][j], S_j, phij and phji. */
+export function challengeGainFrom(uki: number, ukj: number, sj: number, phij: number, phji: number): number {
   const euSQ = uki + ukj;
   const uhkij = uki + uki;
   const uhkji = ukj + ukj;
-  const sj = ctx.totalSalience[j]!;
   const euVict = uhkij;
-  const euCntst = prob[0] * uhkij + prob[1] * uhkji;
+  const euCntst = phij * uhkij + phji * uhkji;
   const euChlg = (1 - sj) * euVict + sj * euCntst;
   return euChlg - euSQ;
 }
@@ -110,4 +112,57 @@ export function challengeGain(ctx: ChallengeContext, u: Float64Array, k: number,
 export function probEduChallenge(ctx: ChallengeContext, u: Float64Array, k: number, i: number, j: number): [number, number] {
   const prob = challengeWinProbability(ctx, u, i, j);
   return [prob[0], challengeGain(ctx, u, k, i, j, prob)];
+}
+
+/**
+ * Fast path of challengeWinProbability for the default switches (Proportional votes, SemiCommit),
+ * same arithmetic in the same order, reading h's utilities transposed (`ut[j * n + m] = U_h[m][j]`)
+ * so that the third-party loop walks memory contiguously; `diag[m] = U_h[m][m]`. Writes [phij, phji]
+ * into `out`.
+ */
+export function challengeWinProbabilityFast(
+  ctx: ChallengeContext,
+  ut: Float64Array,
+  diag: Float64Array,
+  i: number,
+  j: number,
+  out: Float64Array,
+): void {
+  const n = ctx.n;
+  const w = ctx.salientPower;
+  const uii = ut[i * n + i]!;
+  const uij = ut[j * n + i]!;
+  const uji = ut[i * n + j]!;
+  const ujj = ut[j * n + j]!;
+  const contribI = w[i]! * (uii - uij);
+  const contribJ = w[j]! * (uji - ujj);
+  let chij = 1e-10;
+  let chji = 1e-10;
+  if (contribI > 0) chij = chij + contribI;
+  if (contribI < 0) chji = chji - contribI;
+  if (contribJ > 0) chij = chij + contribJ;
+  if (contribJ < 0) chji = chji - contribJ;
+  const ci0 = chij;
+  const cj0 = chji;
+  const colI = i * n;
+  const colJ = j * n;
+  for (let m = 0; m < n; m++) {
+    if (m === i || m === j) continue;
+    const wm = w[m]!;
+    const umi = ut[colI + m]!;
+    const umj = ut[colJ + m]!;
+    const umm = diag[m]!;
+    const e = wm * (umi - umj);
+    const cni = e > 0 ? ci0 + e : ci0;
+    const cnj = e < 0 ? cj0 - e : cj0;
+    const pin = cni / (cni + cnj);
+    const pjn = 1.0 - pin;
+    const uSideI = pin * (umi + umi + umm) + pjn * (umj + umj + umj);
+    const uSideJ = pin * (umi + umi + umi) + pjn * (umj + umj + umm);
+    const v = wm * (uSideI - uSideJ);
+    chij = v > 0 ? chij + v : chij;
+    chji = v < 0 ? chji - v : chji;
+  }
+  out[0] = chij / (chij + chji);
+  out[1] = chji / (chij + chji);
 }

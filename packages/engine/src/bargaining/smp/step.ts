@@ -22,7 +22,13 @@
  * are computed once per bargain, not once per list).
  */
 import { interpolateBargain } from './bargain';
-import { challengeWinProbability, probEduChallenge, type ChallengeContext } from './challenge';
+import {
+  challengeGainFrom,
+  challengeWinProbability,
+  challengeWinProbabilityFast,
+  probEduChallenge,
+  type ChallengeContext,
+} from './challenge';
 import { scalarPce } from './pce';
 import { pickByProbability } from './prng';
 import { perspectiveUtilities } from './risk';
@@ -113,14 +119,27 @@ export function bargainStep(
 
   const gains = new Float64Array(n);
   const probs = new Float64Array(n);
+  const fast = sw.votingRule === 'Proportional' && sw.thirdPartyCommit === 'SemiCommit';
+  const pv = new Float64Array(2);
+  const diag = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    perspectiveUtilities(i, st.diff, st.risk, n, sw.riskAdjust, u);
+    perspectiveUtilities(i, st.diff, st.risk, n, sw.riskAdjust, u, fast);
+    for (let m = 0; m < n; m++) diag[m] = u[m * n + m]!;
     let bestJ = -1;
     let bestEU = -1.0;
     for (let j = 0; j < n; j++) {
       gains[j] = -Infinity;
       if (j === i) continue;
-      const [pij, edu] = probEduChallenge(ctx, u, i, i, j);
+      let pij: number;
+      let edu: number;
+      if (fast) {
+        // u is transposed here: U_i[i][i] = u[i*n+i], U_i[i][j] = u[j*n+i]
+        challengeWinProbabilityFast(ctx, u, diag, i, j, pv);
+        pij = pv[0]!;
+        edu = challengeGainFrom(u[i * n + i]!, u[j * n + i]!, model.totalSalience[j]!, pij, pv[1]!);
+      } else {
+        [pij, edu] = probEduChallenge(ctx, u, i, i, j);
+      }
       gains[j] = edu;
       probs[j] = pij;
       if (MIN_SIGNIFICANT_GAIN < edu && bestEU < edu) {

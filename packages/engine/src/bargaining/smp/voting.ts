@@ -122,15 +122,20 @@ export function utilityCoalitions(rule: VotingRule, w: ArrayLike<number>, u: Arr
     return coalitions((k, a, b) => vote(rule, w[k]!, u[k * numOpt + a]!, u[k * numOpt + b]!), numAct, numOpt);
   }
   for (let k = 0; k < numAct; k++) vote(rule, w[k]!, 0, 0); // weight check, as KTAB's vote() does
+  // transposed copy ([option][actor]) so the voter loop reads memory contiguously
+  const ut = new Float64Array(numOpt * numAct);
+  for (let k = 0; k < numAct; k++) for (let a = 0; a < numOpt; a++) ut[a * numAct + k] = u[k * numOpt + a]!;
+  const wk = Float64Array.from(w);
   const minC = 1e-8;
   const c = new Float64Array(numOpt * numOpt);
   for (let a = 0; a < numOpt; a++) {
+    const ra = a * numAct;
     for (let b = 0; b < a; b++) {
+      const rb = b * numAct;
       let cab = minC;
       let cba = minC;
       for (let k = 0; k < numAct; k++) {
-        const row = k * numOpt;
-        const v = w[k]! * (u[row + a]! - u[row + b]!);
+        const v = wk[k]! * (ut[ra + k]! - ut[rb + k]!);
         if (v > 0) cab = cab + v;
         if (v < 0) cba = cba - v;
       }

@@ -51,12 +51,16 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
   if (ts.is('string')) comment = ts.next().text || undefined;
 
   const infosets: MutableInfoset[] = [];
-  const infosetIndex = new Map<string, number>();
+  const infosetIndex = new Map<number, Map<number, number>>();
   const outcomes: MutableOutcome[] = [];
   const outcomeIndex = new Map<number, number>();
   const outcomeFirstPlace = new Map<number, string>();
   type MutableNode = { type: GameNode['type']; label: string; infoset?: number; children?: number[]; outcome?: number };
   const nodes: MutableNode[] = [];
+  const withOutcome = (node: MutableNode, outcome: number | undefined): MutableNode => {
+    if (outcome !== undefined) node.outcome = outcome;
+    return node;
+  };
   // Stack of decision/chance nodes still waiting for children.
   const open: { node: number; remaining: number }[] = [];
 
@@ -93,7 +97,7 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
       idx = outcomes.length;
       outcomes.push({ number, label: label ?? '', payoffs });
       outcomeIndex.set(number, idx);
-      outcomeFirstPlace.set(number, ts.place(tok));
+      if (!payoffs) outcomeFirstPlace.set(number, ts.place(tok));
     } else {
       const o = outcomes[idx]!;
       if (payoffs) {
@@ -110,7 +114,8 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
   const readInfoset = (player: number, isChance: boolean): number => {
     const tok = ts.peek();
     const number = ts.expectInteger(isChance ? 'a chance information set number' : 'an information set number');
-    const key = `${player}:${number}`;
+    let byNumber = infosetIndex.get(player);
+    if (!byNumber) infosetIndex.set(player, (byNumber = new Map()));
     let label: string | undefined;
     let actions: string[] | undefined;
     let probabilities: Rational[] | undefined;
@@ -140,12 +145,12 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
         }
       }
     }
-    let idx = infosetIndex.get(key);
+    let idx = byNumber.get(number);
     if (idx === undefined) {
       if (!actions) throw new InputError(`information set ${number} appears for the first time without its actions`, { place: ts.place(tok), expected: 'an infoset label and { actions }' });
       idx = infosets.length;
       infosets.push({ number, player, label: label ?? '', actions, probabilities });
-      infosetIndex.set(key, idx);
+      byNumber.set(number, idx);
     } else if (actions) {
       const s = infosets[idx]!;
       const same =
@@ -172,7 +177,7 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
     }
     if (kindTok.text === 't') {
       const outcome = readOutcome();
-      nodes.push({ type: 'terminal', label, outcome });
+      nodes.push(withOutcome({ type: 'terminal', label }, outcome));
     } else if (kindTok.text === 'p') {
       const playerTok = ts.peek();
       const player = ts.expectInteger('a player number');
@@ -181,12 +186,12 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
       }
       const infoset = readInfoset(player - 1, false);
       const outcome = readOutcome();
-      nodes.push({ type: 'decision', label, infoset, children: [], outcome });
+      nodes.push(withOutcome({ type: 'decision', label, infoset, children: [] }, outcome));
       open.push({ node: index, remaining: infosets[infoset]!.actions!.length });
     } else {
       const infoset = readInfoset(CHANCE, true);
       const outcome = readOutcome();
-      nodes.push({ type: 'chance', label, infoset, children: [], outcome });
+      nodes.push(withOutcome({ type: 'chance', label, infoset, children: [] }, outcome));
       open.push({ node: index, remaining: infosets[infoset]!.actions!.length });
     }
   }
@@ -203,11 +208,8 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
     title,
     ...(comment !== undefined ? { comment } : {}),
     players,
-    nodes: nodes.map((n): GameNode => {
-      const outcome = n.outcome !== undefined ? { outcome: n.outcome } : {};
-      if (n.type === 'terminal') return { type: 'terminal', label: n.label, ...outcome };
-      return { type: n.type, label: n.label, infoset: n.infoset!, children: n.children!, ...outcome };
-    }),
+    // Built in their final shape above: terminal nodes have no infoset/children, others have both.
+    nodes: nodes as GameNode[],
     infosets: infosets.map(
       (s): Infoset => ({
         number: s.number,

@@ -23,89 +23,93 @@ export interface Token {
 const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:\/\d+)?/y;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
 
-export function tokenize(text: string, fileName = '<input>'): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  const n = text.length;
-  const here = (at: number): string => `${fileName}:${line}:${at - lineStart + 1}`;
-  while (i < n) {
-    const ch = text[i]!;
-    if (ch === '\n') {
-      i++;
-      line++;
-      lineStart = i;
-      continue;
+/** A lazy lexer: produces one token at a time (large game files are never held as a token array). */
+export class Lexer {
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+  constructor(
+    private readonly text: string,
+    readonly fileName = '<input>',
+  ) {}
+
+  next(): Token {
+    const text = this.text;
+    const n = text.length;
+    while (this.i < n) {
+      const code = text.charCodeAt(this.i);
+      if (code === 10) {
+        this.i++;
+        this.line++;
+        this.lineStart = this.i;
+      } else if (code === 32 || code === 9 || code === 13 || code === 12 || code === 11) {
+        this.i++;
+      } else if (code === 35 /* # */) {
+        while (this.i < n && text.charCodeAt(this.i) !== 10) this.i++;
+      } else break;
     }
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v') {
-      i++;
-      continue;
-    }
-    if (ch === '#') {
-      while (i < n && text[i] !== '\n') i++;
-      continue;
-    }
-    const col = i - lineStart + 1;
+    const line = this.line;
+    const col = this.i - this.lineStart + 1;
+    if (this.i >= n) return { kind: 'eof', text: '', line, col };
+    const ch = text[this.i]!;
     if (ch === '{' || ch === '}' || ch === ',') {
-      tokens.push({ kind: ch === '{' ? 'lbrace' : ch === '}' ? 'rbrace' : 'comma', text: ch, line, col });
-      i++;
-      continue;
+      this.i++;
+      return { kind: ch === '{' ? 'lbrace' : ch === '}' ? 'rbrace' : 'comma', text: ch, line, col };
     }
     if (ch === '"') {
-      const startLine = line;
-      const start = i;
-      i++;
+      this.i++;
       let value = '';
-      let closed = false;
-      while (i < n) {
-        const c = text[i]!;
-        if (c === '\\' && i + 1 < n) {
-          value += text[i + 1]!;
-          if (text[i + 1] === '\n') {
-            line++;
-            lineStart = i + 2;
+      let from = this.i;
+      while (this.i < n) {
+        const c = text.charCodeAt(this.i);
+        if (c === 92 /* \ */ && this.i + 1 < n) {
+          value += text.slice(from, this.i) + text[this.i + 1]!;
+          if (text.charCodeAt(this.i + 1) === 10) {
+            this.line++;
+            this.lineStart = this.i + 2;
           }
-          i += 2;
+          this.i += 2;
+          from = this.i;
           continue;
         }
-        if (c === '"') {
-          closed = true;
-          i++;
-          break;
+        if (c === 34 /* " */) {
+          value += text.slice(from, this.i);
+          this.i++;
+          return { kind: 'string', text: value, line, col };
         }
-        if (c === '\n') {
-          line++;
-          lineStart = i + 1;
+        if (c === 10) {
+          this.line++;
+          this.lineStart = this.i + 1;
         }
-        value += c;
-        i++;
+        this.i++;
       }
-      if (!closed) {
-        throw new InputError('unterminated string', { place: `${fileName}:${startLine}:${col}`, expected: 'a closing "' });
-      }
-      void start;
-      tokens.push({ kind: 'string', text: value, line: startLine, col });
-      continue;
+      throw new InputError('unterminated string', { place: `${this.fileName}:${line}:${col}`, expected: 'a closing "' });
     }
-    NUMBER.lastIndex = i;
+    NUMBER.lastIndex = this.i;
     const num = NUMBER.exec(text);
     if (num) {
-      tokens.push({ kind: 'number', text: num[0], line, col });
-      i += num[0].length;
-      continue;
+      this.i += num[0].length;
+      return { kind: 'number', text: num[0], line, col };
     }
-    WORD.lastIndex = i;
+    WORD.lastIndex = this.i;
     const word = WORD.exec(text);
     if (word) {
-      tokens.push({ kind: 'word', text: word[0], line, col });
-      i += word[0].length;
-      continue;
+      this.i += word[0].length;
+      return { kind: 'word', text: word[0], line, col };
     }
-    throw new InputError(`unexpected character ${JSON.stringify(ch)}`, { place: here(i), expected: 'a string, number, brace or keyword' });
+    throw new InputError(`unexpected character ${JSON.stringify(ch)}`, { place: `${this.fileName}:${line}:${col}`, expected: 'a string, number, brace or keyword' });
   }
-  tokens.push({ kind: 'eof', text: '', line, col: i - lineStart + 1 });
-  return tokens;
+}
+
+/** Every token of a text (for tests and small inputs). */
+export function tokenize(text: string, fileName = '<input>'): Token[] {
+  const lexer = new Lexer(text, fileName);
+  const tokens: Token[] = [];
+  for (;;) {
+    const t = lexer.next();
+    tokens.push(t);
+    if (t.kind === 'eof') return tokens;
+  }
 }
 
 const DESCRIBE: Record<TokenKind, string> = {
@@ -120,22 +124,24 @@ const DESCRIBE: Record<TokenKind, string> = {
 
 /** A cursor over tokens with `expect`-style helpers that throw `InputError` at the right place. */
 export class TokenStream {
-  private pos = 0;
+  private current: Token;
   constructor(
-    private readonly tokens: readonly Token[],
+    private readonly lexer: Lexer,
     readonly fileName: string,
-  ) {}
+  ) {
+    this.current = lexer.next();
+  }
 
   static of(text: string, fileName = '<input>'): TokenStream {
-    return new TokenStream(tokenize(text, fileName), fileName);
+    return new TokenStream(new Lexer(text, fileName), fileName);
   }
 
-  peek(offset = 0): Token {
-    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
+  peek(): Token {
+    return this.current;
   }
   next(): Token {
-    const t = this.peek();
-    if (this.pos < this.tokens.length - 1) this.pos++;
+    const t = this.current;
+    if (t.kind !== 'eof') this.current = this.lexer.next();
     return t;
   }
   place(token: Token = this.peek()): string {

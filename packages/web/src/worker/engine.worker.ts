@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+/** The engine Web Worker: answers requests with the pure engine, off the page's main thread. */
+import { handlers } from './handlers';
+import { toPlainError, type WorkerRequest, type WorkerResponse } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const { id, kind, payload } = event.data;
+  const post = (msg: WorkerResponse) => scope.postMessage(msg);
+  const handler = (handlers as Record<string, (p: unknown, progress: (d: number, t: number) => void) => unknown>)[kind];
+  if (!handler) {
+    post({ id, type: 'error', error: { message: `unknown request "${kind}"` } });
+    return;
+  }
+  const started = performance.now();
+  try {
+    const result = handler(payload, (done, total) => post({ id, type: 'progress', done, total }));
+    post({ id, type: 'result', result, ms: performance.now() - started });
+  } catch (error) {
+    post({ id, type: 'error', error: toPlainError(error) });
+  }
+};
