@@ -74,7 +74,7 @@ export default async function (): Promise<BenchRow[]> {
       baseline: smpMs !== null
         ? { name: 'Brink SMP (runSmp) same input', ms: smpMs, note: `${smpTurns} turns; KTAB smpc ${KTAB_MS[n] === null || KTAB_MS[n] === undefined ? 'n/a' : `${KTAB_MS[n]} ms`}` }
         : { name: 'KTAB smpc (SMP) same input', ms: KTAB_MS[n] ?? null, note: 'SMP not timed at this size here (see smp.bench.ts)' },
-      detail: `${turns} rounds (max over dims), O(n^3) per round`,
+      detail: `${turns} rounds (max over dims), O(n^2 log n) per round`,
     });
   }
   return rows;

@@ -2,9 +2,11 @@
  * Server benchmarks (issue 6), on loopback, bounded in time:
  *  1. start-up: from spawning `brink serve` (fresh data folder: migrations and the default scenario
  *     are stored) to the first page `/` served; median of 3 starts;
- *  2. a deterrence analysis as a stored run under 50 concurrent clients: each client loops
- *     POST /api/runs then waits for the run's server-sent `done` event; p50/p99 of that whole
- *     round trip (falls back to a forecast run while the deterrence kind is not available);
+ *  2. a deterrence analysis (AEG, solve) as a stored run under 50 concurrent clients: each client
+ *     loops POST /api/runs then waits for the run's server-sent `done` event; p50/p99 of that whole
+ *     round trip (falls back to a forecast run while the deterrence kind is not available). With
+ *     more clients than worker threads, runs queue, so the p50 is mostly waiting: the 1-client row
+ *     gives the latency of one run alone;
  *  3. autocannon, 50 connections, 4 s each: POST /api/games/solve (a synchronous solve in the
  *     worker pool) and GET /api/scenarios/:id (the default scenario, ~160 KB of JSON).
  * The server and the load generators share this machine's cores.
@@ -77,7 +79,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Closed-loop clients: create a run, wait for its end over SSE, repeat, for `seconds`. */
-async function runLoad(url: string, body: unknown, seconds: number): Promise<{ latencies: number[]; failures: number }> {
+async function runLoad(url: string, body: unknown, seconds: number, clients = CLIENTS): Promise<{ latencies: number[]; failures: number }> {
   const until = performance.now() + seconds * 1000;
   const latencies: number[] = [];
   let failures = 0;
@@ -95,7 +97,7 @@ async function runLoad(url: string, body: unknown, seconds: number): Promise<{ l
       else failures++;
     }
   };
-  await Promise.all(Array.from({ length: CLIENTS }, client));
+  await Promise.all(Array.from({ length: clients }, client));
   return { latencies: latencies.sort((a, b) => a - b), failures };
 }
 
@@ -114,8 +116,16 @@ export default async function (): Promise<BenchRow[]> {
   try {
     const health = (await (await fetch(`${s.url}api/health`)).json()) as { runKinds: string[]; defaultScenarioId: string };
     const kind = health.runKinds.includes('deterrence') ? 'deterrence' : 'forecast';
-    const body = kind === 'deterrence' ? { kind, options: {} } : { kind, options: { model: 'eum' } };
+    // The Asymmetric Escalation Game is the heaviest model (its solve searches thresholds).
+    const body = kind === 'deterrence' ? { kind, options: { model: 'aeg' } } : { kind, options: { model: 'eum' } };
     await runLoad(s.url, body, 1); // warm the worker threads
+    const single = await runLoad(s.url, body, 2, 1);
+    rows.push({
+      area: 'server',
+      workload: `${kind} run (POST /api/runs + SSE until done), 1 client, 2 s`,
+      ms: percentile(single.latencies, 50),
+      detail: `p50 ${percentile(single.latencies, 50).toFixed(1)} ms, p99 ${percentile(single.latencies, 99).toFixed(1)} ms, ${single.latencies.length} runs`,
+    });
     const { latencies, failures } = await runLoad(s.url, body, LOAD_SECONDS);
     rows.push({
       area: 'server',

@@ -14,6 +14,7 @@ import {
   InputError,
   applyVariant,
   parseScenarioText,
+  positionOf,
   scenarioHash,
   validateScenario,
   type Scenario,
@@ -58,16 +59,23 @@ export function sourceFileCandidates(file: string, scenarioPath: string): string
   return [...new Set([path.resolve(dir, file), path.resolve(dir, '..', 'sources', file), path.resolve(SOURCES_DIR, file)])];
 }
 
-/** A source reader for validateScenario that reads files from disk and remembers their texts. */
-export function fileSourceReader(scenarioPath: string, texts: Record<string, string> = {}) {
+/**
+ * A source reader for validateScenario that reads files from disk and remembers their texts.
+ * `data` (what parseScenarioText returned) lets a missing file be reported at its `file:line:col`.
+ */
+export function fileSourceReader(scenarioPath: string, texts: Record<string, string> = {}, data?: unknown) {
   return (source: ScenarioSource): string | undefined => {
     if (source.file === undefined) return undefined;
     if (texts[source.id] !== undefined) return texts[source.id];
-    const found = sourceFileCandidates(source.file, scenarioPath).find(isFile);
+    const candidates = sourceFileCandidates(source.file, scenarioPath);
+    const found = candidates.find(isFile);
     if (!found) {
-      throw new InputError(`source "${source.id}": file ${source.file} not found`, {
-        place: `${scenarioPath} $.sources[id=${source.id}].file`,
-        expected: `a file in ${path.dirname(scenarioPath)} or ${SOURCES_DIR}`,
+      const list = (data as { sources?: { id?: unknown }[] } | undefined)?.sources;
+      const index = Array.isArray(list) ? list.findIndex((s) => s?.id === source.id) : -1;
+      const place = (index >= 0 ? positionOf(data, ['sources', index, 'file']) : undefined) ?? `${scenarioPath} $.sources[id=${source.id}].file`;
+      throw new InputError(`source "${source.id}": file ${source.file} not found (looked in: ${candidates.join(', ')})`, {
+        place,
+        expected: `a file beside the scenario or in ${SOURCES_DIR}`,
       });
     }
     const text = readFileSync(found, 'utf8');
@@ -90,7 +98,7 @@ export async function loadScenarioFile(filePath: string, opts: { variant?: strin
   const display = relative && !relative.startsWith('..') ? relative : absolute;
   const data = parseScenarioText(text, display);
   const sourceTexts: Record<string, string> = {};
-  const readSource = fileSourceReader(absolute, sourceTexts);
+  const readSource = fileSourceReader(absolute, sourceTexts, data);
   const base = validateScenario(data, { fileName: display, readSource });
   const hash = scenarioHash(base);
   if (opts.variant === undefined) return { scenario: base, text, hash, sourceTexts, path: absolute, base };

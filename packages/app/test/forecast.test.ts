@@ -22,7 +22,7 @@ import {
   tornado,
   type Issue,
 } from '@brink/engine';
-import { forecastFile, forecastIssue, forecastJson, issueForecaster, sparkline, type KtabForecastReport, type ScenarioForecastReport } from '../src/cli/commands/forecast';
+import { forecastFile, forecastIssue, forecastJson, issueForecaster, parseEumOptions, sparkline, type KtabForecastReport, type ScenarioForecastReport } from '../src/cli/commands/forecast';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from '../src/scenario-files';
 
 const assume = (value: number, range?: [number, number]) => ({ value, ...(range ? { range } : {}), assumption: 'test' });
@@ -143,6 +143,16 @@ describe('brink forecast on files', () => {
     expect(r.final).toEqual(r.positions[r.turns]);
     for (const state of r.positions) for (const row of state) for (const x of row) expect(x >= 0 && x <= 100).toBe(true);
     expect((r.forecast.median as number[]).length).toBe(3);
+  });
+
+  it('passes --eum choices through, typed and checked', () => {
+    expect(parseEumOptions(['medianRule=weighted-mean', 'q=0.9', 'recordOffers=false'])).toEqual({ medianRule: 'weighted-mean', q: 0.9, recordOffers: false });
+    expect(() => parseEumOptions(['nope=1'])).toThrow(/unknown EUM option/);
+    expect(() => parseEumOptions(['q=x'])).toThrow(/needs a number/);
+    const viaCli = forecastIssue(issue, null, 'eum', { eumOptions: parseEumOptions(['medianRule=weighted-mean', 'stableMedianRounds=0']) });
+    const direct = runEum(issueToEumInput(issue), { medianRule: 'weighted-mean', stableMedianRounds: 0 });
+    expect(viaCli.forecast.value).toBeCloseTo(fromModelScale(issue.scale, direct.forecast), 10);
+    expect(() => runEum(issueToEumInput(issue), { medianRule: 'mean' as never })).toThrow(/medianRule must be one of/);
   });
 
   it('draws sparklines on the scale', () => {

@@ -134,6 +134,27 @@ describe('default scenario', () => {
     expect(s.models).toEqual(expect.objectContaining({ deterrence: expect.any(Object) }));
   });
 
+  it('gives every assumption a rationale, and every assumed value a range', () => {
+    let assumptions = 0;
+    const walk = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${where}[${i}]`));
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (typeof o.assumption === 'string') {
+        assumptions++;
+        expect(o.assumption.length, where).toBeGreaterThanOrEqual(15);
+        if (typeof o.value === 'number') {
+          const range = o.range as [number, number];
+          expect(range, where).toHaveLength(2);
+          expect(range[0] <= o.value && o.value <= range[1], where).toBe(true);
+        }
+      }
+      for (const [k, v] of Object.entries(o)) walk(v, `${where}.${k}`);
+    };
+    walk(loaded.scenario, '$');
+    expect(assumptions).toBeGreaterThan(40);
+  });
+
   it('applies each variant: valid, and it changes the scenario', async () => {
     const ids = loaded.scenario.variants.map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['yoon-hardline', 'lee-engagement']));
@@ -198,6 +219,20 @@ describe('brink scenario (CLI)', () => {
     expect(r2.stdout).toBe('');
     expect(r2.stderr).toContain('$.relations[id=us-rok-alliance].type');
     expect(r2.stderr).toMatch(/expected one of "alliance"/);
+  });
+
+  it('loads the same scenario from JSON (same hash); a missing source file is named at its line', async () => {
+    const json = path.join(dir, 'scenario.json');
+    writeFileSync(json, JSON.stringify(loaded.scenario, null, 1));
+    const fromJson = await loadScenarioFile(json);
+    expect(fromJson.hash).toBe(loaded.hash);
+    const missing = path.join(dir, 'missing-source.yaml');
+    writeFileSync(missing, text.replace('file: 000_8d664b9cd5e9c824.txt', 'file: nowhere.txt'));
+    const r = await brinkInProcess('scenario', 'validate', missing);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const line = text.split('\n').findIndex((l) => l.includes('file: 000_8d664b9cd5e9c824.txt')) + 1;
+    expect(r.stderr).toContain(`missing-source.yaml:${line}:5: source "seed": file nowhere.txt not found`);
   });
 
   it('show prints the summary, applies variants and prints JSON', async () => {

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectCites, parseScenarioText, scenarioHash, validateScenario } from '@brink/engine';
+import { collectCites, getDeterrenceModel, parseScenarioText, scenarioHash, validateScenario } from '@brink/engine';
 import type { FastifyInstance } from 'fastify';
-import { createWorkerPool, type TaskRunner } from '../src/jobs';
+import { createWorkerPool, toJsonSafe, type TaskRunner } from '../src/jobs';
 import { openStore, type Store } from '../src/store';
 import { buildServer } from '../src/server';
 import { DEFAULT_SCENARIO_PATH, fileSourceReader } from '../src/scenario-files';
@@ -99,7 +99,12 @@ describe('meta', () => {
     const refs: string[] = [];
     const walk = (x: unknown): void => {
       if (Array.isArray(x)) x.forEach(walk);
-      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) k === '$ref' && typeof v === 'string' ? refs.push(v) : walk(v);
+      else if (x && typeof x === 'object') {
+        for (const [k, v] of Object.entries(x)) {
+          if (k === '$ref' && typeof v === 'string') refs.push(v);
+          else walk(v);
+        }
+      }
     };
     walk(doc);
     expect(refs.length).toBeGreaterThan(0);
@@ -138,6 +143,17 @@ describe('scenarios', () => {
     expect(body.text).toBe(readFileSync(DEFAULT_SCENARIO_PATH, 'utf8'));
     expect(body.sources.find((s) => s.id === 'seed')).toMatchObject({ hasText: true, language: 'zh-Hant' });
     expect(json((await app.inject({ url: `/api/scenarios/${defaultId}?version=1` })).body).hash).toBe(body.hash);
+  });
+
+  it('answers a stored version with an ETag and 304 when unchanged', async () => {
+    const first = await app.inject({ url: `/api/scenarios/${defaultId}?version=1` });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[0-9a-f]{64}-v1"$/);
+    const again = await app.inject({ url: `/api/scenarios/${defaultId}?version=1`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const cached = await app.inject({ url: `/api/scenarios/${defaultId}?version=1` });
+    expect(cached.body).toBe(first.body);
   });
 
   it('404 for unknown ids and versions, 400 for a malformed version', async () => {
@@ -274,6 +290,41 @@ describe('runs', () => {
     expect(listed.runs[0]).not.toHaveProperty('result');
   });
 
+  it("runs a deterrence model and returns the engine's own equilibria, the game tree, and sweeps with progress", async () => {
+    const params = { p_B: 0.3 };
+    const created = await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'deterrence', options: { model: 'radg', parameters: params } } });
+    expect(created.statusCode).toBe(202);
+    const run = await waitForEnd(json(created.body).id as string);
+    expect(run.status).toBe('done');
+    const result = run.result as { model: string; result: unknown; game: { kind: string } };
+    expect(result.model).toBe('radg');
+    expect(result.result).toEqual(toJsonSafe(getDeterrenceModel('radg').solve(params)));
+    expect(result.game.kind).toBe('efg');
+
+    const sw = await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'deterrence', variant: 'lee-engagement', options: { model: 'radg', analysis: 'sweep', sweep: { parameter: 'p_B', steps: 41 } } } });
+    const id = json(sw.body).id as string;
+    const events = await app.inject({ url: `/api/runs/${id}/events` });
+    expect(events.body).toMatch(/event: done/);
+    const swept = json((await app.inject({ url: `/api/runs/${id}` })).body);
+    const sweep = (swept.result as { sweep: { points: { value: number; failure: number | null }[] } }).sweep;
+    expect(sweep.points).toHaveLength(41);
+    expect(sweep.points[0]!.value).toBe(0);
+    expect(sweep.points[40]!.value).toBe(1);
+    expect((swept.provenance as Json).variant).toBe('lee-engagement');
+  });
+
+  it('bad deterrence options: 422 with the JSON path of the option', async () => {
+    const before = await snapshot();
+    const place = async (options: unknown) => expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'deterrence', options } }), 422, 'invalid').place;
+    expect(await place({ model: 'nope' })).toBe('$.options.model');
+    expect(await place({ model: 'radg', parameters: { zz: 1 } })).toBe('$.options.parameters.zz');
+    expect(await place({ model: 'radg', parameters: { p_B: 2 } })).toBe('$.options.parameters.p_B');
+    expect(await place({ model: 'radg', analysis: 'sweep' })).toBe('$.options.sweep');
+    expect(await place({ model: 'radg', analysis: 'map', map: { x: 'p_B', y: 'nope' } })).toBe('$.options.map.y');
+    expect(await place({ model: 'radg', analysis: 'chess' })).toBe('$.options.analysis');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('cancels a running run (the worker is stopped) and a queued one; cancelling an ended run is a 409', async () => {
     const slow = { kind: 'forecast', options: { model: 'smp', ensemble: 5000 } };
     const a = json((await app.inject({ method: 'POST', url: '/api/runs', payload: slow })).body).id as string;
@@ -399,6 +450,34 @@ describe('safety', () => {
       expectError(await site.inject({ url: '/api/missing' }), 404, 'not_found');
     } finally {
       await site.close();
+    }
+  });
+});
+
+describe.skipIf(!process.env.BRINK_TEST_DATABASE_URL)('the API on PostgreSQL', () => {
+  it('stores the default scenario, runs an analysis and rejects a bad write without storing anything', async () => {
+    const url = process.env.BRINK_TEST_DATABASE_URL!;
+    const schema = `api_${process.pid}_${Date.now().toString(36)}`;
+    const pgStore = await openStore({ databaseUrl: url, schema, env: {} });
+    const pgApp = await buildServer({ store: pgStore, runner, env: {} });
+    try {
+      expect(json((await pgApp.inject({ url: '/api/health' })).body).store).toBe('postgres');
+      const detail = json((await pgApp.inject({ url: `/api/scenarios/${defaultId}` })).body);
+      expect(detail.hash).toBe(json((await app.inject({ url: `/api/scenarios/${defaultId}?version=1` })).body).hash);
+      const created = await pgApp.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'deterrence', options: { model: 'radg' } } });
+      const id = json(created.body).id as string;
+      await pgApp.inject({ url: `/api/runs/${id}/events` });
+      expect(json((await pgApp.inject({ url: `/api/runs/${id}` })).body).status).toBe('done');
+      const before = { scenarios: await pgStore.listScenarios(), sources: await pgStore.listSources() };
+      expectError(await pgApp.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': 'application/yaml' }, payload: 'a: [' }), 400, 'bad_request');
+      expect({ scenarios: await pgStore.listScenarios(), sources: await pgStore.listSources() }).toEqual(before);
+    } finally {
+      await pgApp.close();
+      await pgStore.close();
+      const pgClient = new (await import('pg')).default.Client({ connectionString: url });
+      await pgClient.connect();
+      await pgClient.query(`drop schema if exists "${schema}" cascade`);
+      await pgClient.end();
     }
   });
 });

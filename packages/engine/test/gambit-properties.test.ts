@@ -15,7 +15,7 @@ import { gameFromJson, gameToJson } from '../src/games/formats/json';
 import { parseNfg, writeNfg } from '../src/games/formats/nfg';
 import { parseGame, writeGame } from '../src/games/formats/parse-game';
 import { lemkeHowson } from '../src/games/lemke-howson';
-import { reducedNormalForm, reducedToBehavior } from '../src/games/reduced-normal-form';
+import { reducedNormalForm, reducedStrategies, reducedToBehavior } from '../src/games/reduced-normal-form';
 import { mixedMaxGain, mixedMaxGainFloat, strategyCounts } from '../src/games/strategic';
 import { CHANCE, type ExtensiveFormGame, type Game, type GameNode, type Infoset, type NormalFormGame, type Outcome } from '../src/games/types';
 import { Rational } from '../src/numeric/rational';
@@ -110,7 +110,7 @@ const efgArb: fc.Arbitrary<ExtensiveFormGame> = fc
       const node = { type: chance ? ('chance' as const) : ('decision' as const), label: '', infoset, children: [] as number[], ...(rnd(6) === 0 ? { outcome: outcome() } : {}) };
       nodes.push(node);
       // Another player moving next without observing this move: one infoset over all children.
-      const hidden = !chance && players > 1 && rnd(3) === 0 ? newInfoset((player + 1) % players, 2) : undefined;
+      const hidden = !chance && players > 1 && depth > 1 && rnd(3) === 0 ? newInfoset((player + 1) % players, 2) : undefined;
       for (let a = 0; a < nA; a++) node.children.push(build(depth - 1, hidden !== undefined ? { infoset: hidden } : undefined));
       return id;
     };
@@ -187,6 +187,12 @@ describe('every reported profile is a Nash equilibrium (exact check)', () => {
         expect(keys.size).toBe(mixed.length);
         for (const e of mixed) expect(mixedMaxGain(g, e.profile as Rational[][]).sign()).toBeLessThanOrEqual(0);
         for (const e of enumPure(g).equilibria) expect(keys.has(e.profile.flat().join(','))).toBe(true);
+        // Lemke-Howson ends (lexicographic rule, exact or certified) are extreme equilibria here too.
+        for (const guided of [false, true]) {
+          const lh = lemkeHowson(g, { guided }).equilibria;
+          expect(lh.length).toBeGreaterThan(0);
+          for (const e of lh) expect(keys.has(e.profile.flat().join(','))).toBe(true);
+        }
       }),
       { seed: 7, numRuns: 200 },
     );
@@ -200,6 +206,13 @@ describe('every reported profile is a Nash equilibrium (exact check)', () => {
         for (const e of exact) expect(mixedMaxGain(g, e.profile as Rational[][]).sign()).toBeLessThanOrEqual(0);
         const all = new Set(enumMixed(g).equilibria.map((e) => e.profile.flat().join(',')));
         for (const e of exact) expect(all.has(e.profile.flat().join(','))).toBe(true);
+        // Floating-point paths certified exactly (the mode used for large games).
+        const guided = lemkeHowson(g, { guided: true }).equilibria;
+        expect(guided.length).toBeGreaterThan(0);
+        for (const e of guided) {
+          expect(mixedMaxGain(g, e.profile as Rational[][]).sign()).toBeLessThanOrEqual(0);
+          expect(all.has(e.profile.flat().join(','))).toBe(true);
+        }
         const float = lemkeHowson(g, { arithmetic: 'float' }).equilibria;
         expect(float.length).toBeGreaterThan(0);
         for (const e of float) expect(mixedMaxGainFloat(g, e.profile as number[][])).toBeLessThanOrEqual(1e-6);
@@ -211,6 +224,7 @@ describe('every reported profile is a Nash equilibrium (exact check)', () => {
   it('enumpure on extensive forms: behaviour profiles are equilibria with the reduced normal form payoffs', () => {
     fc.assert(
       fc.property(efgArb, (g) => {
+        fc.pre(reducedStrategies(g).reduce((p, r) => p * r.length, 1) <= 400);
         const rnf = reducedNormalForm(g);
         for (const e of enumPure(g).equilibria) {
           expect(behaviorMaxGain(g, e.profile as Rational[][]).sign()).toBeLessThanOrEqual(0);

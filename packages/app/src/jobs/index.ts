@@ -5,3 +5,4 @@ export { createInlineRunner, createWorkerPool, defaultThreadCount, type TaskRunn
 export { RunManager, type RunEvent, type SubmitInput } from './runner';
 export type { WorkerOutcome } from './worker';
 export { toJsonSafe } from './json-safe';
+export { DeterrenceOptionsSchema, type DeterrenceOptions } from './deterrence';

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { gameToJson, InputError, isInputError, scenarioIssueInputs, type Scenario } from '@brink/engine';
 import { forecastIssue } from '../cli/commands/forecast';
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
+import { checkDeterrence, DeterrenceOptionsSchema, executeDeterrence } from './deterrence';
 
 export interface RunTask {
   kind: string;
@@ -126,7 +127,17 @@ const forecastKind: RunKindSpec = {
   },
 };
 
+const deterrenceKind: RunKindSpec = {
+  kind: 'deterrence',
+  summary: 'A deterrence model on the scenario: solve, sweep, map or tornado.',
+  needsScenario: true,
+  options: DeterrenceOptionsSchema,
+  check: checkDeterrence,
+  execute: executeDeterrence,
+};
+
 const registry = new Map<string, RunKindSpec>([
+  [deterrenceKind.kind, deterrenceKind],
   [solveKind.kind, solveKind],
   [forecastKind.kind, forecastKind],
 ]);

@@ -105,7 +105,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const ownsRunner = options.runner === undefined;
   const runner = options.runner ?? createWorkerPool();
   const runs = new RunManager(options.store, runner, ENGINE_VERSION);
-  await runs.recoverInterrupted();
+  // SQLite: one server per file, so unfinished runs in it were left by a server that stopped.
+  // (On PostgreSQL other servers may be running them; they are left alone.)
+  if (options.store.dialect === 'sqlite') await runs.recoverInterrupted();
   const warn = (m: string) => (options.logger ? app.log.warn(m) : process.stderr.write(`${m}\n`));
   const defaultScenarioId = options.loadDefaultScenario === false ? null : await storeDefaultScenario(options.store, warn);
 

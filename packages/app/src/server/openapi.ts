@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { scenarioJsonSchema } from '@brink/engine';
 import { routeTable, type RouteDoc } from './routes';
+import { getRunKind, runKinds } from '../jobs';
+import { ErrorBodySchema } from './errors';
 
 type Json = Record<string, unknown>;
 
@@ -97,7 +99,18 @@ export function buildOpenApi(info: { version: string; engineVersion: string }): 
     ],
     paths,
     components: {
-      schemas: { Scenario: rehome(scenario, 'Scenario') },
+      schemas: {
+        Scenario: rehome(scenario, 'Scenario'),
+        Error: jsonSchema(ErrorBodySchema, 'output'),
+        // The `options` of POST /api/runs, per kind (checked before a run is created).
+        ...Object.fromEntries(
+          runKinds().map((kind) => {
+            const spec = getRunKind(kind)!;
+            const name = `RunOptions_${kind}`;
+            return [name, { ...(rehome(jsonSchema(spec.options, 'input'), name) as Json), description: spec.summary }];
+          }),
+        ),
+      },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'BRINK_TOKEN; needed for writes when the server is not bound to loopback.' } },
     },
   };

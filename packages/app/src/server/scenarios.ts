@@ -46,8 +46,36 @@ export async function storedSourceReader(store: Store, record: ScenarioRecord): 
   return (s) => texts.get(s.id);
 }
 
+function scenarioDetail(record: ScenarioRecord) {
+  const scenario = record.scenario as unknown as Scenario;
+  const sources = (scenario.sources ?? []).map((s) => {
+    const textHash = record.sourceHashes[s.id] ?? null;
+    return {
+      id: s.id,
+      textHash,
+      title: s.title ?? null,
+      publisher: s.publisher ?? null,
+      date: s.date ?? null,
+      language: s.language ?? null,
+      url: s.url ?? null,
+      hasText: textHash !== null,
+    };
+  });
+  return {
+    id: record.id,
+    version: record.version,
+    hash: record.hash,
+    title: record.title,
+    createdAt: record.createdAt,
+    scenario: record.scenario,
+    text: record.text,
+    sources,
+  };
+}
+
 export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
+  const detailCache = new Map<string, string>();
 
   addRoute(
     app,
@@ -71,34 +99,23 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
       summary: 'Get a scenario version (the latest unless ?version=N)',
       params: IdParams,
       query: VersionQuery,
-      responses: { 200: { description: 'The scenario', schema: ScenarioDetailSchema }, 400: err('Bad version'), 404: err('Unknown id or version') },
+      responses: { 200: { description: 'The scenario (with an ETag; If-None-Match gives 304)', schema: ScenarioDetailSchema }, 304: { description: 'Not modified' }, 400: err('Bad version'), 404: err('Unknown id or version') },
     },
-    async ({ params, query }) => {
-      const record = await loadScenarioOr404(store, params.id, query.version);
-      const scenario = record.scenario as unknown as Scenario;
-      const sources = (scenario.sources ?? []).map((s) => {
-        const textHash = record.sourceHashes[s.id] ?? null;
-        return {
-          id: s.id,
-          textHash,
-          title: s.title ?? null,
-          publisher: s.publisher ?? null,
-          date: s.date ?? null,
-          language: s.language ?? null,
-          url: s.url ?? null,
-          hasText: textHash !== null,
-        };
-      });
-      return {
-        id: record.id,
-        version: record.version,
-        hash: record.hash,
-        title: record.title,
-        createdAt: record.createdAt,
-        scenario: record.scenario,
-        text: record.text,
-        sources,
-      };
+    async ({ params, query }, request, reply) => {
+      // A version never changes, so its answer is cached and carries an ETag.
+      const meta = await store.getScenarioSummary(params.id, query.version);
+      if (!meta) throw notFound(query.version === undefined ? `no scenario "${params.id}"` : `no scenario "${params.id}" version ${query.version}`, query.version === undefined ? 'id' : 'version');
+      const etag = `"${meta.hash.replace(/^sha256:/, '')}-v${meta.version}"`;
+      reply.header('etag', etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      let body = detailCache.get(etag);
+      if (body === undefined) {
+        const record = await loadScenarioOr404(store, params.id, meta.version);
+        body = JSON.stringify(scenarioDetail(record));
+        detailCache.set(etag, body);
+        if (detailCache.size > 16) detailCache.delete(detailCache.keys().next().value!);
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 

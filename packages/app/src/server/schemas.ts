@@ -115,7 +115,7 @@ export const CreateRunSchema = z
     version: z.number().int().positive().optional().describe('Default: the latest version.'),
     variant: z.string().min(1).optional().describe('Apply this variant of the scenario first.'),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('Random seed (default 1).'),
-    options: z.record(z.string(), z.unknown()).optional().describe('Options of the kind (docs/api.md).'),
+    options: z.record(z.string(), z.unknown()).optional().describe('Options of the kind: see the schemas RunOptions_<kind> (docs/api.md).'),
   })
   .describe('An analysis to run and store.');
 

@@ -149,6 +149,8 @@ export interface Store {
   /** A version of a scenario; the latest when `version` is omitted. */
   getScenario(id: string, version?: number): Promise<ScenarioRecord | undefined>;
   getScenarioByHash(hash: string): Promise<ScenarioRecord | undefined>;
+  /** Id, version, hash, title and time of a version (the latest when omitted), without the content. */
+  getScenarioSummary(id: string, version?: number): Promise<Omit<ScenarioSummary, 'versions'> | undefined>;
   /** The latest version of every scenario id, by id. */
   listScenarios(): Promise<ScenarioSummary[]>;
   listScenarioVersions(id: string): Promise<Omit<ScenarioSummary, 'versions'>[]>;
@@ -404,6 +406,13 @@ class KyselyStore implements Store {
     if (version !== undefined) q = q.where('version', '=', version);
     const row = await q.orderBy('version', 'desc').executeTakeFirst();
     return row ? toScenario(row) : undefined;
+  }
+
+  async getScenarioSummary(id: string, version?: number): Promise<Omit<ScenarioSummary, 'versions'> | undefined> {
+    let q = this.db.selectFrom('scenarios').select(['id', 'version', 'hash', 'title', 'created_at']).where('id', '=', id);
+    if (version !== undefined) q = q.where('version', '=', version);
+    const r = await q.orderBy('version', 'desc').executeTakeFirst();
+    return r ? { id: r.id, version: Number(r.version), hash: r.hash, title: parseTitle(r.title), createdAt: r.created_at } : undefined;
   }
 
   async getScenarioByHash(hash: string): Promise<ScenarioRecord | undefined> {

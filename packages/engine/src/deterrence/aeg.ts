@@ -37,9 +37,14 @@
  * only the Soft type (r = 0), neither (Deterrence), and semi-separating
  * equilibria where one type mixes (r found where that type is indifferent: at a Defender
  * indifference point r_hard / r_soft, with the indifferent types mixing C and E, or by bisection).
- * Off the equilibrium path players keep their prior beliefs (passive beliefs: r = p_Ch at node 2,
- * q = p_HH + p_SH at 3a), which makes the Deterrence Equilibrium depend on credibility instead of
- * on an arbitrary belief. Equilibria at exact ties of the parameters may be missing; every
+ * Off the equilibrium path beliefs are the prior over the types that could gain from the
+ * unexpected move (a simplified intuitive criterion): at node 2 after an unexpected challenge
+ * r = p_Ch (both types could gain c_DC > c_SQ), which makes the Deterrence Equilibrium depend on
+ * credibility instead of on an arbitrary belief; at 3a after an unexpected response in kind, q is
+ * the prior share of HH among the tactically Hard types whose d_DD_hard beats their equilibrium
+ * value (tactically Soft types can never gain from it). Plain passive beliefs at 3a would leave
+ * some parameters without any equilibrium; free beliefs would let an arbitrary belief (q = 0)
+ * support escalation equilibria even when the Defender is surely Hard at both levels. Equilibria at exact ties of the parameters may be missing; every
  * equilibrium reported is checked
  * against the built game in the tests (engine Nash check plus sequential rationality).
  *
@@ -272,14 +277,27 @@ function continuations(p: Params, th: AegThresholds, r: number, tieMix: number |
       }
     }
   }
-  // Nobody responds in kind: D is off the path and the Challenger keeps its prior belief
-  // q0 = p_HH + p_SH at 3a (passive beliefs); at a tie the Challenger escalates.
+  // Nobody (with positive prior) responds in kind: D at node 2 is off the path. The Challenger's
+  // belief q there is the prior over the types that could gain from responding in kind (those
+  // with d_DD_hard above their equilibrium value: a simplified intuitive criterion), any belief
+  // when no type could; the Challenger's response follows from q (escalating at a tie).
   {
-    const q0 = prior.HH + prior.SH;
-    const [eH, eS] = q0 <= th.q_soft + TOL ? [1, 1] : q0 <= th.q_hard + TOL ? [1, 0] : [0, 0];
-    const eps = r * eH + (1 - r) * eS;
-    if (UD('HH', eps) <= nonDValue('HH') + TOL && UD('HS', eps) <= nonDValue('HS') + TOL) {
-      out.push(mk(0, 0, eH, eS, q0, false, 'no-D'));
+    const mayGain = (t: DefType) => prior[t] > 0 && p.d_DD_hard! > nonDValue(t) + TOL;
+    const hh = mayGain('HH') ? prior.HH : 0;
+    const hs = mayGain('HS') ? prior.HS : 0;
+    const candidates: [number, number, number][] = [];
+    if (hh + hs > 0) {
+      const q = hh / (hh + hs);
+      candidates.push(q <= th.q_soft + TOL ? [1, 1, q] : q <= th.q_hard + TOL ? [1, 0, q] : [0, 0, q]);
+    } else {
+      candidates.push([1, 1, 0], [1, 0, (th.q_soft + th.q_hard) / 2], [0, 0, 1]);
+    }
+    for (const [eH, eS, q] of candidates) {
+      const eps = r * eH + (1 - r) * eS;
+      const dH = UD('HH', eps) > nonDValue('HH') + TOL ? 1 : 0;
+      const dS = UD('HS', eps) > nonDValue('HS') + TOL ? 1 : 0;
+      if (prior.HH * dH + prior.HS * dS > 0) continue;
+      out.push(mk(dH, dS, eH, eS, q, false, `no-D:${eH}${eS}`));
     }
   }
   return out;
@@ -497,7 +515,7 @@ function report(p: Params, eq: AegEquilibrium): EquilibriumReport {
     outcomes: outcomesOf(p, eq),
     strategies,
     beliefs: { r: eq.r, q: eq.cont.q },
-    note: describe(eq) + (eq.cont.qOnPath ? '' : `; no Defender responds in kind (off the path the Challenger keeps its prior belief q = ${fmt(eq.cont.q)})`),
+    note: describe(eq) + (eq.cont.qOnPath ? '' : `; no Defender responds in kind (supported off the path by the Challenger's belief q = ${fmt(eq.cont.q)})`),
   };
 }
 
@@ -624,6 +642,9 @@ export function solveAeg(given: Params, options: { fast?: boolean } = {}): Deter
     summary,
   };
 }
+
+/** Brink's off-path belief convention for the AEG (see the header): passive for the Defender, free for the Challenger. */
+export const AEG_OFF_PATH = 'refined' as const;
 
 export const aeg: DeterrenceModel = {
   id: 'aeg',

@@ -30,3 +30,4 @@ export { aeg, aegThresholds, aegReports, minimumCredibility } from './aeg';
 export { extended } from './extended';
 export { brinkmanship, brinkmanshipThresholds } from './brinkmanship';
 export { audienceCosts } from './audience-costs';
+export { verifyAgainstEngine, outcomeKey, offPathConvention, type Verification } from './verify';

@@ -1,5 +1,6 @@
 /**
- * Perfect Bayesian selection on an explicit extensive form: the check that turns the game engine's
+ * Perfect Bayesian selection on an explicit extensive form (information sets that chance never
+ * reaches, e.g. a type with prior 0, are payoff-irrelevant and not checked): the check that turns the game engine's
  * Nash equilibria into the (weak) perfect Bayesian equilibria the deterrence papers report
  * (Fudenberg & Tirole 1991, "Game Theory", sec. 8.2; Zagare & Kilgour 2000, app. 2).
  *
@@ -11,7 +12,10 @@
  * where V_i(m) is i's expected payoff from node m on under b. Beliefs follow Bayes' rule wherever
  * the other players reach I with positive probability (mu(n) proportional to the probability that
  * chance and the others lead to n). Off the path, Brink's convention is passive beliefs: mu is the
- * prior (chance probabilities of the nodes). With `offPath = 'any'` the check instead asks whether
+ * prior (chance probabilities of the nodes); 'refined' keeps the prior only over the nodes whose
+ * last move by another player could have paid that player (its best payoff below the move beats
+ * its equilibrium value there), a simplified intuitive criterion (Cho & Kreps 1987) that stops
+ * beliefs from blaming a deviation on a type that cannot gain from it. With `offPath = 'any'` the check instead asks whether
  * SOME belief makes the played actions optimal (weak PBE): exact when I has two nodes (an interval
  * of beliefs) or two actions (some node must favour the played action), by the vertices and the
  * centroid of the belief simplex otherwise.
@@ -46,13 +50,20 @@ export interface SequentialCheck {
  * Off the equilibrium path, 'prior' keeps the prior belief (the chance probabilities of the nodes,
  * "passive beliefs", the convention of Brink's deterrence solvers); 'any' accepts any belief.
  */
-export type OffPathBeliefs = 'prior' | 'any';
+export type OffPathPolicy = 'prior' | 'any' | 'refined';
+export type OffPathBeliefs = OffPathPolicy | ((infosetLabel: string) => OffPathPolicy);
+
+function policyAt(offPath: OffPathBeliefs, label: string): OffPathPolicy {
+  return typeof offPath === 'function' ? offPath(label) : offPath;
+}
 
 interface Analysis {
   readonly value: number[][];
   readonly reachByPlayer: number[][];
   readonly chanceReach: number[];
   readonly members: Map<number, number[]>;
+  /** For each node: whether the last move by another player on its path could have paid that player (see 'refined'). */
+  readonly deviationMayPay: boolean[];
 }
 
 function analyse(game: ExtensiveFormGame, profile: readonly (readonly number[])[]): Analysis {
@@ -114,7 +125,71 @@ function analyse(game: ExtensiveFormGame, profile: readonly (readonly number[])[
       members.set(node.infoset, list);
     }
   });
-  return { value, reachByPlayer, chanceReach, members };
+  // 'refined' beliefs: for each node, the nearest ancestor decision node m of a player j other than
+  // the node's owner; the move there "may pay" when j's best payoff below the chosen child exceeds
+  // j's equilibrium value at m (the deviation is not equilibrium-dominated).
+  const best: number[][] = new Array(game.nodes.length);
+  for (let n = game.nodes.length - 1; n >= 0; n--) {
+    const node = game.nodes[n]!;
+    const own = payoffsAt(game, n);
+    best[n] = node.type === 'terminal' ? own : own.map((v, i) => v + Math.max(...node.children.map((c) => best[c]![i]!)));
+  }
+  const parent: number[] = new Array(game.nodes.length).fill(-1);
+  game.nodes.forEach((node, n) => {
+    if (node.type !== 'terminal') node.children.forEach((c) => (parent[c] = n));
+  });
+  // The deviator's equilibrium value at its information set (expected over its nodes under Bayes
+  // beliefs, or the prior off the path) and its best payoff after each action anywhere in the set.
+  const membersOf = new Map<number, number[]>();
+  game.nodes.forEach((node, n) => {
+    if (node.type === 'decision') membersOf.set(node.infoset, [...(membersOf.get(node.infoset) ?? []), n]);
+  });
+  const infosetValue = (m: number, j: number): number => {
+    const nodes = membersOf.get((game.nodes[m] as { infoset: number }).infoset)!;
+    const reach = reachByPlayer[j]!;
+    let w = nodes.map((n) => reach[n]!);
+    if (w.reduce((t, x) => t + x, 0) <= EPS) w = nodes.map((n) => chanceReach[n]!);
+    const tot = w.reduce((t, x) => t + x, 0);
+    return tot > 0 ? nodes.reduce((t, n, k) => t + (w[k]! / tot) * value[n]![j]!, 0) : value[m]![j]!;
+  };
+  const bestAfter = (m: number, child: number, j: number): number => {
+    const mn = game.nodes[m] as { infoset: number; children: readonly number[] };
+    const a = mn.children.indexOf(child);
+    return Math.max(...membersOf.get(mn.infoset)!.map((n) => best[(game.nodes[n] as { children: readonly number[] }).children[a]!]![j]!));
+  };
+  const deviationMayPay: boolean[] = game.nodes.map((node, n) => {
+    if (node.type !== 'decision') return true;
+    const owner = game.infosets[node.infoset]!.player;
+    let child = n;
+    let m = parent[n]!;
+    while (m >= 0) {
+      const mn = game.nodes[m]!;
+      if (mn.type === 'decision') {
+        const j = game.infosets[mn.infoset]!.player;
+        if (j !== owner) return bestAfter(m, child, j) > infosetValue(m, j) + 1e-12;
+      }
+      child = m;
+      m = parent[m]!;
+    }
+    return true;
+  });
+  return { value, reachByPlayer, chanceReach, members, deviationMayPay };
+}
+
+/**
+ * The belief off the path: the prior over the nodes ('prior'), or the prior over the nodes whose
+ * last move by another player may have paid it ('refined': a simplified intuitive criterion; all
+ * nodes when none may).
+ */
+function offPathBelief(a: Analysis, nodes: readonly number[], policy: OffPathPolicy): number[] | undefined {
+  let weights = nodes.map((n) => a.chanceReach[n]!);
+  if (policy === 'refined') {
+    const kept = nodes.map((n, k) => (a.deviationMayPay[n] ? weights[k]! : 0));
+    if (!kept.some((w) => w > 0)) return undefined; // nobody could gain: any belief
+    weights = kept;
+  }
+  const total = weights.reduce((t, w) => t + w, 0);
+  return weights.map((w) => w / total);
 }
 
 /** Expected value to the owner of each action at information set s, under Bayes or prior beliefs (undefined: no belief defined). */
@@ -126,9 +201,13 @@ function actionValues(game: ExtensiveFormGame, a: Analysis, s: number, offPath: 
   const priorTotal = nodes.reduce((t, n) => t + a.chanceReach[n]!, 0);
   let mu: number[];
   if (total > EPS) mu = nodes.map((n) => reach[n]! / total);
-  else if (offPath === 'prior' && priorTotal > EPS) mu = nodes.map((n) => a.chanceReach[n]! / priorTotal);
-  else if (nodes.length === 1) mu = [1];
-  else return undefined;
+  else if (priorTotal <= EPS || nodes.length === 1) mu = nodes.map((_, k) => (k === 0 ? 1 : 0)); // payoff-irrelevant: a vertex
+  else {
+    const policy = policyAt(offPath, game.infosets[s]!.label);
+    const belief = policy === 'any' ? undefined : offPathBelief(a, nodes, policy);
+    if (!belief) return undefined;
+    mu = belief;
+  }
   return game.infosets[s]!.actions.map((_, act) =>
     nodes.reduce((t, n, k) => t + mu[k]! * a.value[(game.nodes[n] as { children: readonly number[] }).children[act]!]![i]!, 0),
   );
@@ -140,9 +219,15 @@ export function checkSequentialRationality(
   offPath: OffPathBeliefs = 'prior',
 ): SequentialCheck {
   const layout = behaviorLayout(game);
-  const { value, reachByPlayer, chanceReach, members } = analyse(game, profile);
+  const analysis = analyse(game, profile);
+  const { value, reachByPlayer, chanceReach, members } = analysis;
   const failures: string[] = [];
-  for (const [s, nodes] of members) {
+  for (const [s, allNodes] of members) {
+    // Beliefs never weigh nodes that chance itself rules out (consistency).
+    const possible = allNodes.filter((n) => chanceReach[n]! > EPS);
+    // A set that chance never reaches (a type with prior 0) cannot affect any payoff: not checked.
+    if (possible.length === 0) continue;
+    const nodes = possible;
     const info = game.infosets[s]!;
     const i = info.player;
     const off = layout.offset[s]!;
@@ -162,8 +247,8 @@ export function checkSequentialRationality(
     let ok: boolean;
     if (total > EPS) {
       ok = okWith(nodes.map((n) => reach[n]! / total));
-    } else if (offPath === 'prior' && priorTotal > EPS) {
-      ok = okWith(nodes.map((n) => chanceReach[n]! / priorTotal));
+    } else if (policyAt(offPath, info.label) !== 'any' && priorTotal > EPS && offPathBelief(analysis, nodes, policyAt(offPath, info.label))) {
+      ok = okWith(offPathBelief(analysis, nodes, policyAt(offPath, info.label))!);
     } else if (nodes.length === 1) {
       ok = okWith([1]);
     } else if (nodes.length === 2) {
@@ -180,8 +265,8 @@ export function checkSequentialRationality(
           const slope = d1 - d0;
           if (Math.abs(slope) < 1e-15) {
             if (d0 < -1e-9) hi = -1;
-          } else if (slope > 0) lo = Math.max(lo, -d0 / slope - 1e-12);
-          else hi = Math.min(hi, -d0 / slope + 1e-12);
+          } else if (slope > 0) lo = Math.max(lo, -d0 / slope - 1e-9);
+          else hi = Math.min(hi, -d0 / slope + 1e-9);
         }
       }
       ok = lo <= hi;
@@ -247,15 +332,46 @@ export function enginePerfectBayesian(game: ExtensiveFormGame, offPath: OffPathB
     chosen.forEach((strategy, i) => strategy.forEach((a, k) => a < 0 && open.push(layout.infosetsOf[i]![k]!)));
     const depth = (s: number) => Math.max(...(firstNodes.get(s) ?? [0]));
     open.sort((x, y) => depth(y) - depth(x));
-    for (const s of open) {
-      const values = actionValues(game, analyse(game, profile), s, offPath);
-      if (!values) continue;
-      const best = values.indexOf(Math.max(...values));
+    const setAction = (s: number, act: number) => {
       const info = game.infosets[s]!;
       const off = layout.offset[s]!;
-      for (let j = 0; j < info.actions.length; j++) profile[info.player]![off + j] = j === best ? 1 : 0;
+      for (let j = 0; j < info.actions.length; j++) profile[info.player]![off + j] = j === act ? 1 : 0;
+    };
+    // Open sets whose beliefs are free ('any', off the path) are enumerated; the others get the
+    // action that is best under their beliefs, deepest first.
+    const free = open.filter((s) => actionValues(game, analyse(game, profile), s, offPath) === undefined);
+    const digits = new Array<number>(free.length).fill(0);
+    for (;;) {
+      free.forEach((s, k) => setAction(s, digits[k]!));
+      // Beliefs ('refined') can depend on later choices: repeat the pass until nothing changes.
+      for (let pass = 0; pass < 4; pass++) {
+        let changed = false;
+        for (const s of open) {
+          if (free.includes(s)) continue;
+          const values = actionValues(game, analyse(game, profile), s, offPath);
+          if (!values) continue;
+          const bestAct = values.indexOf(Math.max(...values));
+          const info = game.infosets[s]!;
+          if (profile[info.player]![layout.offset[s]! + bestAct] !== 1) {
+            setAction(s, bestAct);
+            changed = true;
+          }
+        }
+        if (!changed) break;
+      }
+      if (isPerfectBayesian(game, profile, offPath)) {
+        found.push({ profile: profile.map((row) => row.slice()), outcomes: outcomeDistribution(game, profile) });
+        break;
+      }
+      let d = 0;
+      while (d < free.length) {
+        digits[d]!++;
+        if (digits[d]! < game.infosets[free[d]!]!.actions.length) break;
+        digits[d] = 0;
+        d++;
+      }
+      if (d === free.length) break;
     }
-    if (isPerfectBayesian(game, profile, offPath)) found.push({ profile, outcomes: outcomeDistribution(game, profile) });
   }
   return found;
 }

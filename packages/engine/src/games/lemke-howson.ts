@@ -17,12 +17,19 @@
  * Degeneracy is resolved by the lexicographic minimum-ratio rule. As Gambit does, we start from
  * every label and then, recursively, from every equilibrium found with every label, and report
  * the distinct equilibria reached (not a complete set).
+ *
+ * Exact mode on larger games (m * n > 400, or `guided: true`) follows each path in floating point
+ * and then certifies its end exactly: the final bases give square integer systems
+ * sum_{i basic} B_ij x_i = 1 (j with s_j non-basic) and sum_{j basic} A_ij y_j = 1 (i with r_i
+ * non-basic), solved exactly (numeric/exact-linear.ts); the normalised profile is returned only if
+ * it passes the exact Nash check, otherwise the path is re-run in exact pivoting.
  */
 import { FloatTableau } from '../numeric/float-tableau';
+import { solveIntegerSystem } from '../numeric/exact-linear';
 import { IntegerTableau } from '../numeric/integer-tableau';
 import { Rational } from '../numeric/rational';
 import { positiveIntegerMatrix } from './enum-mixed';
-import { bimatrix, mixedPayoffs, mixedPayoffsFloat, strategyCounts } from './strategic';
+import { bimatrix, isMixedNash, mixedPayoffs, mixedPayoffsFloat, strategyCounts } from './strategic';
 import type { Equilibrium, NormalFormGame, SolveResult } from './types';
 
 export interface LemkeHowsonOptions {
@@ -34,6 +41,8 @@ export interface LemkeHowsonOptions {
   readonly recursive?: boolean;
   /** Safety bound on the number of pivots of one path. */
   readonly maxPivots?: number;
+  /** Exact mode: follow paths in floating point and certify the end points exactly (default: when m * n > 400). */
+  readonly guided?: boolean;
 }
 
 type Tableau = IntegerTableau | FloatTableau;
@@ -100,9 +109,11 @@ export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = 
   });
   const pBasis = Array.from({ length: n }, (_, j) => m + j);
   const qBasis = Array.from({ length: m }, (_, i) => i);
+  const guided = exact && (options.guided ?? m * n > 400);
+  const exactArtificial: State<Tableau> = { P: IntegerTableau.of(Pm, new Array(n).fill(1n), pBasis), Q: IntegerTableau.of(Qm, new Array(m).fill(1n), qBasis) };
   let artificial: State<Tableau>;
-  if (exact) {
-    artificial = { P: IntegerTableau.of(Pm, new Array(n).fill(1n), pBasis), Q: IntegerTableau.of(Qm, new Array(m).fill(1n), qBasis) };
+  if (exact && !guided) {
+    artificial = exactArtificial;
   } else {
     // Scale to keep floating-point entries near 1.
     let max = 1n;
@@ -123,7 +134,34 @@ export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = 
     };
   }
 
-  const extract = (s: State<Tableau>): (Rational | number)[][] => {
+  /** Exact profile at the bases of a floating-point end state, if it certifies as an equilibrium. */
+  const certify = (s: State<Tableau>): Rational[][] | undefined => {
+    const xCols = s.P.basis.filter((c) => c < m);
+    const tightP = Array.from({ length: n }, (_, j) => j).filter((j) => !s.P.basis.includes(m + j));
+    const yCols = s.Q.basis.filter((c) => c >= m).map((c) => c - m);
+    const tightQ = Array.from({ length: m }, (_, i) => i).filter((i) => !s.Q.basis.includes(i));
+    if (xCols.length !== tightP.length || yCols.length !== tightQ.length || xCols.length === 0 || yCols.length === 0) return undefined;
+    const xs = solveIntegerSystem(
+      tightP.map((j) => xCols.map((i) => Bi[i]![j]!)),
+      tightP.map(() => 1n),
+    );
+    const ys = solveIntegerSystem(
+      tightQ.map((i) => yCols.map((j) => Ai[i]![j]!)),
+      tightQ.map(() => 1n),
+    );
+    if (!xs || !ys || xs.some((v) => v.sign() < 0) || ys.some((v) => v.sign() < 0)) return undefined;
+    const sx = xs.reduce((a, v) => a.add(v), Rational.ZERO);
+    const sy = ys.reduce((a, v) => a.add(v), Rational.ZERO);
+    if (sx.isZero() || sy.isZero()) return undefined;
+    const x = new Array<Rational>(m).fill(Rational.ZERO);
+    const y = new Array<Rational>(n).fill(Rational.ZERO);
+    xCols.forEach((i, k) => (x[i] = xs[k]!.div(sx)));
+    yCols.forEach((j, k) => (y[j] = ys[k]!.div(sy)));
+    return isMixedNash(game, [x, y]) ? [x, y] : undefined;
+  };
+
+  const extract = (s: State<Tableau>): (Rational | number)[][] | undefined => {
+    if (guided) return certify(s);
     if (s.P instanceof IntegerTableau && s.Q instanceof IntegerTableau) {
       const xv = s.P.values().slice(0, m);
       const yv = s.Q.values().slice(m, m + n);
@@ -141,15 +179,25 @@ export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = 
   const found = new Map<string, (Rational | number)[][]>();
   const queue: State<Tableau>[] = [];
   const artificialKey = (s: State<Tableau>): boolean => s.P.basis.every((c) => c >= m) && s.Q.basis.every((c) => c < m);
-  const consider = (s: State<Tableau> | undefined): void => {
+  const consider = (s: State<Tableau> | undefined, exactRetry?: () => State<Tableau> | undefined): void => {
     if (!s || artificialKey(s) || found.size >= maxEq) return;
-    const profile = extract(s);
+    let profile = extract(s);
+    if (!profile) {
+      // Guided mode: the floating-point end point did not certify; redo this path exactly.
+      const e = exactRetry?.();
+      if (!e || artificialKey(e)) return;
+      const xv = (e.P as IntegerTableau).values().slice(0, m);
+      const yv = (e.Q as IntegerTableau).values().slice(m, m + n);
+      const sx = xv.reduce((a, b) => a + b, 0n);
+      const sy = yv.reduce((a, b) => a + b, 0n);
+      profile = [xv.map((v) => Rational.of(v, sx)), yv.map((v) => Rational.of(v, sy))];
+    }
     const key = keyOf(profile);
     if (found.has(key)) return;
     found.set(key, profile);
     if (options.recursive !== false) queue.push(s);
   };
-  for (let k = 0; k < m + n && found.size < maxEq; k++) consider(followPath(artificial, k, m, n, maxPivots));
+  for (let k = 0; k < m + n && found.size < maxEq; k++) consider(followPath(artificial, k, m, n, maxPivots), () => followPath(exactArtificial, k, m, n, maxPivots));
   while (queue.length > 0 && found.size < maxEq) {
     const s = queue.shift()!;
     for (let k = 0; k < m + n && found.size < maxEq; k++) consider(followPath(s, k, m, n, maxPivots));

@@ -39,6 +39,13 @@ export function parsePath(path: string): PathSelector[] {
       if (!m) fail('expected a property name after "."');
       out.push(m![0]);
       i += 1 + m![0].length;
+    } else if (ch === '[' && path[i + 1] === '"') {
+      // A JSON string key: scan to its closing quote, honouring escapes.
+      let j = i + 2;
+      while (j < path.length && path[j] !== '"') j += path[j] === '\\' ? 2 : 1;
+      if (path[j + 1] !== ']') fail('expected "] after a quoted key');
+      out.push(JSON.parse(path.slice(i + 1, j + 1)) as string);
+      i = j + 2;
     } else if (ch === '[') {
       const close = path.indexOf(']', i);
       if (close < 0) fail('missing "]"');

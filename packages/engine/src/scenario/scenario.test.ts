@@ -8,6 +8,7 @@ import {
   canonicalJson,
   citationCoverage,
   listVariants,
+  formatPath,
   parsePath,
   parseScenarioText,
   resolvePath,
@@ -197,6 +198,18 @@ describe('JSON paths', () => {
     expect(resolvePath(s, '$.issues[id=status].positions[actor=dprk].salience')).toEqual(['issues', 0, 'positions', 0, 'salience']);
     expect(() => parsePath('a.b')).toThrow(InputError);
     expect(() => resolvePath(s, '$.actors[7]')).toThrow(/no element \[7\]/);
+  });
+});
+
+describe('JSON path round trip', () => {
+  it('parsePath(formatPath(p)) = p for any keys and indices', () => {
+    const segment = fc.oneof(fc.nat({ max: 1000 }), fc.string({ maxLength: 12 }), fc.constantFrom('zh-Hant', '$schema', 'a.b', 'x]y', 'q"r', '[id=1]'));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), (path) => {
+        expect(parsePath(formatPath(path))).toEqual(path);
+      }),
+      { seed: 42, numRuns: 500 },
+    );
   });
 });
 

@@ -247,7 +247,7 @@ export const EventSchema = z
       .optional()
       .describe('Uncertainty [earliest, latest] of an assumed date (events the sources do not date precisely).'),
     status: z.enum(['occurred', 'expected']).default('occurred').optional().describe('"expected" for announced future events.'),
-    kind: z.string().min(1).describe('e.g. "nuclear-test", "law", "summit", "statement", "exercise", "treaty", "strike", "election", "report".'),
+    kind: z.string().min(1).optional().describe('e.g. "nuclear-test", "law", "summit", "statement", "exercise", "treaty", "strike", "election", "report".'),
     title: MultilingualSchema,
     description: z.string().optional(),
     actors: z.array(IdSchema).min(1),

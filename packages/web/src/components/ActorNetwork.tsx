@@ -58,7 +58,6 @@ export function ActorNetwork({ scenario }: { scenario: Scenario }) {
       cy = cytoscape({
         container: ref.current,
         elements: [...nodes, ...edges],
-        wheelSensitivity: 0.3,
         style: [
           {
             selector: 'node',
@@ -92,7 +91,18 @@ export function ActorNetwork({ scenario }: { scenario: Scenario }) {
           { selector: 'edge[directed = "yes"]', style: { 'target-arrow-shape': 'triangle' } },
           { selector: 'edge[type = "rivalry"]', style: { 'line-style': 'dashed' } },
         ],
-        layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 30 } as never,
+        // Deterministic: the most connected actors on an inner ring, the others around them.
+        layout: {
+          name: 'concentric',
+          concentric: (node: { degree: (loops: boolean) => number; cy: () => { nodes: () => { map: (f: (n: { degree: (l: boolean) => number }) => number) => number[] } } }) => {
+            const max = Math.max(...node.cy().nodes().map((n) => n.degree(false)));
+            return node.degree(false) >= 0.5 * max ? 2 : 1;
+          },
+          levelWidth: () => 1,
+          minNodeSpacing: 60,
+          padding: 30,
+          animate: false,
+        } as never,
       });
     });
     return () => {

@@ -92,6 +92,7 @@ export const en = {
   'negotiation.clout': 'Clout',
   'negotiation.position': 'Position',
   'negotiation.rounds': '{n} rounds',
+  'negotiation.smpNote': 'SMP forecast: the final position of the actor most likely to prevail (KTAB); the probability-weighted mean of the final positions is {x}.',
   'games.input': 'Gambit game file (.efg or .nfg)',
   'games.upload': 'Upload a file',
   'games.paste': 'or paste its text',
@@ -110,6 +111,15 @@ export const en = {
   'games.incomplete': 'The method may not find every equilibrium.',
   'games.matrix': 'Payoff matrix',
   'progress.running': 'Running',
+  'runs.title': 'Stored runs on the server',
+  'runs.run': 'Run on the server and store',
+  'runs.cancel': 'Cancel',
+  'runs.hint': 'Kept with its provenance (scenario hash, engine version, seed, options) and reproducible.',
+  'runs.stored': 'Stored run',
+  'runs.id': 'Run',
+  'runs.status': 'Status',
+  'runs.options': 'Options',
+  'runs.created': 'Created',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -201,6 +211,7 @@ export const zhHant: Record<MessageKey, string> = {
   'negotiation.clout': '影響力',
   'negotiation.position': '立場',
   'negotiation.rounds': '{n} 回合',
+  'negotiation.smpNote': 'SMP 預測：最可能勝出的行為者之最終立場（KTAB 慣例）；最終立場的機率加權平均為 {x}。',
   'games.input': 'Gambit 賽局檔（.efg 或 .nfg）',
   'games.upload': '上傳檔案',
   'games.paste': '或貼上文字',
@@ -219,6 +230,15 @@ export const zhHant: Record<MessageKey, string> = {
   'games.incomplete': '此方法不一定能找出所有均衡。',
   'games.matrix': '報酬矩陣',
   'progress.running': '執行中',
+  'runs.title': '伺服器上儲存的執行紀錄',
+  'runs.run': '在伺服器上執行並儲存',
+  'runs.cancel': '取消',
+  'runs.hint': '連同出處（情境雜湊、引擎版本、亂數種子、選項）一併保存，可重現。',
+  'runs.stored': '已儲存的執行',
+  'runs.id': '執行',
+  'runs.status': '狀態',
+  'runs.options': '選項',
+  'runs.created': '建立時間',
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, 'zh-Hant': zhHant };

@@ -44,11 +44,11 @@ export function listCitedValues(root: unknown): CitedEntry[] {
       });
     }
     else if (('cite' in node || 'assumption' in node) && typeof node.id === 'string') {
-      const title = isRecord(node.title) ? (node.title.en as string) : undefined;
+      const title = isRecord(node.title) ? (node.title.en as string) : isRecord(node.names) ? (node.names.en as string) : undefined;
       out.push({
         path,
         value: undefined,
-        statement: title ?? (node.description as string | undefined) ?? (node.statement as string | undefined) ?? (node.what as string | undefined) ?? `${node.cause ?? ''} → ${node.effect ?? ''}`,
+        statement: title ?? (node.description as string | undefined) ?? (node.statement as string | undefined) ?? (node.what as string | undefined) ?? (node.cause !== undefined ? `${String(node.cause)} → ${String(node.effect)}` : String(node.id)),
         cite: node.cite as Cite | undefined,
         assumption: node.assumption as string | undefined,
       });
@@ -92,5 +92,10 @@ export function formatValue(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en') : String(Number(v.toPrecision(6)));
   if (typeof v === 'string') return v;
   if (isRecord(v) && 'value' in v) return formatValue(v.value);
+  if (Array.isArray(v)) return v.length <= 3 && v.every((x) => typeof x !== 'object') ? `[${v.map(formatValue).join(', ')}]` : `[${v.length} items]`;
+  if (isRecord(v)) {
+    const label = (isRecord(v.title) ? v.title.en : undefined) ?? v.what ?? v.id;
+    return label !== undefined ? `{ ${String(label)} }` : `{ ${Object.keys(v).length} fields }`;
+  }
   return JSON.stringify(v);
 }

@@ -12,8 +12,9 @@ import { Chart } from '../components/Chart';
 import { GameTree } from '../components/GameTree';
 import { CiteLink } from '../components/Citation';
 import { useWorkerRequest } from '../lib/useWorker';
-import type { ModelInfo, DeterrenceSolved, SweepResult, MapResult, TornadoBar } from '../worker/deterrence';
+import type { ModelInfo, DeterrenceSolved, SweepView as SweepResult, MapView as MapResult, TornadoView as TornadoBar } from '../worker/deterrence';
 import type { ChartOption } from '../lib/echarts';
+import { getDeterrenceModel, withParameter } from '@brink/engine/deterrence/index';
 
 const outcomeColours = ['#3c8d5a', '#2f5d9b', '#d38b1f', '#b4302a', '#7b4fa0', '#5b6475', '#1d2433', '#c96f9b'];
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—');
@@ -92,7 +93,10 @@ function mapOption(map: MapResult, current: [number, number], failureLabel: stri
   const nearest = (vals: number[], v: number) => vals.reduce((best, x, k) => (Math.abs(x - v) < Math.abs(vals[best]! - v) ? k : best), 0);
   return {
     grid: { left: 70, right: 90, top: 20, bottom: 50 },
-    tooltip: { formatter: (p: { data: [number, number, number | null] }) => `${map.x} = ${fmt(map.xs[p.data[0]]!)}<br/>${map.y} = ${fmt(map.ys[p.data[1]]!)}<br/>${failureLabel}: ${p.data[2] === null ? '—' : fmt(p.data[2])}` },
+    tooltip: {
+      formatter: (p: { data: [number, number, number | null] }) =>
+        `${map.x} = ${fmt(map.xs[p.data[0]]!)}<br/>${map.y} = ${fmt(map.ys[p.data[1]]!)}<br/>${failureLabel}: ${p.data[2] === null ? '—' : fmt(p.data[2])}<br/>${map.regimes[map.regime[p.data[1]]?.[p.data[0]] ?? -1] ?? ''}`,
+    },
     xAxis: { type: 'category', data: map.xs.map(fmt), name: map.x, nameLocation: 'middle', nameGap: 30 },
     yAxis: { type: 'category', data: map.ys.map(fmt), name: map.y, nameLocation: 'middle', nameGap: 45 },
     visualMap: { min: 0, max: 1, calculable: true, orient: 'vertical', right: 0, top: 'center', text: [failureLabel, '0'], inRange: { color: ['#f7fbff', '#fdd49e', '#ef6548', '#7f0000'] } },
@@ -220,7 +224,11 @@ export default function DeterrencePage() {
                     max={hi}
                     step={(hi - lo) / 100 || 0.01}
                     value={value}
-                    onChange={(e) => setParams((prev) => ({ ...(prev ?? {}), [p.name]: Number(e.target.value) }))}
+                    onChange={(e) => {
+                      const v = Number(e.target.value);
+                      // Linked probabilities (e.g. AEG's defender types) keep summing to 1.
+                      setParams((prev) => withParameter(getDeterrenceModel(model.id), prev ?? {}, p.name, v));
+                    }}
                   />
                   <div className="marker">
                     {p.description} · {t('deterrence.scenarioValue')} {fmt(base.values[p.name]!)} {cite ? <CiteLink cite={cite} short={18} /> : null}

@@ -11,6 +11,15 @@ import { Card, ErrorBox, Loading, ProgressBar } from '../components/common';
 import { Chart } from '../components/Chart';
 import { Provenance } from '../components/Citation';
 import { useWorkerRequest } from '../lib/useWorker';
+import { ServerRuns } from '../components/ServerRuns';
+import type { RunRecord } from '../lib/runs';
+
+/** The forecast of a stored `forecast` run (docs/api.md): value and nearest anchor. */
+function storedForecast(run: RunRecord): string {
+  const issue = (run.result as { issues?: { forecast?: { value?: number; anchor?: string } }[] } | null)?.issues?.[0];
+  const f = issue?.forecast;
+  return f && typeof f.value === 'number' ? `${Number(f.value.toPrecision(4))}${f.anchor ? ` (${f.anchor})` : ''}` : run.status;
+}
 import type { BargainingModel, BargainingOutcome } from '../worker/bargaining';
 import type { ChartOption } from '../lib/echarts';
 
@@ -97,7 +106,7 @@ export default function NegotiationPage() {
     [run.data, issue, model, actorName, anchorLabel, t],
   );
   const variantChart = useMemo(() => (run.data && issue ? variantsOption(issue, run.data, variantName, t('common.baseline'), anchorLabel) : null), [run.data, issue, variantName, anchorLabel, t]);
-  if (!scenario) return null;
+  if (!scenario || state.status !== 'ready') return null;
   if (!issue) return <p className="muted">{t('common.none')}</p>;
   const current = run.data?.baseline[model];
   const nearest = current ? issue.scale.anchors.reduce((b, a) => (Math.abs(a.value - current.forecast) < Math.abs(b.value - current.forecast) ? a : b)) : null;
@@ -140,6 +149,7 @@ export default function NegotiationPage() {
               <p className="hint">
                 {model.toUpperCase()} · {t('negotiation.rounds', { n: current.positions.length - 1 })} · {current.stopReason}
               </p>
+              {current.expectedPosition !== undefined ? <p className="hint">{t('negotiation.smpNote', { x: fmt(current.expectedPosition) })}</p> : null}
               <p className="hint">
                 SMP {fmt(run.data!.baseline.smp.forecast)} · EUM {fmt(run.data!.baseline.eum.forecast)}
               </p>
@@ -183,6 +193,11 @@ export default function NegotiationPage() {
           </div>
         </Card>
       </div>
+      {!state.offline ? (
+        <Card title={t('runs.title')} testId="card-server-runs">
+          <ServerRuns kind="forecast" scenarioId={state.id} options={{ model, issue: issue.id }} summarize={storedForecast} />
+        </Card>
+      ) : null}
     </div>
   );
 }

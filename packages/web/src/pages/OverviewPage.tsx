@@ -28,7 +28,11 @@ function timelineOption(scenario: Scenario, name: (m: Scenario['events'][number]
     },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
     yAxis: { type: 'category', data: kinds, axisLabel: { fontSize: 11 } },
-    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 8 }],
+    // Open on the last ten years before the scenario's date; the slider shows the whole history.
+    dataZoom: [
+      { type: 'inside', startValue: dateValue(scenario.asOf) - 10 * 365.25 * 864e5 },
+      { type: 'slider', height: 16, bottom: 8, startValue: dateValue(scenario.asOf) - 10 * 365.25 * 864e5 },
+    ],
     series: [
       {
         type: 'scatter',
@@ -41,7 +45,8 @@ function timelineOption(scenario: Scenario, name: (m: Scenario['events'][number]
           expected: e.status === 'expected',
           itemStyle: e.status === 'expected' ? { color: '#fff', borderColor: '#b4302a', borderWidth: 2 } : { color: '#b4302a' },
         })),
-        label: { show: events.length <= 30, position: 'right', fontSize: 10, formatter: (p: { data: { title: string } }) => p.data.title.slice(0, 22), color: '#5b6475' },
+        emphasis: { label: { show: true } },
+        label: { show: false, position: 'right', fontSize: 10, formatter: (p: { data: { title: string } }) => p.data.title.slice(0, 22), color: '#5b6475' },
         labelLayout: { hideOverlap: true },
       },
     ],

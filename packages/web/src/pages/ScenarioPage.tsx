@@ -28,8 +28,8 @@ function provenanceChart(entries: CitedEntry[], labels: { cited: string; assumed
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: keys },
     series: [
-      { name: labels.cited, type: 'bar', stack: 'n', data: keys.map((k) => groups.get(k)!.cited), itemStyle: { color: '#3c8d5a' } },
-      { name: labels.assumed, type: 'bar', stack: 'n', data: keys.map((k) => groups.get(k)!.assumed), itemStyle: { color: '#e0a800' } },
+      { name: labels.cited, type: 'bar', data: keys.map((k) => groups.get(k)!.cited), itemStyle: { color: '#3c8d5a' } },
+      { name: labels.assumed, type: 'bar', data: keys.map((k) => groups.get(k)!.assumed), itemStyle: { color: '#e0a800' } },
     ],
   } as ChartOption;
 }
@@ -63,7 +63,7 @@ export default function ScenarioPage() {
           }
         >
           <div className="table-scroll">
-            <table data-testid="values-table">
+            <table data-testid="values-table" className="values-table">
               <thead>
                 <tr>
                   <th>{t('scenario.path')}</th>
@@ -126,8 +126,8 @@ export default function ScenarioPage() {
                         {c.rationale ? <div className="muted">{c.rationale}</div> : null}
                         {c.cite ? <CiteLink cite={c.cite} short={24} /> : null}
                       </td>
-                      <td className="num">{formatValue(resolvePath(scenario, c.path))}</td>
-                      <td className="num">
+                      <td className="val">{formatValue(resolvePath(scenario, c.path))}</td>
+                      <td className="val" title={typeof c.value === 'object' ? JSON.stringify(c.value, null, 1) : undefined}>
                         <b>{formatValue(c.value)}</b>
                       </td>
                     </tr>

@@ -19,6 +19,8 @@ export interface BargainingRun {
   /** positions[round][actor], issue units; round 0 is the input. */
   positions: number[][];
   forecast: number;
+  /** SMP only: the probability-weighted mean of the final positions. */
+  expectedPosition?: number;
   nearestAnchor: number | null;
   stopReason: string;
 }
@@ -35,7 +37,9 @@ function runModels(issue: IssueModelInput): Record<BargainingModel, BargainingRu
   const back = (x: number) => fromModelScale(scale, x);
   const ids = issue.actors.map((a) => a.id);
   const smp = runSmp(issueToSmpInput(issue));
-  const smpForecast = back(smp.forecast.expectedPosition[0]!);
+  // KTAB's convention, as `brink forecast` reports it: the final position of the actor most likely
+  // to prevail; the probability-weighted mean of the final positions is kept beside it.
+  const smpForecast = back(smp.forecast.mostLikelyPosition[0]!);
   const eum = runEum(issueToEumInput(issue));
   const eumForecast = back(eum.forecast);
   return {
@@ -44,6 +48,7 @@ function runModels(issue: IssueModelInput): Record<BargainingModel, BargainingRu
       actors: ids,
       positions: smp.positions.map((turn) => turn.map((p) => back(p[0]!))),
       forecast: smpForecast,
+      expectedPosition: back(smp.forecast.expectedPosition[0]!),
       nearestAnchor: nearestAnchor(scale, smpForecast)?.anchor.value ?? null,
       stopReason: String(smp.stopReason),
     },

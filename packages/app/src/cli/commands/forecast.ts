@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
+  DEFAULT_EUM_OPTIONS,
   InputError,
   explainEum,
   fromModelScale,
@@ -54,7 +55,37 @@ export interface ForecastCliOptions {
   ensemble?: number;
   tornado?: boolean;
   maxRounds?: number;
+  /** Further EUM options (the documented choices where the paper is ambiguous). */
+  eumOptions?: Partial<EumOptions>;
   onProgress?: (label: string, done: number, total: number) => void;
+}
+
+/** Parses `--eum key=value` pairs against the EUM's option names and types. */
+export function parseEumOptions(pairs: readonly string[]): Partial<EumOptions> {
+  const out: Record<string, unknown> = {};
+  const defaults = DEFAULT_EUM_OPTIONS as unknown as Record<string, unknown>;
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const key = eq > 0 ? pair.slice(0, eq) : pair;
+    const raw = eq > 0 ? pair.slice(eq + 1) : '';
+    if (!(key in defaults)) throw new InputError(`unknown EUM option "${key}" (options: ${Object.keys(defaults).join(', ')})`, { place: '--eum' });
+    const kind = typeof defaults[key];
+    if (kind === 'number') {
+      const x = Number(raw);
+      if (raw === '' || !Number.isFinite(x)) throw new InputError(`EUM option ${key} needs a number, got ${JSON.stringify(raw)}`, { place: `--eum ${key}` });
+      out[key] = x;
+    } else if (kind === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') throw new InputError(`EUM option ${key} needs true or false, got ${JSON.stringify(raw)}`, { place: `--eum ${key}` });
+      out[key] = raw === 'true';
+    } else {
+      out[key] = raw;
+    }
+  }
+  return out as Partial<EumOptions>;
+}
+
+function eumOptionsOf(opts: ForecastCliOptions): Partial<EumOptions> {
+  return { ...(opts.eumOptions ?? {}), ...(opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {}) };
 }
 
 /** One issue's forecast, in the issue's own units. */
@@ -132,7 +163,7 @@ export function issueForecaster(model: ForecastModel, eumOptions: Partial<EumOpt
 /** Runs one model on one issue. */
 export function forecastIssue(issue: IssueModelInput, variant: string | null, model: ForecastModel, opts: ForecastCliOptions = {}): IssueForecast {
   const toUnits = (x: number): number => fromModelScale(issue.scale, x);
-  const eumOptions: Partial<EumOptions> = opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {};
+  const eumOptions = eumOptionsOf(opts);
   const base = {
     issue: issue.issueId,
     title: issue.title,
@@ -244,7 +275,7 @@ async function forecastKtabFile(file: string, opts: ForecastCliOptions): Promise
     const res = runSmp(input);
     return { ...common, turns: res.turns, states: res.turns + 1, positions: res.positions, final: res.final, forecast: { ...res.forecast, stopReason: res.stopReason, probHistory: res.probHistory } };
   }
-  const eumOptions: Partial<EumOptions> = opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {};
+  const eumOptions = eumOptionsOf(opts);
   let res;
   try {
     res = runEumOnKtabInput(input, eumOptions);
@@ -424,6 +455,11 @@ export function registerForecastCommand(program: Command): void {
     .option('--ensemble <n>', 'also run N samples of the ranged inputs and report the forecast distribution')
     .option('--tornado', 'also show which actor\'s position, salience or clout moves the forecast most')
     .option('--max-rounds <n>', 'EUM: stop after at most this many rounds (default 20)')
+    .option(
+      '--eum <key=value...>',
+      'EUM choices where the paper is ambiguous, e.g. medianRule=weighted-mean probabilityRule=net-votes perspective=actor ' +
+        'offerChoice=largest-sender-eu rangeMode=fixed fixedRange=100 q=0.9 t=1 stableMedianRounds=0 tolerance=1e-6',
+    )
     .option('--json', 'print JSON (KTAB conformance format per issue, plus EUM rounds with explanations)')
     .addHelpText(
       'after',
@@ -434,7 +470,7 @@ export function registerForecastCommand(program: Command): void {
         'Exit codes: 0 ok, 2 bad input (the message names the row and column or JSON path), 1 internal error.',
     )
     .action(
-      action(async (file: string, o: { model?: string; issue?: string; variant?: string; seed: string; ensemble?: string; tornado?: boolean; maxRounds?: string; json?: boolean }) => {
+      action(async (file: string, o: { model?: string; issue?: string; variant?: string; seed: string; ensemble?: string; tornado?: boolean; maxRounds?: string; eum?: string[]; json?: boolean }) => {
         if (o.model !== undefined && o.model !== 'eum' && o.model !== 'smp') throw new InputError(`--model must be eum or smp, got ${JSON.stringify(o.model)}`, { place: '--model' });
         const ensemble = o.ensemble !== undefined ? parsePositiveInt('--ensemble', o.ensemble) : undefined;
         const maxRounds = o.maxRounds !== undefined ? parsePositiveInt('--max-rounds', o.maxRounds) : undefined;
@@ -449,6 +485,7 @@ export function registerForecastCommand(program: Command): void {
           ensemble,
           tornado: o.tornado,
           maxRounds,
+          eumOptions: o.eum ? parseEumOptions(o.eum) : undefined,
           onProgress: showProgress
             ? (label, done, total) => {
                 const pct = Math.floor((100 * done) / total);

@@ -170,14 +170,21 @@ export function formatSummary(loaded: LoadedScenario, coverage: SourceCoverage[]
   out.push('', `TIMELINE (${events.length} events)`);
   for (const e of events) {
     const when = e.endDate ? `${e.date}..${e.endDate}` : e.date;
-    out.push(`  ${pad(when, 22)} ${e.status === 'expected' ? '(expected) ' : ''}${pad(e.kind, 16)} ${e.title.en}  [${e.actors.join(', ')}]`);
+    out.push(`  ${pad(when, 22)} ${e.status === 'expected' ? '(expected) ' : ''}${pad(e.kind ?? '', 16)} ${e.title.en}  [${e.actors.join(', ')}]`);
   }
 
   out.push('', `MECHANISMS (${s.mechanisms.length}; [+] more cause, more effect; [-] more cause, less effect)`);
   for (const m of s.mechanisms) out.push(`  [${m.sign}] ${m.cause} -> ${m.effect}`);
 
   out.push('', `VARIANTS (${s.variants.length})`);
-  for (const v of listVariants(s)) out.push(`  ${pad(v.id, 18)} ${v.title.en} (${v.changes} changes)`);
+  for (const v of s.variants) {
+    out.push(`  ${pad(v.id, 18)} ${v.title.en} (${v.changes.length} changes)${loaded.variant === v.id ? '  <- applied' : ''}`);
+    for (const c of v.changes) {
+      const value = c.value !== null && typeof c.value === 'object' && 'value' in c.value ? (c.value as { value: unknown }).value : c.value;
+      const shown = typeof value === 'object' ? JSON.stringify(value).slice(0, 40) : String(value);
+      out.push(`      ${c.path} = ${shown}`);
+    }
+  }
 
   for (const cov of coverage) {
     const content = cov.blocks.filter((b) => !b.heading);

@@ -1,7 +1,7 @@
 /**
- * Offers, their classification and the choice among them ([SCS] §6, BDM 1994 pp. 79-81; spec §B.7-B.8).
+ * Offers, their classification and the choice among them ([SCS], after BDM 1994; spec §B.7-B.8).
  *
- * Every actor j whose own EU_j(i) > 0 proposes that i move to x_j. The receiver i reads the
+ * Every actor j whose own EU_j(i) > 0 (computed with j's own r_j) proposes that i move to x_j. The receiver i reads the
  * proposal with a = EU_i(j) (its own gain from challenging j) and b = EU_j(i) as i perceives it:
  *
  *   b > a > 0              conflict, i expects to lose          i moves to x_j

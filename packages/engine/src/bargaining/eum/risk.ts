@@ -1,5 +1,5 @@
 /**
- * Risk propensity from security levels, recomputed each round ([SCS] §5, after BDM 1985; spec §B.6).
+ * Risk propensity from security levels, recomputed each round ([SCS], after BDM 1985; spec §B.6).
  *
  *   1. with r = 1 for all, D_i = Σ_{j≠i} EU_j(i)      (how much the others expect to gain by challenging i)
  *   2. R_i = (2 D_i − D_max − D_min) / (D_max − D_min)  in [−1, 1]

@@ -1,5 +1,5 @@
 /**
- * The EUM round loop ([SCS] §6-7 and appendix "steps"; spec §B.9).
+ * The EUM round loop ([SCS], the model's steps; spec §B.9).
  *
  * Round t, from positions x(t):
  *   1. μ(t) = median voter position of x(t) (votes.ts) with weights c_i s_i;
@@ -29,6 +29,20 @@ export function validateEumInput(input: EumInput, options: EumOptions): void {
     if (!(a.salience >= 0 && a.salience <= 1)) throw new InputError(`salience must be in [0, 1], got ${a.salience}`, { place: `$.actors[${i}].salience` });
   });
   if (input.actors.every((a) => a.salience === 0)) throw new InputError('every salience is 0: no actor casts a vote', { place: '$.actors[*].salience' });
+  const choices: [keyof EumOptions, readonly string[]][] = [
+    ['rangeMode', ['initial', 'fixed']],
+    ['medianRule', ['weighted-median', 'weighted-mean']],
+    ['probabilityRule', ['vote-share', 'net-votes']],
+    ['perspective', ['perceiver', 'actor']],
+    ['offerChoice', ['smallest-move', 'largest-sender-eu']],
+  ];
+  for (const [key, allowed] of choices) {
+    if (!allowed.includes(options[key] as string)) throw new InputError(`${key} must be one of ${allowed.join(', ')}, got ${JSON.stringify(options[key])}`, { place: key });
+  }
+  if (!(options.tolerance >= 0)) throw new InputError(`tolerance must be >= 0, got ${options.tolerance}`, { place: 'tolerance' });
+  if (!(Number.isInteger(options.stableMedianRounds) && options.stableMedianRounds >= 0)) {
+    throw new InputError(`stableMedianRounds must be a whole number >= 0, got ${options.stableMedianRounds}`, { place: 'stableMedianRounds' });
+  }
   if (options.rangeMode === 'fixed' && !(options.fixedRange > 0)) throw new InputError(`fixedRange must be > 0, got ${options.fixedRange}`, { place: 'fixedRange' });
   if (!(options.q >= 0 && options.q <= 1)) throw new InputError(`q must be in [0, 1], got ${options.q}`, { place: 'q' });
   if (!(options.t >= 0 && options.t <= 1)) throw new InputError(`t must be in [0, 1], got ${options.t}`, { place: 't' });

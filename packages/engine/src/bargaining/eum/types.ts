@@ -3,6 +3,12 @@
  * reconstructed by Scholz, Calbert and Smith, "Unravelling Bueno de Mesquita's group decision model",
  * J. Theoretical Politics 23(4), 2011 [SCS]; specification ../shared/design/bargaining-models.md §B.
  *
+ * Verification note: the paper's full text (equations, tables) was not retrievable with our search
+ * tools; the formulas follow the project spec §B, cross-checked against the public replication
+ * [R1] (D. Masad, github.com/dmasad/BDM_DecisionModel_Replication): with R1's rules this code
+ * reproduces R1's printed round-1 risk exponents on [SCS] Table 1 (test eum.test.ts). Every point
+ * where the paper's reading is uncertain is an option below, with our default documented.
+ *
  * One issue (one dimension). Positions are on any metric scale (the CLI uses 0..100); capability
  * is any positive scale (only ratios matter); salience is in [0, 1] (it is used as a probability).
  */

@@ -1,6 +1,6 @@
 /**
  * Utilities of the outcomes of a contest between challenger i and target j, seen with risk
- * exponent r ([SCS] §4, after BDM 1985/1994; spec §B.4). With δ = |x_i − x_j|/Δx and
+ * exponent r ([SCS], after BDM 1985/1994; spec §B.4). With δ = |x_i − x_j|/Δx and
  * β = (|x_i − μ| + |x_i − x_j|) / (2Δx):
  *
  *   U_s  = 2 − 4 (0.5 − 0.5 δ)^r      success: j moves to x_i

@@ -116,13 +116,14 @@ export function probEduChallenge(ctx: ChallengeContext, u: Float64Array, k: numb
 
 /**
  * Fast path of challengeWinProbability for the default switches (Proportional votes, SemiCommit),
- * same arithmetic in the same order, reading h's utilities transposed (`ut[j * n + m] = U_h[m][j]`)
- * so that the third-party loop walks memory contiguously; `diag[m] = U_h[m][m]`. Writes [phij, phji]
- * into `out`.
+ * same arithmetic in the same order, reading h's utilities by column: `colI[m] = U_h[m][i]`,
+ * `colJ[m] = U_h[m][j]`, `diag[m] = U_h[m][m]`, so the third-party loop walks memory contiguously.
+ * Writes [phij, phji] into `out`.
  */
 export function challengeWinProbabilityFast(
   ctx: ChallengeContext,
-  ut: Float64Array,
+  colI: Float64Array,
+  colJ: Float64Array,
   diag: Float64Array,
   i: number,
   j: number,
@@ -130,10 +131,10 @@ export function challengeWinProbabilityFast(
 ): void {
   const n = ctx.n;
   const w = ctx.salientPower;
-  const uii = ut[i * n + i]!;
-  const uij = ut[j * n + i]!;
-  const uji = ut[i * n + j]!;
-  const ujj = ut[j * n + j]!;
+  const uii = colI[i]!;
+  const uij = colJ[i]!;
+  const uji = colI[j]!;
+  const ujj = colJ[j]!;
   const contribI = w[i]! * (uii - uij);
   const contribJ = w[j]! * (uji - ujj);
   let chij = 1e-10;
@@ -144,13 +145,11 @@ export function challengeWinProbabilityFast(
   if (contribJ < 0) chji = chji - contribJ;
   const ci0 = chij;
   const cj0 = chji;
-  const colI = i * n;
-  const colJ = j * n;
   for (let m = 0; m < n; m++) {
     if (m === i || m === j) continue;
     const wm = w[m]!;
-    const umi = ut[colI + m]!;
-    const umj = ut[colJ + m]!;
+    const umi = colI[m]!;
+    const umj = colJ[m]!;
     const umm = diag[m]!;
     const e = wm * (umi - umj);
     const cni = e > 0 ? ci0 + e : ci0;

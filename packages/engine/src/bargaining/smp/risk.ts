@@ -87,10 +87,7 @@ export function riskAttitudes(
   return { risk: riskFromProbabilities(p, sw.riskRange, strict), neutralProb: p };
 }
 
-/**
- * h's perspective utility matrix U_h[i][j] = u(d_ij, R_hi), written into `out` (N x N), row-major,
- * or transposed (`out[j * n + i]`) when `transposed`.
- */
+/** h's perspective utility matrix U_h[i][j] = u(d_ij, R_hi), written into `out` (N x N, row-major). */
 export function perspectiveUtilities(
   h: number,
   diff: Float64Array,
@@ -98,22 +95,14 @@ export function perspectiveUtilities(
   n: number,
   adjust: RiskAdjust,
   out: Float64Array,
-  transposed = false,
 ): Float64Array {
   const rh = risk[h]!;
   for (let i = 0; i < n; i++) {
     const rhi = estimateRisk(rh, risk[i]!, adjust);
     const row = i * n;
-    if (transposed) {
-      for (let j = 0; j < n; j++) {
-        const d = diff[row + j]!;
-        out[j * n + i] = d <= 1 ? (1 - d) * (1 + d * rhi) : (1 - d) * (1 + rhi);
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const d = diff[row + j]!;
-        out[row + j] = d <= 1 ? (1 - d) * (1 + d * rhi) : (1 - d) * (1 + rhi);
-      }
+    for (let j = 0; j < n; j++) {
+      const d = diff[row + j]!;
+      out[row + j] = d <= 1 ? (1 - d) * (1 + d * rhi) : (1 - d) * (1 + rhi);
     }
   }
   return out;

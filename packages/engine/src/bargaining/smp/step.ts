@@ -31,7 +31,7 @@ import {
 } from './challenge';
 import { scalarPce } from './pce';
 import { pickByProbability } from './prng';
-import { perspectiveUtilities } from './risk';
+import { estimateRisk, perspectiveUtilities } from './risk';
 import type { AssessedState, SmpModelData } from './state';
 import type { SmpChallenge, SmpModelSwitches, SmpMove, SmpTieBreak } from './types';
 import { riskUtility, weightedDistance } from './utility';
@@ -53,6 +53,8 @@ export interface StepResult {
 const MIN_SIGNIFICANT_GAIN = 1e-5;
 /** Relative gap under which two challenge values count as tied (tieBreak 'symmetric'). */
 const TIE_TOLERANCE = 1e-12;
+/** Margin of the target pruning (far above round-off, far above TIE_TOLERANCE). */
+const PRUNE_MARGIN = 1e-9;
 
 export function bargainStep(
   model: SmpModelData,
@@ -70,7 +72,6 @@ export function bargainStep(
     rule: sw.votingRule,
     commit: sw.thirdPartyCommit,
   };
-  const u = new Float64Array(n * n);
   const bargains: Bargain[] = [];
   const challenges: SmpChallenge[] = [];
   const ownBargains: number[][] = Array.from({ length: n }, () => []);
@@ -120,28 +121,82 @@ export function bargainStep(
   const gains = new Float64Array(n);
   const probs = new Float64Array(n);
   const fast = sw.votingRule === 'Proportional' && sw.thirdPartyCommit === 'SemiCommit';
+  const u = fast ? new Float64Array(0) : new Float64Array(n * n);
   const pv = new Float64Array(2);
   const diag = new Float64Array(n);
+  const order: number[] = [];
+  const bound = new Float64Array(n);
+  let diffT: Float64Array | undefined;
+  if (fast) {
+    diffT = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) diffT[j * n + i] = st.diff[i * n + j]!;
+  }
+  const rhi = new Float64Array(n);
+  const rowI = new Float64Array(n);
+  const colI = new Float64Array(n);
+  const colJ = new Float64Array(n);
+  // column c of U_h (U_h[m][c] for all m), same formula as perspectiveUtilities
+  const column = (c: number, out: Float64Array): void => {
+    const base = c * n;
+    for (let m = 0; m < n; m++) {
+      const d = diffT![base + m]!;
+      const r = rhi[m]!;
+      out[m] = d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+    }
+  };
   for (let i = 0; i < n; i++) {
-    perspectiveUtilities(i, st.diff, st.risk, n, sw.riskAdjust, u, fast);
-    for (let m = 0; m < n; m++) diag[m] = u[m * n + m]!;
-    let bestJ = -1;
-    let bestEU = -1.0;
+    if (fast) {
+      // Only what the target search reads: row i, column i, the diagonal, and the columns of the
+      // targets actually evaluated.
+      for (let m = 0; m < n; m++) rhi[m] = estimateRisk(st.risk[i]!, st.risk[m]!, sw.riskAdjust);
+      const ri = rhi[i]!;
+      for (let j = 0; j < n; j++) {
+        const d = st.diff[i * n + j]!;
+        rowI[j] = d <= 1 ? (1 - d) * (1 + d * ri) : (1 - d) * (1 + ri);
+      }
+      for (let m = 0; m < n; m++) {
+        const d = st.diff[m * n + m]!;
+        const r = rhi[m]!;
+        diag[m] = d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+      }
+      column(i, colI);
+    } else {
+      perspectiveUtilities(i, st.diff, st.risk, n, sw.riskAdjust, u);
+      for (let j = 0; j < n; j++) rowI[j] = u[i * n + j]!;
+    }
+    // Upper bound of i's gain from challenging j: U[i][i] - U[i][j] (the gain when i surely wins).
+    // Evaluating targets by decreasing bound and skipping those whose bound is below the best gain
+    // found so far (with a margin far above round-off) leaves the choice unchanged.
+    order.length = 0;
     for (let j = 0; j < n; j++) {
       gains[j] = -Infinity;
       if (j === i) continue;
+      bound[j] = rowI[i]! - rowI[j]!;
+      order.push(j);
+    }
+    order.sort((a, b) => bound[b]! - bound[a]! || a - b);
+    let found = -1.0;
+    for (const j of order) {
+      if (bound[j]! < found - PRUNE_MARGIN || bound[j]! <= MIN_SIGNIFICANT_GAIN - PRUNE_MARGIN) break;
       let pij: number;
       let edu: number;
       if (fast) {
-        // u is transposed here: U_i[i][i] = u[i*n+i], U_i[i][j] = u[j*n+i]
-        challengeWinProbabilityFast(ctx, u, diag, i, j, pv);
+        column(j, colJ);
+        challengeWinProbabilityFast(ctx, colI, colJ, diag, i, j, pv);
         pij = pv[0]!;
-        edu = challengeGainFrom(u[i * n + i]!, u[j * n + i]!, model.totalSalience[j]!, pij, pv[1]!);
+        edu = challengeGainFrom(rowI[i]!, rowI[j]!, model.totalSalience[j]!, pij, pv[1]!);
       } else {
         [pij, edu] = probEduChallenge(ctx, u, i, i, j);
       }
       gains[j] = edu;
       probs[j] = pij;
+      if (edu > found) found = edu;
+    }
+    // KTAB's rule over the evaluated targets: largest gain above 1e-5, first (lowest j) on ties.
+    let bestJ = -1;
+    let bestEU = -1.0;
+    for (let j = 0; j < n; j++) {
+      const edu = gains[j]!;
       if (MIN_SIGNIFICANT_GAIN < edu && bestEU < edu) {
         bestJ = j;
         bestEU = edu;

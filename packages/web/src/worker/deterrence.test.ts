@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { listModelsRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, mapRequest } from './deterrence';
+import { layoutTree } from '../lib/tree-layout';
+
+const defaults = (id: string) => Object.fromEntries(listModelsRequest().find((m) => m.id === id)!.parameters.map((p) => [p.name, p.default]));
+const noProgress = () => undefined;
+
+describe('worker deterrence requests', () => {
+  it('lists models with parameters that are plain data', () => {
+    const models = listModelsRequest();
+    expect(models.length).toBeGreaterThan(0);
+    expect(structuredClone(models)).toEqual(models);
+  });
+
+  it('each drawn equilibrium path reaches exactly the outcomes the model reports', () => {
+    for (const m of listModelsRequest().filter((x) => x.id !== 'aeg')) {
+      const solved = solveDeterrenceRequest({ model: m.id, params: defaults(m.id) });
+      expect(structuredClone(solved)).toEqual(solved);
+      expect(solved.profiles.some((x) => x !== null), m.id).toBe(true);
+      solved.result.equilibria.forEach((eq, k) => {
+        const profile = solved.profiles[k];
+        if (!profile) return;
+        const layout = layoutTree(solved.game, profile);
+        const reached: Record<string, number> = {};
+        for (const n of layout.nodes) if (n.type === 'terminal' && (n.reach ?? 0) > 1e-12) reached[n.outcomeLabel!] = (reached[n.outcomeLabel!] ?? 0) + n.reach!;
+        for (const [code, p] of Object.entries(eq.outcomes)) expect(reached[code] ?? 0, `${m.id} ${eq.kind} ${code}`).toBeCloseTo(p, 9);
+      });
+    }
+  });
+
+  it('RADG: the sweep of credibility jumps from failure to success at the threshold c_A it reports', () => {
+    const params = defaults('radg');
+    const sweep = sweepRequest({ model: 'radg', params, param: 'p_B', range: [0, 1], steps: 51 }, noProgress);
+    const cA = sweep.thresholds.find((t) => t.name === 'c_A')!.value;
+    sweep.xs.forEach((x, i) => {
+      if (x < cA - 1e-9) expect(sweep.worst[i]).toBe(1);
+      if (x > cA + 1e-9) expect(sweep.worst[i]).toBe(0);
+    });
+    const map = mapRequest({ model: 'radg', params, x: 'p_B', y: 'a_SQ', xRange: [0, 1], yRange: [0.1, 0.9], steps: 5 }, noProgress);
+    expect(map.worst).toHaveLength(5);
+    const tornado = tornadoRequest({ model: 'radg', params, ranges: { p_B: [0, 1], b_DC: [0.2, 0.6] } }, noProgress);
+    const swing = (b: { atLow: number; atHigh: number }) => (Number.isFinite(b.atLow) && Number.isFinite(b.atHigh) ? Math.abs(b.atHigh - b.atLow) : 0);
+    const swings = tornado.bars.map(swing);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    // Credibility from 0 to 1 takes RADG from certain failure to certain success.
+    expect(swing(tornado.bars.find((b) => b.param === 'p_B')!)).toBe(1);
+  });
+});
