@@ -65,13 +65,13 @@ export default async function (): Promise<BenchRow[]> {
     const floatMs = await timeIt(() => (found = lemkeHowson(g, { arithmetic: 'float', maxEquilibria: 1 }).equilibria.length), 3);
     rows.push({ area, workload: `lcp ${size} float, first equilibrium`, ms: floatMs, baseline: gambit(floatS, 'gambit-lcp -q -d 10 -e 1'), detail: `${found} equilibrium` });
   }
-  {
+  for (const arithmetic of ['exact', 'float'] as const) {
     const g = nfg('lcp-50x50.nfg');
     let found = 0;
-    const ms = await timeIt(() => (found = lemkeHowson(g, { arithmetic: 'float', maxEquilibria: 2395 }).equilibria.length), 1, false);
+    const ms = await timeIt(() => (found = lemkeHowson(g, { arithmetic, maxEquilibria: 2395 }).equilibria.length), 1, false);
     rows.push({
       area,
-      workload: 'lcp 50x50 float, all accessible up to 2,395 equilibria',
+      workload: `lcp 50x50 ${arithmetic}, all accessible equilibria up to 2,395`,
       ms,
       baseline: gambit(null, 'gambit-lcp -q (exact): over 300 s, 2,395 found by then'),
       detail: `${found} equilibria`,

@@ -20,7 +20,7 @@ const gambitDir = path.resolve(repoRoot, '../shared/conformance/gambit');
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -51,6 +51,11 @@ describe('Brink in Chromium', () => {
     expect(mechanisms).toBeGreaterThan(0);
     const stats = await page.locator('[data-testid="overview-stats"]').innerText();
     expect(stats).toMatch(/\d+\s*actors/);
+    // An actor's details: what the scenario says about it, with citations.
+    await page.locator('.actor-chips button[data-actor="dprk"]').click();
+    const details = page.locator('[data-testid="actor-details"]');
+    await details.waitFor();
+    expect(await details.locator('[data-testid="cite-link"]').count()).toBeGreaterThan(0);
     await page.waitForTimeout(300);
     await shot('01-overview');
   });
@@ -107,6 +112,13 @@ describe('Brink in Chromium', () => {
     }
     expect(after).not.toBe(before);
     await page.locator('[data-testid="deterrence-tree"] .eq-edge').first().waitFor();
+    if (server.kind === 'brink serve') {
+      // The sweep as a stored run on the server, followed by server-sent events.
+      await page.locator('[data-testid="server-runs-deterrence"] [data-testid="server-run"]').click();
+      const stored = page.locator('[data-testid="server-runs-deterrence"] [data-testid="server-run-result"]');
+      await stored.waitFor({ timeout: 20_000 });
+      expect(await stored.innerText()).toMatch(/done · \S+: 41 points/);
+    }
     await shot('06-deterrence-after-slider');
   });
 
@@ -150,6 +162,21 @@ describe('Brink in Chromium', () => {
     await rows.first().waitFor();
     await page.locator('[data-testid="game-tree"] .eq-edge').first().waitFor();
     await shot('09-games-efg');
+    // Downloads: the equilibria as CSV and JSON, the picture as SVG and PNG.
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+      const stream = await file.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return { name: file.suggestedFilename(), body: Buffer.concat(chunks) };
+    };
+    const csv = await download('CSV');
+    expect(csv.name).toBe('deterrence-spe.csv');
+    expect(csv.body.toString('utf8').trim().split('\n')).toHaveLength(1 + (await rows.count()));
+    const json = JSON.parse((await download('JSON')).body.toString('utf8')) as { method: string; equilibria: unknown[] };
+    expect(json.method).toBe('spe');
+    expect((await download('SVG')).body.toString('utf8')).toContain('<svg');
+    expect([...(await download('PNG')).body.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   });
 
   it('games: a bad upload gives a clear error with its place', async () => {

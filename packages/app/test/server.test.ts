@@ -125,9 +125,13 @@ describe('meta', () => {
     expect(res.body).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
   });
 
-  it('answers unknown API routes with a JSON 404', async () => {
+  it('answers unknown API routes with a JSON 404, and malformed URLs or bodies with JSON 4xx', async () => {
     expectError(await app.inject({ url: '/api/nope' }), 404, 'not_found');
     expectError(await app.inject({ method: 'POST', url: '/api/nope', payload: {} }), 404, 'not_found');
+    expectError(await app.inject({ method: 'PATCH', url: '/api/runs' }), 404, 'not_found');
+    expectError(await app.inject({ url: '/api/runs/%zz' }), 400, 'bad_request');
+    expectError(await app.inject({ method: 'POST', url: '/api/runs', headers: { 'content-type': 'text/plain' }, payload: 'kind=solve' }), 415, 'unsupported_media_type');
+    expectError(await app.inject({ method: 'POST', url: '/api/runs', headers: { 'content-type': 'application/json' }, payload: '' }), 400, 'bad_request');
   });
 });
 
@@ -311,6 +315,30 @@ describe('runs', () => {
     expect(sweep.points[0]!.value).toBe(0);
     expect(sweep.points[40]!.value).toBe(1);
     expect((swept.provenance as Json).variant).toBe('lee-engagement');
+  });
+
+  it('streams progress over a real socket, and survives a client that leaves mid-stream', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const start = async () =>
+      json((await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'deterrence', options: { model: 'aeg', analysis: 'sweep', sweep: { parameter: 'p_Ch', steps: 400 } } } })).body).id as string;
+    const id = await start();
+    const res = await fetch(`${address}/api/runs/${id}/events`);
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const text = await res.text();
+    const names = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(names.at(-1)).toBe('done');
+    const progress = [...text.matchAll(/^event: progress\ndata: (.*)$/gm)].map((m) => (JSON.parse(m[1]!) as { progress: number }).progress);
+    expect(progress.length).toBeGreaterThan(2);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    // A client that disconnects: the run still ends and is stored.
+    const other = await start();
+    const controller = new AbortController();
+    const partial = await fetch(`${address}/api/runs/${other}/events`, { signal: controller.signal });
+    const reader = partial.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await waitForStatus(other, 'done');
+    expect((await fetch(`${address}/api/health`)).status).toBe(200);
   });
 
   it('bad deterrence options: 422 with the JSON path of the option', async () => {

@@ -263,5 +263,39 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.listRuns({ status: 'done' })).map((r) => r.id)).toEqual([ids[0]]);
     expect((await store.listRuns({ scenarioId: 'kp' })).map((r) => r.id)).toEqual([ids[1], ids[0]]);
     expect((await store.listRuns({ limit: 2, offset: 1 })).map((r) => r.id)).toEqual([ids[2], ids[1]]);
+    const [light] = await store.listRuns({ status: 'done', withResults: false });
+    expect(light).toEqual({ ...(await store.getRun(ids[0]!))!, result: null });
+  });
+});
+
+describe('choosing the database', () => {
+  it('BRINK_DATA picks the SQLite folder; an explicit data dir wins over BRINK_DATABASE_URL; a bad URL is refused', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'brink-env-'));
+    try {
+      const a = await openStore({ env: { BRINK_DATA: path.join(dir, 'a') } });
+      expect(a.location).toBe(path.join(dir, 'a', SQLITE_FILE_NAME));
+      await a.close();
+      const b = await openStore({ dataDir: path.join(dir, 'b'), env: { BRINK_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
+      expect(b.dialect).toBe('sqlite');
+      await b.close();
+      await expect(openStore({ env: { BRINK_DATABASE_URL: 'mysql://x:secret@h/db' } })).rejects.toThrow(/postgres:\/\/.*x:\*\*\*@h/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!PG_URL)('BRINK_DATABASE_URL picks PostgreSQL', async () => {
+    const schema = `env_${process.pid}_${Date.now().toString(36)}`;
+    const s = await openStore({ env: { BRINK_DATABASE_URL: PG_URL }, schema });
+    try {
+      expect(s.dialect).toBe('postgres');
+      expect(s.location).toContain(schema);
+    } finally {
+      await s.close();
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { InputError } from '@brink/engine';
 import { createWorkerPool, RunManager, runKinds, type TaskRunner } from '../jobs';
@@ -99,7 +99,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const solveTimeoutMs = options.solveTimeoutMs ?? positiveInt(env.BRINK_SOLVE_TIMEOUT_MS) ?? DEFAULT_SOLVE_TIMEOUT_MS;
   const webDist = options.webDist === undefined ? (existsSync(path.join(DEFAULT_WEB_DIST, 'index.html')) ? DEFAULT_WEB_DIST : null) : options.webDist;
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit, return503OnClosing: false, forceCloseConnections: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    return503OnClosing: false,
+    forceCloseConnections: true,
+    // Errors Fastify raises before routing (a malformed URL...) are JSON like every other.
+    frameworkErrors: (error, _request, reply) => {
+      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void (reply as FastifyReply).status(status).send({ error: 'bad_request', message: error.message });
+    },
+  });
   installErrorHandler(app);
 
   const ownsRunner = options.runner === undefined;

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { fromZodError } from './errors';
+import { ApiError, fromZodError } from './errors';
 
 export interface ResponseDoc {
   description: string;
@@ -52,10 +52,21 @@ export function addRoute<D extends RouteDoc>(
     handler: async (request, reply) => {
       const params = doc.params ? parseOr(doc.params, request.params, 'params', 400) : undefined;
       const query = doc.query ? parseOr(doc.query, request.query ?? {}, 'query', 400) : undefined;
-      const body = doc.body && isJsonBody(request) ? parseOr(doc.body, request.body, '$', 422) : request.body;
+      let body: unknown = request.body;
+      if (doc.body) {
+        if (isJsonBody(request)) body = parseOr(doc.body, request.body, '$', 422);
+        else if (!acceptsRaw(doc, request)) {
+          throw new ApiError(415, 'unsupported_media_type', `send a JSON body (content-type application/json)${doc.bodyTypes?.length ? ` or one of ${doc.bodyTypes.join(', ')}` : ''}`, 'content-type');
+        }
+      }
       return handler({ params, query, body } as Parsed<Infer<D['params']>, Infer<D['query']>, Infer<D['body']>>, request, reply);
     },
   });
+}
+
+function acceptsRaw(doc: RouteDoc, request: FastifyRequest): boolean {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || (doc.bodyTypes ?? []).includes(type);
 }
 
 function isJsonBody(request: FastifyRequest): boolean {

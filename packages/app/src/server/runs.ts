@@ -151,7 +151,7 @@ export function registerRunRoutes(app: FastifyInstance, ctx: ServerContext): voi
       responses: { 200: { description: 'The runs', schema: RunListSchema } },
     },
     async ({ query }) => {
-      const list = await store.listRuns(query);
+      const list = await store.listRuns({ ...query, withResults: false });
       return { runs: list.map(({ result: _result, ...rest }) => rest) };
     },
   );
@@ -271,7 +271,7 @@ export function registerRunRoutes(app: FastifyInstance, ctx: ServerContext): voi
         finish();
         return true;
       };
-      request.raw.on('close', finish);
+      raw.on('close', finish); // the client went away (or the stream ended)
       unsubscribe = runs.subscribe(params.id, (event: RunEvent) => {
         if (event.type === 'progress') send('progress', { id: event.id, status: event.status, progress: event.progress });
         else void store.getRun(params.id).then((run) => run && sendFinal(run));

@@ -3,6 +3,7 @@
  * /api/openapi.json is generated from the very same objects (./openapi.ts), so the two cannot drift.
  */
 import { z } from 'zod';
+import { GameJsonSchema } from '@brink/engine';
 import { RUN_STATUSES } from '../store';
 
 export const IdParam = z.string().min(1).max(200).describe('An id.');
@@ -18,7 +19,7 @@ export const HealthSchema = z
   })
   .describe('Server status.');
 
-export const VersionQuery = z.strictObject({
+export const VersionQuery = z.object({
   version: z.coerce.number().int().positive().optional().describe('Scenario version (default: the latest).'),
 });
 
@@ -158,7 +159,7 @@ export const RunSchema = z
 
 export const RunListSchema = z.object({ runs: z.array(RunSchema.omit({ result: true, reproduction: true })) });
 
-export const RunListQuery = z.strictObject({
+export const RunListQuery = z.object({
   kind: z.string().optional(),
   status: z.enum(RUN_STATUSES).optional(),
   scenarioId: z.string().optional(),
@@ -186,7 +187,7 @@ export const SolveRequestSchema = z
 
 export const SolveResponseSchema = z
   .object({
-    game: z.record(z.string(), z.unknown()).describe('Summary of the parsed game.'),
+    game: GameJsonSchema.describe("The parsed game, as the engine's game JSON (players, strategies and payoffs, or the tree)."),
     result: z
       .object({
         method: z.string(),

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Database, RunsTable, ScenariosTable, SourcesTable } from './schema';
 import { migrationProvider } from './migrations';
 import { canonicalJson, scenarioHash } from '@brink/engine';
@@ -134,6 +134,8 @@ export interface RunQuery {
   scenarioId?: string;
   limit?: number;
   offset?: number;
+  /** False: leave `result` null (lists do not need results, which can be large). Default true. */
+  withResults?: boolean;
 }
 
 export interface Store {
@@ -537,7 +539,8 @@ class KyselyStore implements Store {
   }
 
   async listRuns(query: RunQuery = {}): Promise<RunRecord[]> {
-    let q = this.db.selectFrom('runs').selectAll();
+    const columns = ['id', 'kind', 'scenario_hash', 'scenario_id', 'scenario_version', 'variant', 'engine_version', 'seed', 'options', 'status', 'progress', 'error', 'created_at', 'started_at', 'finished_at', 'updated_at', 'reproduces'] as const;
+    let q = query.withResults === false ? this.db.selectFrom('runs').select(columns).select(sql<string | null>`null`.as('result')) : this.db.selectFrom('runs').selectAll();
     if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
     if (query.status !== undefined) q = q.where('status', '=', query.status);
     if (query.scenarioId !== undefined) q = q.where('scenario_id', '=', query.scenarioId);

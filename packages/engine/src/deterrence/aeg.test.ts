@@ -64,7 +64,8 @@ describe('AEG, incomplete information (Z&K 2000, app. A8)', () => {
   });
 
   it('pure equilibria agree with the engine at interior points', () => {
-    for (const params of [{}, { p_Ch: 0.8 }, { p_HH: 0.5, p_HS: 0.1, p_SH: 0.2, p_SS: 0.2, p_Ch: 0.3 }]) {
+    const points: Record<string, number>[] = [{}, { p_Ch: 0.8 }, { p_HH: 0.5, p_HS: 0.1, p_SH: 0.2, p_SS: 0.2, p_Ch: 0.3 }];
+    for (const params of points) {
       const v = verifyAgainstEngine('aeg', params);
       for (const k of v.closedFormPure) expect(v.enginePure).toContain(k);
       for (const k of v.enginePure) expect(v.closedFormAll).toContain(k);

@@ -208,45 +208,60 @@ export function aegThresholds(p: Params): AegThresholds {
 
 const TOL = 1e-12;
 
+// Defender payoffs at node 2 (module-level functions: no closures in the hot path).
+function dUE(p: Params, r: number, t: DefType): number {
+  return r * (strategicHard(t) ? p.d_EE_hard! : p.d_EE_soft!) + (1 - r) * p.d_DE!;
+}
+function dUD(p: Params, t: DefType, eps: number): number {
+  return p.d_DD_hard! + eps * ((strategicHard(t) ? p.d_EE_hard! : p.d_ED!) - p.d_DD_hard!);
+}
+function dNonDValue(p: Params, r: number, t: DefType): number {
+  return Math.max(p.d_DC!, dUE(p, r, t));
+}
+function dNonD(p: Params, r: number, t: DefType, tieMix: number | null): [number, number, number] {
+  const diff = dUE(p, r, t) - p.d_DC!;
+  const e = diff > TOL ? 1 : diff < -TOL ? 0 : (tieMix ?? 0);
+  return [1 - e, 0, e];
+}
+function makeContinuation(p: Params, r: number, tieMix: number | null, dH: number, dS: number, eH: number, eS: number, q: number, qOnPath: boolean, sig: string): AegContinuation {
+  const y = {} as Record<DefType, [number, number, number]>;
+  for (const t of DEF_TYPES) {
+    const dProb = t === 'HH' ? dH : t === 'HS' ? dS : 0;
+    const [c, , e] = dNonD(p, r, t, tieMix);
+    y[t] = [c * (1 - dProb), dProb, e * (1 - dProb)];
+  }
+  return { y, eH, eS, q, qOnPath, sig };
+}
+const D_ONLY = [1];
+const D_NEVER = [0];
+const D_EITHER = [0, 1];
+function dCandidates(p: Params, r: number, t: DefType, eps: number): number[] {
+  const diff = dUD(p, t, eps) - dNonDValue(p, r, t);
+  return diff > TOL ? D_ONLY : diff < -TOL ? D_NEVER : D_EITHER;
+}
+function insideRegime(id: string, q: number, th: AegThresholds): boolean {
+  if (id === 'esc-both') return q < th.q_soft - TOL;
+  if (id === 'esc-hard') return q > th.q_soft + TOL && q < th.q_hard - TOL;
+  return q > th.q_hard + TOL;
+}
+const REGIMES = [
+  { eH: 1, eS: 1, id: 'esc-both' },
+  { eH: 1, eS: 0, id: 'esc-hard' },
+  { eH: 0, eS: 0, id: 'esc-none' },
+] as const;
+
 function continuations(p: Params, th: AegThresholds, r: number, tieMix: number | null): AegContinuation[] {
   const prior: Record<DefType, number> = { HH: p.p_HH!, HS: p.p_HS!, SH: p.p_SH!, SS: p.p_SS! };
-  const UC = p.d_DC!;
-  const UE = (t: DefType) => r * (strategicHard(t) ? p.d_EE_hard! : p.d_EE_soft!) + (1 - r) * p.d_DE!;
-  const X = (t: DefType) => (strategicHard(t) ? p.d_EE_hard! : p.d_ED!);
-  const UD = (t: DefType, eps: number) => p.d_DD_hard! + eps * (X(t) - p.d_DD_hard!);
-  const nonDValue = (t: DefType) => Math.max(UC, UE(t));
-  const nonD = (t: DefType): [number, number, number] => {
-    const diff = UE(t) - UC;
-    const e = diff > TOL ? 1 : diff < -TOL ? 0 : (tieMix ?? 0);
-    return [1 - e, 0, e];
-  };
-  const mk = (dH: number, dS: number, eH: number, eS: number, q: number, qOnPath: boolean, sig: string): AegContinuation => {
-    const y = {} as Record<DefType, [number, number, number]>;
-    for (const t of DEF_TYPES) {
-      const dProb = t === 'HH' ? dH : t === 'HS' ? dS : 0;
-      const [c, , e] = nonD(t);
-      y[t] = [c * (1 - dProb), dProb, e * (1 - dProb)];
-    }
-    return { y, eH, eS, q, qOnPath, sig };
-  };
   const out: AegContinuation[] = [];
-  const dCandidates = (t: DefType, eps: number): number[] => {
-    const diff = UD(t, eps) - nonDValue(t);
-    return diff > TOL ? [1] : diff < -TOL ? [0] : [0, 1];
-  };
   // Pure Challenger responses at 3a.
-  const regimes: { eps: number; eH: number; eS: number; inside: (q: number) => boolean; id: string }[] = [
-    { eps: 1, eH: 1, eS: 1, inside: (q) => q < th.q_soft - TOL, id: 'esc-both' },
-    { eps: r, eH: 1, eS: 0, inside: (q) => q > th.q_soft + TOL && q < th.q_hard - TOL, id: 'esc-hard' },
-    { eps: 0, eH: 0, eS: 0, inside: (q) => q > th.q_hard + TOL, id: 'esc-none' },
-  ];
-  for (const g of regimes) {
-    for (const h of dCandidates('HH', g.eps)) {
-      for (const s of dCandidates('HS', g.eps)) {
+  for (const g of REGIMES) {
+    const eps = r * g.eH + (1 - r) * g.eS;
+    for (const h of dCandidates(p, r, 'HH', eps)) {
+      for (const s of dCandidates(p, r, 'HS', eps)) {
         const mass = prior.HH * h + prior.HS * s;
         if (mass <= 0) continue;
         const q = (prior.HH * h) / mass;
-        if (g.inside(q)) out.push(mk(h, s, g.eH, g.eS, q, true, `${g.id}:${h}${s}`));
+        if (insideRegime(g.id, q, th)) out.push(makeContinuation(p, r, tieMix, h, s, g.eH, g.eS, q, true, `${g.id}:${h}${s}`));
       }
     }
   }
@@ -259,20 +274,20 @@ function continuations(p: Params, th: AegThresholds, r: number, tieMix: number |
       if (!(hi > lo)) continue;
       // (a) HS mixes D with its best alternative, HH plays D.
       {
-        const eps = (p.d_DD_hard! - nonDValue('HS')) / (p.d_DD_hard! - p.d_ED!);
+        const eps = (p.d_DD_hard! - dNonDValue(p, r, 'HS')) / (p.d_DD_hard! - p.d_ED!);
         const s = (prior.HH * (1 - qStar)) / (prior.HS * qStar);
-        if (eps > lo + TOL && eps < hi - TOL && s > TOL && s <= 1 + TOL && UD('HH', eps) >= nonDValue('HH') - TOL) {
+        if (eps > lo + TOL && eps < hi - TOL && s > TOL && s <= 1 + TOL && dUD(p, 'HH', eps) >= dNonDValue(p, r, 'HH') - TOL) {
           const [eH, eS] = at === 'hard' ? [eps / r, 0] : [1, (eps - r) / (1 - r)];
-          out.push(mk(1, Math.min(1, s), eH, eS, qStar, true, `mix-${at}:HSmix`));
+          out.push(makeContinuation(p, r, tieMix, 1, Math.min(1, s), eH, eS, qStar, true, `mix-${at}:HSmix`));
         }
       }
       // (b) HH mixes, HS plays D.
       {
-        const eps = (p.d_DD_hard! - nonDValue('HH')) / (p.d_DD_hard! - p.d_EE_hard!);
+        const eps = (p.d_DD_hard! - dNonDValue(p, r, 'HH')) / (p.d_DD_hard! - p.d_EE_hard!);
         const h = (qStar * prior.HS) / (prior.HH * (1 - qStar));
-        if (eps > lo + TOL && eps < hi - TOL && h > TOL && h <= 1 + TOL && UD('HS', eps) >= nonDValue('HS') - TOL) {
+        if (eps > lo + TOL && eps < hi - TOL && h > TOL && h <= 1 + TOL && dUD(p, 'HS', eps) >= dNonDValue(p, r, 'HS') - TOL) {
           const [eH, eS] = at === 'hard' ? [eps / r, 0] : [1, (eps - r) / (1 - r)];
-          out.push(mk(Math.min(1, h), 1, eH, eS, qStar, true, `mix-${at}:HHmix`));
+          out.push(makeContinuation(p, r, tieMix, Math.min(1, h), 1, eH, eS, qStar, true, `mix-${at}:HHmix`));
         }
       }
     }
@@ -282,9 +297,8 @@ function continuations(p: Params, th: AegThresholds, r: number, tieMix: number |
   // with d_DD_hard above their equilibrium value: a simplified intuitive criterion), any belief
   // when no type could; the Challenger's response follows from q (escalating at a tie).
   {
-    const mayGain = (t: DefType) => prior[t] > 0 && p.d_DD_hard! > nonDValue(t) + TOL;
-    const hh = mayGain('HH') ? prior.HH : 0;
-    const hs = mayGain('HS') ? prior.HS : 0;
+    const hh = prior.HH > 0 && p.d_DD_hard! > dNonDValue(p, r, 'HH') + TOL ? prior.HH : 0;
+    const hs = prior.HS > 0 && p.d_DD_hard! > dNonDValue(p, r, 'HS') + TOL ? prior.HS : 0;
     const candidates: [number, number, number][] = [];
     if (hh + hs > 0) {
       const q = hh / (hh + hs);
@@ -294,10 +308,10 @@ function continuations(p: Params, th: AegThresholds, r: number, tieMix: number |
     }
     for (const [eH, eS, q] of candidates) {
       const eps = r * eH + (1 - r) * eS;
-      const dH = UD('HH', eps) > nonDValue('HH') + TOL ? 1 : 0;
-      const dS = UD('HS', eps) > nonDValue('HS') + TOL ? 1 : 0;
+      const dH = dUD(p, 'HH', eps) > dNonDValue(p, r, 'HH') + TOL ? 1 : 0;
+      const dS = dUD(p, 'HS', eps) > dNonDValue(p, r, 'HS') + TOL ? 1 : 0;
       if (prior.HH * dH + prior.HS * dS > 0) continue;
-      out.push(mk(dH, dS, eH, eS, q, false, `no-D:${eH}${eS}`));
+      out.push(makeContinuation(p, r, tieMix, dH, dS, eH, eS, q, false, `no-D:${eH}${eS}`));
     }
   }
   return out;
@@ -370,7 +384,7 @@ function describe(eq: AegEquilibrium): string {
         : eq.xH === 0 && eq.xS === 1
           ? 'only a Soft Challenger challenges'
           : eq.xH === 0 && eq.xS === 0
-            ? `no Challenger type challenges (supported by the off-path belief r = ${fmt(eq.r)})`
+            ? `no Challenger type challenges (off the path the Defender keeps its prior belief r = ${fmt(eq.r)})`
             : eq.xH === 1
               ? `a Hard Challenger challenges, a Soft one bluffs with probability ${fmt(eq.xS)}`
               : `a Soft Challenger challenges, a Hard one with probability ${fmt(eq.xH)}`;
@@ -379,7 +393,7 @@ function describe(eq: AegEquilibrium): string {
 
 function rGrid(extra: number[]): number[] {
   const pts = new Set<number>(extra.filter((v) => v >= 0 && v <= 1));
-  for (let k = 0; k <= 40; k++) pts.add(k / 40);
+  for (let k = 0; k <= 24; k++) pts.add(k / 24);
   return [...pts].sort((a, b) => a - b);
 }
 
@@ -405,6 +419,14 @@ export function aegEquilibria(p: Params): AegEquilibrium[] {
 
   // Semi-separating: one type mixes, so it is indifferent: V_T(r) = c_SQ.
   if (pCh > 0 && pCh < 1) {
+    // Continuations with a mixing tactically Hard Defender on a grid of r (shared by both cases).
+    const mixGrid: { r: number; conts: AegContinuation[] }[] = [];
+    if (p.p_HH! > 0 && p.p_HS! > 0) {
+      for (const r of rGrid([th.r_hard, th.r_soft, pCh])) {
+        if (r <= 0 || r >= 1) continue;
+        mixGrid.push({ r, conts: continuations(p, th, r, null).filter((c) => c.sig.startsWith('mix-')) });
+      }
+    }
     for (const mixer of ['soft', 'hard'] as const) {
       // soft mixes, hard challenges: r in (p_Ch, 1); hard mixes, soft challenges: r in (0, p_Ch)
       const [lo, hi] = mixer === 'soft' ? [pCh, 1] : [0, pCh];
@@ -437,24 +459,27 @@ export function aegEquilibria(p: Params): AegEquilibrium[] {
           if (cont && accept(r, cont)) record(r, cont);
         }
       }
-      // (2) along a branch whose value varies continuously with r: bisection on sign changes.
-      const grid = rGrid([th.r_hard, th.r_soft]).filter((r) => r > lo + 1e-9 && r < hi - 1e-9);
+      // (2) along a branch whose value varies continuously with r (a tactically Hard Defender
+      // mixing at q_hard or q_soft): bisection on sign changes between grid points.
+      if (mixGrid.length === 0) continue;
       const value = (r: number, sig: string): number | undefined => {
         const c = continuations(p, th, r, null).find((x) => x.sig === sig);
         return c === undefined ? undefined : valueOfD(p, c, mixer === 'hard') - cSQ;
       };
-      for (let k = 0; k + 1 < grid.length; k++) {
-        const a = grid[k]!;
-        const b = grid[k + 1]!;
-        for (const ca of continuations(p, th, a, null)) {
-          if (!ca.sig.startsWith('mix-')) continue;
+      for (let k = 0; k + 1 < mixGrid.length; k++) {
+        const { r: a, conts: contsA } = mixGrid[k]!;
+        const { r: b, conts: contsB } = mixGrid[k + 1]!;
+        if (!(a > lo + 1e-9 && b < hi - 1e-9)) continue;
+        for (const ca of contsA) {
+          const cb = contsB.find((x) => x.sig === ca.sig);
+          if (!cb) continue;
           const fa = valueOfD(p, ca, mixer === 'hard') - cSQ;
-          const fb = value(b, ca.sig);
-          if (fb === undefined || fa * fb > 0 || fa === fb) continue;
+          const fb = valueOfD(p, cb, mixer === 'hard') - cSQ;
+          if (fa * fb > 0 || fa === fb) continue;
           let x0 = a;
           let x1 = b;
           let f0 = fa;
-          for (let it = 0; it < 60; it++) {
+          for (let it = 0; it < 48; it++) {
             const mid = (x0 + x1) / 2;
             const fm = value(mid, ca.sig);
             if (fm === undefined) break;

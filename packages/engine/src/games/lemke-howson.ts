@@ -29,7 +29,7 @@ import { solveIntegerSystem } from '../numeric/exact-linear';
 import { IntegerTableau } from '../numeric/integer-tableau';
 import { Rational } from '../numeric/rational';
 import { positiveIntegerMatrix } from './enum-mixed';
-import { bimatrix, isMixedNash, mixedPayoffs, mixedPayoffsFloat, strategyCounts } from './strategic';
+import { bimatrix, mixedPayoffs, mixedPayoffsFloat, strategyCounts } from './strategic';
 import type { Equilibrium, NormalFormGame, SolveResult } from './types';
 
 export interface LemkeHowsonOptions {
@@ -76,6 +76,34 @@ function followPath<T extends Tableau>(start: State<T>, k: number, m: number, n:
     inP = !inP;
   }
   return undefined;
+}
+
+/** Integer numerators of a probability vector over a common denominator. */
+function commonNumerators(v: readonly Rational[]): bigint[] {
+  let d = 1n;
+  const g = (a: bigint, b: bigint): bigint => {
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  };
+  for (const r of v) d = (d / g(d, r.den)) * r.den;
+  return v.map((r) => r.num * (d / r.den));
+}
+
+/**
+ * Exact Nash test of a bimatrix profile on the positive integer matrices (a positive affine
+ * transform of the payoffs keeps every best response): every strategy in the support of x
+ * maximises (Ai y)_i, every strategy in the support of y maximises (x^T Bi)_j.
+ */
+function supportsAreBestResponses(Ai: readonly (readonly bigint[])[], Bi: readonly (readonly bigint[])[], x: readonly Rational[], y: readonly Rational[]): boolean {
+  const X = commonNumerators(x);
+  const Y = commonNumerators(y);
+  const m = x.length;
+  const n = y.length;
+  const rowValues = Array.from({ length: m }, (_, i) => Y.reduce((acc, yj, j) => (yj === 0n ? acc : acc + Ai[i]![j]! * yj), 0n));
+  const colValues = Array.from({ length: n }, (_, j) => X.reduce((acc, xi, i) => (xi === 0n ? acc : acc + Bi[i]![j]! * xi), 0n));
+  const maxRow = rowValues.reduce((a, b) => (b > a ? b : a));
+  const maxCol = colValues.reduce((a, b) => (b > a ? b : a));
+  return X.every((xi, i) => xi === 0n || rowValues[i] === maxRow) && Y.every((yj, j) => yj === 0n || colValues[j] === maxCol);
 }
 
 function keyOf(profile: readonly (readonly (Rational | number)[])[]): string {
@@ -157,7 +185,7 @@ export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = 
     const y = new Array<Rational>(n).fill(Rational.ZERO);
     xCols.forEach((i, k) => (x[i] = xs[k]!.div(sx)));
     yCols.forEach((j, k) => (y[j] = ys[k]!.div(sy)));
-    return isMixedNash(game, [x, y]) ? [x, y] : undefined;
+    return supportsAreBestResponses(Ai, Bi, x, y) ? [x, y] : undefined;
   };
 
   const extract = (s: State<Tableau>): (Rational | number)[][] | undefined => {
@@ -177,10 +205,15 @@ export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = 
   };
 
   const found = new Map<string, (Rational | number)[][]>();
+  const seenBases = new Set<string>();
   const queue: State<Tableau>[] = [];
   const artificialKey = (s: State<Tableau>): boolean => s.P.basis.every((c) => c >= m) && s.Q.basis.every((c) => c < m);
   const consider = (s: State<Tableau> | undefined, exactRetry?: () => State<Tableau> | undefined): void => {
     if (!s || artificialKey(s) || found.size >= maxEq) return;
+    // The same pair of bases is the same point: skip it before any (exact) work.
+    const basisKey = `${s.P.basis.slice().sort((a, b) => a - b).join(',')}|${s.Q.basis.slice().sort((a, b) => a - b).join(',')}`;
+    if (seenBases.has(basisKey)) return;
+    seenBases.add(basisKey);
     let profile = extract(s);
     if (!profile) {
       // Guided mode: the floating-point end point did not certify; redo this path exactly.

@@ -26,7 +26,9 @@
  */
 import { InputError } from '../errors';
 import { Rational } from '../numeric/rational';
-import { behaviorLayout } from './behavior';
+import { behaviorLayout, behaviorPayoffs, splitByInfoset } from './behavior';
+import { extractSubgame } from './extensive/subgame';
+import { solveSequenceFormLcp } from './sequence-form-lcp';
 import { isPerfectInformation, treeFacts } from './extensive/tree';
 import type { Equilibrium, ExtensiveFormGame, SolveResult } from './types';
 
@@ -43,6 +45,12 @@ export interface SubgamePerfectOptions {
   readonly maxOutputSize?: number;
   /** Refuse a subgame whose reduced strategic form has more pure profiles than this. Default 2e6. */
   readonly maxProfilesPerSubgame?: number;
+  /**
+   * Instead of every pure SPE, one SPE in behaviour strategies (two players): each subgame is
+   * solved by the sequence-form LCP (Koller, Megiddo & von Stengel 1996), so it exists even when
+   * no pure SPE does. `complete` is then false.
+   */
+  readonly mixed?: boolean;
 }
 
 const NO_ACTION = -1;
@@ -106,6 +114,94 @@ export function backwardInduction(game: ExtensiveFormGame, tieBreak: TieBreak = 
   return { profile, payoffs: values.slice(0, nP) };
 }
 
+/**
+ * The narrow state interface of OpenSpiel's `backward_induction.py`, for trees that are generated
+ * rather than stored (model builders): a state knows whether it is terminal, who moves (`CHANCE` =
+ * -1 for chance), its actions or chance outcomes, its children, and the payoffs. `rewards` (payoffs
+ * collected on entering the state) accumulate along the play, like Gambit's non-terminal outcomes.
+ */
+export interface SequentialState {
+  isTerminal(): boolean;
+  /** Payoff vector at a terminal state. */
+  returns(): readonly number[];
+  currentPlayer(): number;
+  legalActions(): readonly number[];
+  /** Chance states: (action, probability) pairs. */
+  chanceOutcomes(): readonly (readonly [number, number])[];
+  child(action: number): SequentialState;
+  rewards?(): readonly number[];
+  /** A key under which the chosen action is recorded in the returned policy. */
+  key?(): string;
+}
+
+export interface StateBackwardInduction {
+  readonly values: number[];
+  /** Chosen action per decision state with a key. */
+  readonly policy: Map<string, number>;
+  /** The action chosen at the root (undefined at a chance or terminal root). */
+  readonly rootAction: number | undefined;
+}
+
+/**
+ * Backward induction over a generated tree (floating point), with an explicit stack (no recursion
+ * limit) and chance nodes in the same pass. Ties are broken by `tieBreak` on exact float equality.
+ */
+export function backwardInductionOnStates(root: SequentialState, tieBreak: TieBreak = 'first'): StateBackwardInduction {
+  interface Frame {
+    state: SequentialState;
+    actions: readonly number[];
+    probs: readonly number[] | undefined;
+    next: number;
+    values: number[][];
+  }
+  const policy = new Map<string, number>();
+  const open = (state: SequentialState): Frame => {
+    if (state.isTerminal()) return { state, actions: [], probs: undefined, next: 0, values: [] };
+    if (state.currentPlayer() === CHANCE_PLAYER) {
+      const outcomes = state.chanceOutcomes();
+      return { state, actions: outcomes.map((o) => o[0]), probs: outcomes.map((o) => o[1]), next: 0, values: [] };
+    }
+    return { state, actions: state.legalActions(), probs: undefined, next: 0, values: [] };
+  };
+  const close = (f: Frame): { value: number[]; action: number | undefined } => {
+    const own = f.state.rewards?.();
+    let value: number[];
+    let action: number | undefined;
+    if (f.state.isTerminal()) value = [...f.state.returns()];
+    else if (f.probs) {
+      value = f.values[0]!.map(() => 0);
+      f.values.forEach((v, a) => v.forEach((x, i) => (value[i]! += f.probs![a]! * x)));
+    } else {
+      const mover = f.state.currentPlayer();
+      let best = 0;
+      for (let a = 1; a < f.values.length; a++) {
+        const d = f.values[a]![mover]! - f.values[best]![mover]!;
+        if (d > 0 || (d === 0 && tieBreak === 'last')) best = a;
+      }
+      action = f.actions[best];
+      value = [...f.values[best]!];
+      const key = f.state.key?.();
+      if (key !== undefined) policy.set(key, action!);
+    }
+    if (own) value = value.map((x, i) => x + own[i]!);
+    return { value, action };
+  };
+  const stack: Frame[] = [open(root)];
+  for (;;) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.actions.length) {
+      stack.push(open(top.state.child(top.actions[top.next++]!)));
+      continue;
+    }
+    const done = close(top);
+    stack.pop();
+    if (stack.length === 0) return { values: done.value, policy, rootAction: done.action };
+    stack[stack.length - 1]!.values.push(done.value);
+  }
+}
+
+const CHANCE_PLAYER = -1;
+
 /** Flat behaviour profile (Gambit order) from one action (or NO_ACTION) per information set. */
 function pureBehaviorProfile(game: ExtensiveFormGame, choice: Int32Array): Rational[][] {
   const layout = behaviorLayout(game);
@@ -140,6 +236,7 @@ interface LocalEquilibrium {
  * `gambit-enumpure -q -P`). Complete unless more than `maxEquilibria` exist.
  */
 export function solveSubgamePerfect(game: ExtensiveFormGame, options: SubgamePerfectOptions = {}): SolveResult {
+  if (options.mixed) return mixedSubgamePerfect(game);
   const profileLength = behaviorLayout(game).length.reduce((a, b) => a + b, 0);
   const maxEquilibria = Math.max(1, Math.min(options.maxEquilibria ?? 100000, Math.floor((options.maxOutputSize ?? 1e7) / Math.max(1, profileLength))));
   const maxProfiles = options.maxProfilesPerSubgame ?? 2e6;
@@ -225,6 +322,36 @@ function solveSingleNode(game: ExtensiveFormGame, r: number, solutions: Map<numb
   const rootPay = node.outcome === undefined ? undefined : game.outcomes[node.outcome]!.payoffs;
   const withOutcome = (v: readonly Rational[]): readonly Rational[] => (rootPay ? v.map((x, i) => x.add(rootPay[i]!)) : v);
   const out: SubgameSolution[] = [];
+  if (node.type === 'decision') {
+    // For each action a and each value group g of child a, a is optimal exactly when every other
+    // child plays one of its equilibria worth at most g's value to the mover: those are merged into
+    // one part, so the count stays linear in the number of groups (no product over children).
+    const mover = game.infosets[node.infoset]!.player;
+    const terminalGroup = (a: number): SubgameSolution[] => [{ value: fixedValue[a]!, choices: [], parts: [] }];
+    const groupsOf = (a: number): SubgameSolution[][] => childGroups[a] ?? [terminalGroup(a)];
+    node.children.forEach((_, a) => {
+      for (const g of groupsOf(a)) {
+        const v = g[0]!.value;
+        const parts: SubgameSolution[][] = [];
+        let feasible = true;
+        node.children.forEach((__, b) => {
+          if (!feasible || childGroups[b] === undefined) {
+            if (b !== a && childGroups[b] === undefined && fixedValue[b]![mover]!.gt(v[mover]!)) feasible = false;
+            return;
+          }
+          if (b === a) {
+            parts.push(g);
+            return;
+          }
+          const admissible = childGroups[b]!.filter((h) => h[0]!.value[mover]!.le(v[mover]!)).flat();
+          if (admissible.length === 0) feasible = false;
+          else parts.push(admissible);
+        });
+        if (feasible) out.push({ value: withOutcome(v), choices: [node.infoset, a], parts });
+      }
+    });
+    return out;
+  }
   const pick = new Array<number>(node.children.length).fill(0);
   for (;;) {
     const parts: SubgameSolution[][] = [];
@@ -236,24 +363,14 @@ function solveSingleNode(game: ExtensiveFormGame, r: number, solutions: Map<numb
         vals.push(g[pick[a]!]![0]!.value);
       }
     });
-    if (node.type === 'chance') {
-      const probs = game.infosets[node.infoset]!.probabilities!;
-      const v = zero.slice();
-      vals.forEach((cv, a) => {
-        const p = probs[a]!;
-        if (!p.isZero()) for (let i = 0; i < nP; i++) v[i] = v[i]!.add(p.mul(cv[i]!));
-      });
-      out.push({ value: withOutcome(v), choices: [], parts });
-    } else {
-      const mover = game.infosets[node.infoset]!.player;
-      let best = vals[0]![mover]!;
-      for (const cv of vals) if (cv[mover]!.gt(best)) best = cv[mover]!;
-      vals.forEach((cv, a) => {
-        if (!cv[mover]!.eq(best)) return;
-        // Only the chosen child's subgame value matters here, but every child subgame keeps its own SPE.
-        out.push({ value: withOutcome(cv), choices: [node.infoset, a], parts });
-      });
-    }
+    // Chance node: the value is the expectation over the picked child equilibria.
+    const probs = game.infosets[node.infoset]!.probabilities!;
+    const v = zero.slice();
+    vals.forEach((cv, a) => {
+      const p = probs[a]!;
+      if (!p.isZero()) for (let i = 0; i < nP; i++) v[i] = v[i]!.add(p.mul(cv[i]!));
+    });
+    out.push({ value: withOutcome(v), choices: [], parts });
     let j = 0;
     while (j < pick.length) {
       const g = childGroups[j];
@@ -515,4 +632,66 @@ function finish(game: ExtensiveFormGame, rootSolutions: readonly SubgameSolution
     if (!expand([...sol.parts], assign, sol.value)) break;
   }
   return { method: 'spe', complete, exact: true, equilibria };
+}
+
+/**
+ * One SPE in behaviour strategies of a two-player game: bottom-up over the subgames, a
+ * perfect-information node takes its first best action, any other subgame (with its child subgames
+ * collapsed to their values) is solved by the sequence-form LCP.
+ */
+function mixedSubgamePerfect(game: ExtensiveFormGame): SolveResult {
+  if (game.players.length !== 2) {
+    throw new InputError(`the mixed subgame-perfect solver needs 2 players, the game has ${game.players.length}`, { place: 'game', expected: 'a two-player game' });
+  }
+  const facts = treeFacts(game);
+  const nP = 2;
+  const dist: (readonly Rational[] | undefined)[] = new Array<readonly Rational[] | undefined>(game.infosets.length);
+  const value = new Map<number, readonly Rational[]>();
+  const zero = [Rational.ZERO, Rational.ZERO];
+  const leafValue = (c: number): readonly Rational[] => {
+    const child = game.nodes[c]!;
+    if (child.type === 'terminal') return child.outcome === undefined ? zero : game.outcomes[child.outcome]!.payoffs;
+    const v = value.get(c)!;
+    value.delete(c);
+    return v;
+  };
+  for (let r = game.nodes.length - 1; r >= 0; r--) {
+    if (!facts.isSubgameRoot[r]) continue;
+    const node = game.nodes[r]!;
+    if (node.type === 'terminal') continue;
+    let v: Rational[];
+    if (node.children.every((c) => facts.isSubgameRoot[c] || game.nodes[c]!.type === 'terminal')) {
+      const vals = node.children.map(leafValue);
+      if (node.type === 'chance') {
+        const probs = game.infosets[node.infoset]!.probabilities!;
+        v = zero.slice();
+        vals.forEach((cv, a) => {
+          for (let i = 0; i < nP; i++) v[i] = v[i]!.add(probs[a]!.mul(cv[i]!));
+        });
+      } else {
+        const mover = game.infosets[node.infoset]!.player;
+        let best = 0;
+        vals.forEach((cv, a) => {
+          if (cv[mover]!.gt(vals[best]![mover]!)) best = a;
+        });
+        dist[node.infoset] = vals.map((_, a) => (a === best ? Rational.ONE : Rational.ZERO));
+        v = [...vals[best]!];
+      }
+      if (node.outcome !== undefined) v = v.map((x, i) => x.add(game.outcomes[node.outcome!]!.payoffs[i]!));
+    } else {
+      const region = collectRegion(game, facts.isSubgameRoot, r);
+      const collapsed = new Map(region.childRoots.map((c) => [c, leafValue(c)] as const));
+      const sub = extractSubgame(game, r, collapsed);
+      const eq = solveSequenceFormLcp(sub.game).equilibria[0]!;
+      for (let i = 0; i < nP; i++) {
+        const own = behaviorLayout(sub.game).infosetsOf[i]!;
+        splitByInfoset(sub.game, i, eq.profile[i] as Rational[]).forEach((d, k) => (dist[sub.infosetOrigin[own[k]!]!] = d));
+      }
+      v = [...(eq.payoffs as Rational[])];
+    }
+    value.set(r, v);
+  }
+  const layout = behaviorLayout(game);
+  const profile = layout.infosetsOf.map((owned) => owned.flatMap((s) => [...(dist[s] ?? game.infosets[s]!.actions.map(() => Rational.of(1, game.infosets[s]!.actions.length)))]));
+  return { method: 'spe', complete: false, exact: true, equilibria: [{ profile, payoffs: behaviorPayoffs(game, profile) }] };
 }

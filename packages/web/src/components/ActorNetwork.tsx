@@ -46,11 +46,13 @@ export function networkElements(scenario: Scenario, name: (m: Scenario['actors']
   return { nodes, edges };
 }
 
-export function ActorNetwork({ scenario }: { scenario: Scenario }) {
+export function ActorNetwork({ scenario, onSelect }: { scenario: Scenario; onSelect?: (actorId: string | null) => void }) {
   const { name, t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
+  const selectRef = useRef(onSelect);
+  selectRef.current = onSelect;
   useEffect(() => {
-    let cy: { destroy(): void } | null = null;
+    let cy: { destroy(): void; on: (event: string, selector: string, fn: (e: { target: { id: () => string } }) => void) => void } | null = null;
     let cancelled = false;
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (cancelled || !ref.current) return;
@@ -104,6 +106,7 @@ export function ActorNetwork({ scenario }: { scenario: Scenario }) {
           animate: false,
         } as never,
       });
+      cy.on('tap', 'node', (e) => selectRef.current?.(e.target.id()));
     });
     return () => {
       cancelled = true;
@@ -113,6 +116,13 @@ export function ActorNetwork({ scenario }: { scenario: Scenario }) {
   return (
     <div>
       <div ref={ref} className="network" data-testid="actor-network" />
+      <div className="actor-chips" aria-label="actors">
+        {networkElements(scenario, name).nodes.map((n) => (
+          <button key={n.data.id} className="chip" onClick={() => onSelect?.(n.data.id)} data-actor={n.data.id}>
+            {n.data.label}
+          </button>
+        ))}
+      </div>
       <div className="legend">
         {Object.entries(relationColours).map(([type, colour]) => (
           <span key={type}>

@@ -46,7 +46,8 @@ export function Chart({ option, className, testId, renderer = 'canvas', onClick 
   }, [renderer]);
 
   useEffect(() => {
-    if (ready && chartRef.current) chartRef.current.setOption(option, { notMerge: true });
+    // Short animations: a redraw after a slider move should settle at once (and screenshots too).
+    if (ready && chartRef.current) chartRef.current.setOption({ animationDuration: 250, animationDurationUpdate: 200, ...option }, { notMerge: true });
   }, [option, ready]);
 
   return <div ref={ref} className={`chart ${className ?? ''}`} data-testid={testId} data-ready={ready ? 'true' : 'false'} />;

@@ -3,7 +3,7 @@
  * the game tree with the equilibrium path, the outcome probabilities, the sweep of one parameter
  * with the thresholds and the scenario's position, the two-parameter map and the tornado.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '@brink/engine/scenario/schema';
 import { useI18n } from '../i18n/context';
 import { useScenarioState } from '../lib/scenario-context';
@@ -15,8 +15,18 @@ import { useWorkerRequest } from '../lib/useWorker';
 import type { ModelInfo, DeterrenceSolved, SweepView as SweepResult, MapView as MapResult, TornadoView as TornadoBar } from '../worker/deterrence';
 import type { ChartOption } from '../lib/echarts';
 import { getDeterrenceModel, withParameter } from '@brink/engine/deterrence/index';
+import { ServerRuns } from '../components/ServerRuns';
+import type { RunRecord } from '../lib/runs';
 
-const outcomeColours = ['#3c8d5a', '#2f5d9b', '#d38b1f', '#b4302a', '#7b4fa0', '#5b6475', '#1d2433', '#c96f9b'];
+/** A stored deterrence run in one line: how many points, or its equilibria. */
+function storedDeterrence(run: RunRecord): string {
+  const r = run.result as { sweep?: { parameter?: string; points?: { failure: number }[] } } | null;
+  const points = r?.sweep?.points;
+  if (!points?.length) return run.status;
+  const failures = points.map((p) => p.failure).filter(Number.isFinite);
+  return `${r!.sweep!.parameter}: ${points.length} points, P(fail) ${fmt(Math.min(...failures))}–${fmt(Math.max(...failures))}`;
+}
+
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—');
 
 type Binding = NonNullable<Scenario['models']['deterrence'][string]>;
@@ -33,7 +43,9 @@ export function scenarioParams(model: ModelInfo, binding: Binding | undefined): 
   return { values, ranges };
 }
 
-function outcomesOption(solved: DeterrenceSolved, outcomes: string[], probabilityLabel: string): ChartOption {
+/** Bars coloured by outcome: deterrence successes green, failures red; equilibria by shade. */
+function outcomesOption(solved: DeterrenceSolved, outcomes: string[], successes: string[], probabilityLabel: string): ChartOption {
+  const shades = [1, 0.6, 0.35, 0.2];
   return {
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
     legend: { top: 0, type: 'scroll' },
@@ -43,15 +55,15 @@ function outcomesOption(solved: DeterrenceSolved, outcomes: string[], probabilit
     series: solved.result.equilibria.map((eq, k) => ({
       name: `${k + 1}. ${eq.kind}`,
       type: 'bar',
-      data: outcomes.map((o) => eq.outcomes[o] ?? 0),
+      itemStyle: { color: '#5b6475', opacity: shades[k % shades.length] },
+      data: outcomes.map((o) => ({ value: eq.outcomes[o] ?? 0, itemStyle: { color: successes.includes(o) ? '#3c8d5a' : '#b4302a', opacity: shades[k % shades.length] } })),
       label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => (p.value > 0.005 ? fmt(p.value) : '') },
     })),
-    color: outcomeColours,
     animationDuration: 200,
   } as ChartOption;
 }
 
-function sweepOption(sweep: SweepResult, current: number, labels: { worst: string; best: string; scenario: string; failure: string }): ChartOption {
+function sweepOption(sweep: SweepResult, current: number, scenarioValue: number, labels: { worst: string; best: string; scenario: string; current: string; failure: string }): ChartOption {
   return {
     grid: { left: 55, right: 30, top: 40, bottom: 40 },
     legend: { top: 0 },
@@ -70,7 +82,10 @@ function sweepOption(sweep: SweepResult, current: number, labels: { worst: strin
         markLine: {
           symbol: 'none',
           data: [
-            { xAxis: current, name: labels.scenario, lineStyle: { color: '#1d2433', width: 2 }, label: { formatter: `${labels.scenario} ${fmt(current)}`, position: 'end' } },
+            { xAxis: current, name: labels.current, lineStyle: { color: '#1d2433', width: 2 }, label: { formatter: `${labels.current} ${fmt(current)}`, position: 'end' } },
+            ...(Math.abs(scenarioValue - current) > 1e-12
+              ? [{ xAxis: scenarioValue, name: labels.scenario, lineStyle: { color: '#5b6475', type: 'dotted', width: 2 }, label: { formatter: `${labels.scenario} ${fmt(scenarioValue)}`, position: 'insideEndBottom' } }]
+              : []),
             ...sweep.thresholds.map((t) => ({ xAxis: t.value, name: t.name, lineStyle: { color: '#2f5d9b', type: 'dashed' }, label: { formatter: `${t.name} = ${fmt(t.value)}`, position: 'insideEndTop' } })),
           ],
         },
@@ -157,8 +172,12 @@ export default function DeterrencePage() {
     mapAxes && model?.parameters.some((p) => p.name === mapAxes[0]) && model.parameters.some((p) => p.name === mapAxes[1])
       ? mapAxes
       : [probabilityParams[0] ?? model?.parameters[0]?.name ?? '', probabilityParams[1] ?? model?.parameters[1]?.name ?? ''];
-  const sweepSteps = Math.max(11, Math.min(61, Math.round(1500 / Math.max(solveMs, 0.5))));
-  const mapSteps = Math.max(7, Math.min(25, Math.round(Math.sqrt(4000 / Math.max(solveMs, 0.5)))));
+  // Resolution that fits a time budget: first guessed from one solve, then (once per model) from
+  // the time a point of the first batch took, as the engine's batch paths are faster than a solve.
+  const perPoint = useRef(new Map<string, number>());
+  const pointMs = Math.max((model && perPoint.current.get(model.id)) ?? solveMs, 0.05);
+  const sweepSteps = Math.max(11, Math.min(61, Math.round(1500 / pointMs)));
+  const mapSteps = Math.max(7, Math.min(25, Math.round(Math.sqrt(4000 / pointMs))));
   const ready = model && current && base && solved.data;
   const sweep = useWorkerRequest('deterrence.sweep', ready ? { model: model.id, params: current, param: sweepName, range: base.ranges[sweepName]!, steps: sweepSteps } : null, { lane: 'sweep', delay: 120 });
   const map = useWorkerRequest(
@@ -166,12 +185,18 @@ export default function DeterrencePage() {
     ready && axes[0] && axes[1] ? { model: model.id, params: current, x: axes[0], y: axes[1], xRange: base.ranges[axes[0]]!, yRange: base.ranges[axes[1]]!, steps: mapSteps } : null,
     { lane: 'map', delay: 300 },
   );
+  const [, setCalibrated] = useState(0);
+  useEffect(() => {
+    if (!model || !map.data || map.ms === null || perPoint.current.has(model.id)) return;
+    perPoint.current.set(model.id, map.ms / (map.data.xs.length * map.data.ys.length));
+    setCalibrated((n) => n + 1);
+  }, [model, map.data, map.ms]);
   const tornado = useWorkerRequest('deterrence.tornado', ready ? { model: model.id, params: current, ranges: base.ranges } : null, { lane: 'tornado', delay: 300 });
 
-  const labels = { worst: t('deterrence.worstCase'), best: t('deterrence.bestCase'), scenario: t('deterrence.scenarioValue'), failure: t('deterrence.failure') };
-  const outcomeChart = useMemo(() => (solved.data && model ? outcomesOption(solved.data, model.outcomes, t('deterrence.probability')) : null), [solved.data, model, t]);
-  const sweepChart = useMemo(() => (sweep.data && current ? sweepOption(sweep.data, current[sweep.data.param] ?? 0, labels) : null), [sweep.data, current, labels.worst, labels.best, labels.scenario, labels.failure]);
-  const mapChart = useMemo(() => (map.data && current ? mapOption(map.data, [current[map.data.x]!, current[map.data.y]!], labels.failure, labels.scenario) : null), [map.data, current, labels.failure, labels.scenario]);
+  const labels = { worst: t('deterrence.worstCase'), best: t('deterrence.bestCase'), scenario: t('deterrence.scenarioValue'), current: t('deterrence.current'), failure: t('deterrence.failure') };
+  const outcomeChart = useMemo(() => (solved.data && model ? outcomesOption(solved.data, model.outcomes, model.successOutcomes, t('deterrence.probability')) : null), [solved.data, model, t]);
+  const sweepChart = useMemo(() => (sweep.data && current ? sweepOption(sweep.data, current[sweep.data.param] ?? 0, base?.values[sweep.data.param] ?? 0, labels) : null), [sweep.data, current, base, labels.worst, labels.best, labels.scenario, labels.current, labels.failure]);
+  const mapChart = useMemo(() => (map.data && current ? mapOption(map.data, [current[map.data.x]!, current[map.data.y]!], labels.failure, labels.current) : null), [map.data, current, labels.failure, labels.current]);
   const tornadoChart = useMemo(() => (tornado.data ? tornadoOption(tornado.data.base, tornado.data.bars, labels.failure) : null), [tornado.data, labels.failure]);
 
   if (modelsState.error) return <ErrorBox error={modelsState.error} />;
@@ -345,6 +370,7 @@ export default function DeterrencePage() {
           {map.running ? <ProgressBar value={map.progress} /> : null}
           {map.error ? <ErrorBox error={map.error} /> : null}
           {mapChart ? <Chart option={mapChart} testId="map-chart" /> : null}
+          <p className="hint">{t('deterrence.mapHint')}</p>
         </Card>
       </div>
       <Card title={t('deterrence.tornado')} testId="card-tornado">
@@ -352,6 +378,16 @@ export default function DeterrencePage() {
         {tornado.error ? <ErrorBox error={tornado.error} /> : null}
         {tornadoChart ? <Chart option={tornadoChart} className="chart-tall" testId="tornado-chart" /> : null}
       </Card>
+      {state.status === 'ready' && !state.offline ? (
+        <Card title={t('runs.title')} testId="card-server-runs">
+          <ServerRuns
+            kind="deterrence"
+            scenarioId={state.id}
+            options={{ model: model.id, analysis: 'sweep', parameters: params, ranges: { [sweepName]: base.ranges[sweepName]! }, sweep: { parameter: sweepName, steps: 41 } }}
+            summarize={storedDeterrence}
+          />
+        </Card>
+      ) : null}
     </div>
   );
 }

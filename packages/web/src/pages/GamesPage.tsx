@@ -222,13 +222,53 @@ export default function GamesPage() {
             ) : game.players.length === 2 ? (
               <PayoffMatrix ref={svgRef} game={game} profile={eq?.profile} testId="game-matrix" />
             ) : (
-              <p className="muted">
-                {game.players.length} players: {game.strategies.map((s) => s.length).join(' × ')}
-              </p>
+              <NormalFormTable game={game} />
             )}
           </div>
         </Card>
       ) : null}
+    </div>
+  );
+}
+
+/** A normal form with more than two players: one row per pure profile (the first 500). */
+function NormalFormTable({ game }: { game: Extract<ParsedGame['game'], { kind: 'nfg' }> }) {
+  const { t } = useI18n();
+  const counts = game.strategies.map((s) => s.length);
+  const rows = game.payoffs.slice(0, 500).map((payoff, index) => {
+    let rest = index;
+    const profile = counts.map((c, i) => {
+      const k = rest % c;
+      rest = Math.floor(rest / c);
+      return game.strategies[i]![k]!;
+    });
+    return { profile, payoff };
+  });
+  return (
+    <div className="table-scroll" data-testid="game-profiles">
+      <p className="hint">
+        {t('games.matrix')}: {counts.join(' × ')}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            {game.players.map((p) => (
+              <th key={p}>{p}</th>
+            ))}
+            <th className="num">{t('games.expectedPayoffs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, k) => (
+            <tr key={k}>
+              {r.profile.map((s, i) => (
+                <td key={i}>{s}</td>
+              ))}
+              <td className="num">{r.payoff.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

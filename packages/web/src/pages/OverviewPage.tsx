@@ -1,5 +1,5 @@
 /** Overview: the actors network, the timeline of events, and the scenario's mechanisms. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Scenario } from '@brink/engine/scenario/schema';
 import { useI18n } from '../i18n/context';
 import { useScenarioState, actorIndex } from '../lib/scenario-context';
@@ -8,6 +8,7 @@ import { ActorNetwork } from '../components/ActorNetwork';
 import { Chart } from '../components/Chart';
 import { Provenance } from '../components/Citation';
 import type { ChartOption } from '../lib/echarts';
+import type { MessageKey } from '../i18n/messages';
 
 /** "2024", "2024-06", "2024-06-19" -> a timestamp (first day of the period), UTC. */
 export function dateValue(date: string): number {
@@ -57,6 +58,7 @@ export default function OverviewPage() {
   const state = useScenarioState();
   const { t, name } = useI18n();
   const scenario = state.status === 'ready' ? state.scenario : null;
+  const [selected, setSelected] = useState<string | null>(null);
   const option = useMemo(() => (scenario ? timelineOption(scenario, name, t('overview.expected')) : null), [scenario, name, t]);
   if (!scenario || !option) return null;
   const actors = actorIndex(scenario);
@@ -71,7 +73,8 @@ export default function OverviewPage() {
       <div className="grid grid-2">
         <Card title={t('overview.network')} testId="card-network">
           <p className="hint">{t('overview.networkHint')}</p>
-          <ActorNetwork scenario={scenario} />
+          <ActorNetwork scenario={scenario} onSelect={setSelected} />
+          {selected && actors.get(selected) ? <ActorDetails scenario={scenario} actorId={selected} /> : <p className="hint">{t('overview.clickActor')}</p>}
         </Card>
         <Card title={t('overview.timeline')} testId="card-timeline">
           <Chart option={option} className="chart-tall" testId="timeline-chart" />
@@ -93,6 +96,53 @@ export default function OverviewPage() {
           ))}
         </div>
       </Card>
+    </div>
+  );
+}
+
+/** What the scenario says about one actor: role, description, capabilities, relations, with citations. */
+function ActorDetails({ scenario, actorId }: { scenario: Scenario; actorId: string }) {
+  const { name, t } = useI18n();
+  const actors = actorIndex(scenario);
+  const actor = actors.get(actorId)!;
+  const label = (id: string) => (actors.get(id) ? name(actors.get(id)!.names) : id);
+  const relations = scenario.relations.filter((r) => r.from === actorId || r.to === actorId);
+  return (
+    <div className="actor-details" data-testid="actor-details">
+      <h3>
+        {name(actor.names)} <span className="muted">{actor.names.en !== name(actor.names) ? actor.names.en : actor.names['zh-Hant']}</span>
+      </h3>
+      {actor.role ? <p className="muted">{actor.role}</p> : null}
+      {actor.description ? <p>{actor.description}</p> : null}
+      <Provenance item={actor} />
+      {actor.capabilities?.length ? (
+        <ul>
+          {actor.capabilities.map((c) => (
+            <li key={c.id}>
+              {c.description} {c.amount ? <b>({c.amount.value.toLocaleString('en')}{c.amount.unit ? ` ${c.amount.unit}` : ''})</b> : null} <Provenance item={c} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {relations.length ? (
+        <table>
+          <tbody>
+            {relations.map((r) => (
+              <tr key={r.id}>
+                <td>{t(`relation.${r.type}` as MessageKey)}</td>
+                <td>
+                  {label(r.from)} → {label(r.to)}
+                  {r.description ? <div className="muted">{r.description}</div> : null}
+                </td>
+                <td className="num">{r.strength ? r.strength.value : ''}</td>
+                <td>
+                  <Provenance item={r} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </div>
   );
 }

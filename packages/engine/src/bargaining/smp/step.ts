@@ -18,8 +18,11 @@
  * actors) the lowest-index target only, so identical actors can drift apart. `tieBreak: 'symmetric'`
  * (not KTAB) offers a bargain to every target within a relative 1e-12 of the best value instead.
  *
- * Cost: O(N^3) per step (N targets x N candidates x O(N) per challenge value; bargain utilities
- * are computed once per bargain, not once per list).
+ * Cost: O(N^3) per step (N initiators x N targets x O(N) per challenge value; bargain utilities
+ * are computed once per bargain, not once per list). Targets are evaluated by decreasing upper
+ * bound U_i[i][i] - U_i[i][j] of the gain (the gain if i surely wins) and skipped once the bound is
+ * below the best gain found (margin 1e-9), which never changes the choice; with the default
+ * switches h's utilities are computed column by column, only for the targets evaluated.
  */
 import { interpolateBargain } from './bargain';
 import {

@@ -1,0 +1,129 @@
+/**
+ * `brink deter`: the issue-4 CLI and JSON shape, exit code 2 naming the parameter, Gambit export
+ * that round-trips, and the default scenario's deterrence analysis (block 4 of the seed).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { enginePerfectBayesian, getDeterrenceModel, outcomeKey, parseEfg } from '@brink/engine';
+import { main } from '../src/cli/main';
+
+async function brink(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+const dir = mkdtempSync(path.join(tmpdir(), 'brink-deter-'));
+function paramsFile(name: string, params: Record<string, unknown>): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify(params));
+  return file;
+}
+
+describe('brink deter --params (no scenario)', () => {
+  it('prints the issue-4 JSON shape: RADG with a_DD = 0, a_SQ = 0.6, a_DC = 1 gives c_A = 0.4, and p_B = 0.3 a demand', async () => {
+    const r = await brink('deter', '--model', 'radg', '--params', paramsFile('radg.json', { a_DD: 0, a_SQ: 0.6, a_DC: 1, p_B: 0.3 }), '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { model: string; parameters: Record<string, number>; equilibria: { kind: string; outcomes: Record<string, number> }[]; thresholds: Record<string, number> };
+    expect(j.model).toBe('radg');
+    expect(j.parameters.p_B).toBe(0.3);
+    expect(j.thresholds.c_A).toBeCloseTo(0.4, 12);
+    expect(j.equilibria).toHaveLength(1);
+    expect(j.equilibria[0]!.outcomes.DD).toBeCloseTo(0.3, 12);
+    expect(j.equilibria[0]!.outcomes.DC).toBeCloseTo(0.7, 12);
+    for (const e of j.equilibria) expect(Object.values(e.outcomes).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it.each([
+    ['radg', { a_SQ: 1.2 }, 'a_SQ < a_DC'],
+    ['radg', { p_B: 1.5 }, 'p_B'],
+    ['radg', { p_X: 0.5 }, 'p_X'],
+    ['radg', { p_B: 'high' }, 'p_B'],
+    ['aeg', { p_HH: 0.5 }, 'p_HH+p_HS+p_SH+p_SS'],
+    ['aeg', { c_DD: 0.9 }, 'c_DD < c_ED'],
+  ])('%s with %j: exit 2, nothing on stdout, the message names %s', async (model, params, place) => {
+    const r = await brink('deter', '--model', model, '--params', paramsFile(`bad-${model}.json`, params));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(place);
+  });
+
+  it('an unknown model is bad input (exit 2)', async () => {
+    const r = await brink('deter', '--model', 'nope', '--params', paramsFile('x.json', {}));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--model');
+  });
+
+  it('--help --model aeg documents all 20 parameters', async () => {
+    const r = await brink('deter', '--help', '--model', 'aeg');
+    expect(r.code).toBe(0);
+    for (const p of getDeterrenceModel('aeg').parameters) expect(r.stdout).toContain(p.name);
+    expect(getDeterrenceModel('aeg').parameters).toHaveLength(20);
+  });
+
+  it('--sweep marks the threshold and the change of equilibrium', async () => {
+    const r = await brink('deter', '--model', 'radg', '--params', paramsFile('s.json', { a_DD: 0, a_SQ: 0.6, a_DC: 1 }), '--sweep', 'p_B', '--steps', '11', '--json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout) as { thresholds: { name: string; value: number }[]; transitions: unknown[]; points: unknown[] };
+    expect(s.points).toHaveLength(11);
+    expect(s.thresholds[0]!.name).toBe('c_A');
+    expect(s.transitions.length).toBeGreaterThan(0);
+    const text = await brink('deter', '--model', 'radg', '--params', paramsFile('s2.json', {}), '--sweep', 'p_B', '--steps', '11');
+    expect(text.stdout).toContain('c_A = 0.4');
+  });
+
+  it('--export-efg writes a Gambit file that reads back to a game with the same perfect Bayesian equilibria', async () => {
+    const file = path.join(dir, 'aeg.efg');
+    const r = await brink('deter', '--model', 'aeg', '--params', paramsFile('e.json', { p_Ch: 1, p_HH: 0, p_HS: 1, p_SH: 0, p_SS: 0 }), '--export-efg', file);
+    expect(r.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('EFG 2 R')).toBe(true);
+    const back = parseEfg(text, 'aeg.efg');
+    const built = getDeterrenceModel('aeg').build({ p_Ch: 1, p_HH: 0, p_HS: 1, p_SH: 0, p_SS: 0 });
+    expect(back.nodes).toHaveLength(built.nodes.length);
+    const keys = (g: typeof built) => [...new Set(enginePerfectBayesian(g, 'refined').map((e) => outcomeKey(e.outcomes)))].sort();
+    expect(keys(back)).toEqual(keys(built));
+    expect(keys(back)).toEqual(['{"DC":1}']);
+  });
+});
+
+describe('brink deter on the default scenario (block 4)', () => {
+  it('runs every bound model and answers how credible the US threat must be', async () => {
+    const r = await brink('deter');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Asymmetric Escalation Game');
+    expect(r.stdout).toContain('Block 4');
+    expect(r.stdout).toMatch(/p_HH >= [0-9.]+/);
+  });
+
+  it('--json: one object per model with roles and outcome probabilities summing to 1', async () => {
+    const r = await brink('deter', '--json');
+    expect(r.code).toBe(0);
+    const all = JSON.parse(r.stdout) as { model: string; roles?: Record<string, string>; equilibria: { outcomes: Record<string, number> }[] }[];
+    const aeg = all.find((m) => m.model === 'aeg')!;
+    expect(aeg.roles).toMatchObject({ challenger: 'dprk', defender: 'usa' });
+    for (const m of all) for (const e of m.equilibria) expect(Object.values(e.outcomes).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('both variants change what the AEG sees', async () => {
+    const base = JSON.parse((await brink('deter', '--model', 'aeg', '--json')).stdout) as { parameters: Record<string, number> };
+    for (const variant of ['yoon-hardline', 'lee-engagement']) {
+      const v = JSON.parse((await brink('deter', '--model', 'aeg', '--variant', variant, '--json')).stdout) as { parameters: Record<string, number> };
+      expect(v.parameters).not.toEqual(base.parameters);
+    }
+  });
+});
