@@ -2,12 +2,13 @@
  * `brink deter`: the issue-4 CLI and JSON shape, exit code 2 naming the parameter, Gambit export
  * that round-trips, and the default scenario's deterrence analysis (block 4 of the seed).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { enginePerfectBayesian, getDeterrenceModel, outcomeKey, parseEfg } from '@brink/engine';
 import { main } from '../src/cli/main';
+import { DEFAULT_SCENARIO_PATH, REPO_ROOT } from '../src/scenario-files';
 
 async function brink(...args: string[]) {
   let stdout = '';
@@ -117,6 +118,25 @@ describe('brink deter on the default scenario (block 4)', () => {
     const aeg = all.find((m) => m.model === 'aeg')!;
     expect(aeg.roles).toMatchObject({ challenger: 'dprk', defender: 'usa' });
     for (const m of all) for (const e of m.equilibria) expect(Object.values(e.outcomes).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('a scenario value that breaks an ordering: exit 2 naming the JSON path of the parameter', async () => {
+    const scenDir = mkdtempSync(path.join(tmpdir(), 'brink-deter-scen-'));
+    mkdirSync(path.join(scenDir, 'scenarios'));
+    mkdirSync(path.join(scenDir, 'sources'));
+    copyFileSync(path.join(REPO_ROOT, 'sources', '000_8d664b9cd5e9c824.txt'), path.join(scenDir, 'sources', '000_8d664b9cd5e9c824.txt'));
+    const text = readFileSync(DEFAULT_SCENARIO_PATH, 'utf8');
+    const at = text.indexOf('\n    aeg:');
+    const k = text.indexOf('c_DD: { value: 0.45,', at);
+    expect(at).toBeGreaterThan(0);
+    expect(k).toBeGreaterThan(at);
+    const file = path.join(scenDir, 'scenarios', 'bad.yaml');
+    writeFileSync(file, text.slice(0, k) + 'c_DD: { value: 0.7,' + text.slice(k + 'c_DD: { value: 0.45,'.length));
+    const r = await brink('deter', file, '--model', 'aeg');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('$.models.deterrence.aeg.parameters');
+    expect(r.stderr).toContain('c_DD < c_ED');
   });
 
   it('both variants change what the AEG sees', async () => {

@@ -87,6 +87,14 @@ describe('.efg', () => {
     expect(g.nodes.filter((n) => n.outcome !== undefined)).toHaveLength(10);
     expect(g.nodes[2]).toMatchObject({ type: 'decision', outcome: 0 });
   });
+  it('accepts an action list or payoffs without a label', () => {
+    const g = parseEfg('EFG 2 R "" { "A" "B" }\np "" 1 1 { "x" "y" } 0\nt "" 1 { 1, 2 }\nt "" 2 "o" { 3 4 }\n');
+    expect(g.infosets[0]!.actions).toEqual(['x', 'y']);
+    expect(g.outcomes.map((o) => [o.label, o.payoffs.map(String)])).toEqual([
+      ['', ['1', '2']],
+      ['o', ['3', '4']],
+    ]);
+  });
   it('says where the tree is incomplete', () => {
     const e = errorOf(() => parseEfg('EFG 2 R "" { "A" }\np "" 1 1 "" { "x" "y" } 0\nt "" 0\n', 'g.efg'));
     expect(e.place).toBe('g.efg:4:1');

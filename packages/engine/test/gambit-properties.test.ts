@@ -15,7 +15,7 @@ import { gameFromJson, gameToJson } from '../src/games/formats/json';
 import { parseNfg, writeNfg } from '../src/games/formats/nfg';
 import { parseGame, writeGame } from '../src/games/formats/parse-game';
 import { lemkeHowson } from '../src/games/lemke-howson';
-import { reducedNormalForm, reducedStrategies, reducedToBehavior } from '../src/games/reduced-normal-form';
+import { countReducedStrategies, reducedNormalForm, reducedStrategies, reducedToBehavior } from '../src/games/reduced-normal-form';
 import { mixedMaxGain, mixedMaxGainFloat, strategyCounts } from '../src/games/strategic';
 import { CHANCE, type ExtensiveFormGame, type Game, type GameNode, type Infoset, type NormalFormGame, type Outcome } from '../src/games/types';
 import { Rational } from '../src/numeric/rational';
@@ -162,7 +162,7 @@ describe('every reported profile is a Nash equilibrium (exact check)', () => {
     fc.assert(
       fc.property(nfgArb(3, 3, fc.integer({ min: 0, max: 3 }).map((n) => Rational.fromInt(n))), (g) => {
         const counts = strategyCounts(g);
-        const found = new Set(enumPure(g).equilibria.map((e) => e.profile.map((row) => row.findIndex((p) => p.eq(Rational.ONE))).join(',')));
+        const found = new Set(enumPure(g).equilibria.map((e) => e.profile.map((row) => row.findIndex((p) => (p as Rational).eq(Rational.ONE))).join(',')));
         const cells = counts.reduce((p, c) => p * c, 1);
         for (let cell = 0; cell < cells; cell++) {
           const digits: number[] = [];
@@ -224,7 +224,9 @@ describe('every reported profile is a Nash equilibrium (exact check)', () => {
   it('enumpure on extensive forms: behaviour profiles are equilibria with the reduced normal form payoffs', () => {
     fc.assert(
       fc.property(efgArb, (g) => {
-        fc.pre(reducedStrategies(g).reduce((p, r) => p * r.length, 1) <= 400);
+        const lists = reducedStrategies(g);
+        expect(countReducedStrategies(g)).toEqual(lists.map((l) => l.length));
+        fc.pre(lists.reduce((p, r) => p * r.length, 1) <= 400);
         const rnf = reducedNormalForm(g);
         for (const e of enumPure(g).equilibria) {
           expect(behaviorMaxGain(g, e.profile as Rational[][]).sign()).toBeLessThanOrEqual(0);

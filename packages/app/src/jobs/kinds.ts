@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { gameToJson, InputError, isInputError, scenarioIssueInputs, type Scenario } from '@brink/engine';
-import { forecastIssue } from '../cli/commands/forecast';
+import { forecastIssue } from '@brink/engine';
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
 import { checkDeterrence, DeterrenceOptionsSchema, executeDeterrence } from './deterrence';
 

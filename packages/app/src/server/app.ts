@@ -3,11 +3,11 @@
  * document and reference page, and the web app's static files with a fallback to index.html.
  *
  * Safety: a body size limit; solves in worker threads with a time limit; request paths never reach
- * the file system (sources come from the store; static files are an allow-list made at start-up);
- * every error is JSON; off loopback, writes need `Authorization: Bearer $BRINK_TOKEN`.
+ * the file system (sources come from the store; static files are an allow-list, made again when
+ * the web app is rebuilt); every error is JSON; off loopback, writes need `Authorization: Bearer $BRINK_TOKEN`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -24,6 +24,7 @@ import { registerRunRoutes } from './runs';
 import { registerGameRoutes } from './games';
 import { buildOpenApi } from './openapi';
 import { docsPage } from './docs-page';
+import { StaticFiles } from './static-files';
 import type { ServerContext } from './context';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -53,7 +54,7 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Time limit of POST /api/games/solve. Default: BRINK_SOLVE_TIMEOUT_MS or 10 s. */
   solveTimeoutMs?: number;
-  /** The web app's build folder, or null for none. Default: packages/web/dist when it exists. */
+  /** The web app's build folder, or null for none. Default: packages/web/dist (served once built). */
   webDist?: string | null;
   /** Store the default scenario (and its sources) at start-up. Default true. */
   loadDefaultScenario?: boolean;
@@ -97,7 +98,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   const bodyLimit = options.bodyLimit ?? positiveInt(env.BRINK_BODY_LIMIT) ?? DEFAULT_BODY_LIMIT;
   const solveTimeoutMs = options.solveTimeoutMs ?? positiveInt(env.BRINK_SOLVE_TIMEOUT_MS) ?? DEFAULT_SOLVE_TIMEOUT_MS;
-  const webDist = options.webDist === undefined ? (existsSync(path.join(DEFAULT_WEB_DIST, 'index.html')) ? DEFAULT_WEB_DIST : null) : options.webDist;
+  // The default build folder is watched even when not built yet: a later build is served without a restart.
+  const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -157,25 +159,38 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const page = docsPage('Brink API reference');
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
 
+  const notBuiltPage =
+    '<!doctype html><meta charset="utf-8"><title>Brink</title><h1>Brink</h1><p>The web app is not built yet (<code>npm run build -w @brink/web</code>). The API is here: <a href="/api/docs">reference</a>, <a href="/api/scenarios">scenarios</a>.</p>';
   if (webDist) {
-    // wildcard: false makes the list of served files at start-up; requests never probe the disk.
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // The built files as an allow-list (static-files.ts): a request path is only a key looked up in
+    // it, and the list is made again when the build's index.html changes (a rebuild while running).
+    const staticFiles = new StaticFiles(webDist);
+    await app.register(fastifyStatic, { root: webDist, serve: false });
+    app.get('/*', async (request, reply) => {
+      const url = request.url.split('?')[0]!;
+      if (url === '/api' || url.startsWith('/api/')) throw notFound(`no route ${request.method} ${url}`, 'url');
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(url);
+      } catch {
+        throw notFound(`no file ${url}`, 'url');
+      }
+      const file = staticFiles.lookup(decoded);
+      if (file !== null) return reply.sendFile(file);
+      // A path without a file extension is one of the web app's pages: its index.html routes it.
+      if (!/\.[A-Za-z0-9]{1,8}$/.test(url)) {
+        if (staticFiles.hasIndex()) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+        if (url === '/') return reply.type('text/html; charset=utf-8').send(notBuiltPage);
+      }
+      throw notFound(`no file ${url}`, 'url');
+    });
   } else {
-    app.get('/', async (_req, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .send(
-          '<!doctype html><meta charset="utf-8"><title>Brink</title><h1>Brink</h1><p>The web app is not built yet (<code>npm run build -w @brink/web</code>). The API is here: <a href="/api/docs">reference</a>, <a href="/api/scenarios">scenarios</a>.</p>',
-        ),
-    );
+    app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(notBuiltPage));
   }
 
-  app.setNotFoundHandler(async (request, reply) => {
+  app.setNotFoundHandler(async (request) => {
     const url = request.url.split('?')[0]!;
     if (url === '/api' || url.startsWith('/api/')) throw notFound(`no route ${request.method} ${url}`, 'url');
-    if (webDist && (request.method === 'GET' || request.method === 'HEAD') && !/\.[A-Za-z0-9]{1,8}$/.test(url)) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    }
     throw notFound(`no file ${url}`, 'url');
   });
 

@@ -5,3 +5,4 @@ export * from './eum/index';
 export * from './scenario-issues';
 export * from './uncertainty';
 export * from './explain';
+export * from './forecast';

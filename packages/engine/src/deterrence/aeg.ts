@@ -21,7 +21,7 @@
  * strategically Hard Defender escalates (EE), a Soft one does not (ED). Tactically Soft Defenders
  * never respond in kind (D at node 2 gives at most d_DD_soft < d_DC). With r = Pr(Challenger Hard
  * | D at node 1) and q = Pr(Defender strategically Hard | D at node 2), the Challenger of type T
- * escalates at 3a iff q < q_T with
+ * escalates at 3a iff q < q_T (either response at q = q_T) with
  *
  *   q_hard = (c_ED - c_DD) / (c_ED - c_EE_hard),   q_soft = (c_ED - c_DD) / (c_ED - c_EE_soft)  (< q_hard),
  *
@@ -44,9 +44,10 @@
  * the prior share of HH among the tactically Hard types whose d_DD_hard beats their equilibrium
  * value (tactically Soft types can never gain from it). Plain passive beliefs at 3a would leave
  * some parameters without any equilibrium; free beliefs would let an arbitrary belief (q = 0)
- * support escalation equilibria even when the Defender is surely Hard at both levels. Equilibria at exact ties of the parameters may be missing; every
- * equilibrium reported is checked
- * against the built game in the tests (engine Nash check plus sequential rationality).
+ * support escalation equilibria even when the Defender is surely Hard at both levels.
+ * Equilibria at exact ties of the parameters may be missing. Every equilibrium reported is checked
+ * against the built game in the tests (engine Nash check plus sequential rationality), and the pure
+ * ones against the engine's own perfect Bayesian equilibria.
  *
  * Names: Deterrence (no challenge), No-Response (every Defender type concedes), Constrained
  * Limited-Response (some Defender responds in kind and the Challenger never escalates after it),
@@ -239,10 +240,11 @@ function dCandidates(p: Params, r: number, t: DefType, eps: number): number[] {
   const diff = dUD(p, t, eps) - dNonDValue(p, r, t);
   return diff > TOL ? D_ONLY : diff < -TOL ? D_NEVER : D_EITHER;
 }
+/** Whether the Challenger's pure response `id` at 3a is optimal at belief q (ties allow both). */
 function insideRegime(id: string, q: number, th: AegThresholds): boolean {
-  if (id === 'esc-both') return q < th.q_soft - TOL;
-  if (id === 'esc-hard') return q > th.q_soft + TOL && q < th.q_hard - TOL;
-  return q > th.q_hard + TOL;
+  if (id === 'esc-both') return q <= th.q_soft + TOL;
+  if (id === 'esc-hard') return q >= th.q_soft - TOL && q <= th.q_hard + TOL;
+  return q >= th.q_hard - TOL;
 }
 const REGIMES = [
   { eH: 1, eS: 1, id: 'esc-both' },

@@ -20,6 +20,15 @@ describe('Generalized Mutual Deterrence Game (Kilgour & Zagare 1991)', () => {
     expect(low.equilibria.some((e) => (e.outcomes.SQ ?? 0) < 1)).toBe(true);
   });
 
+  it('where the refined beliefs leave no equilibrium, the weak equilibrium is flagged and checks as weak PBE', () => {
+    const res = gmdg.solve({ p_A: 0.425, p_B: 0.7 });
+    expect(res.equilibria.length).toBeGreaterThan(0);
+    for (const e of res.equilibria) expect(e.note).toMatch(/^weak perfect Bayesian/);
+    const v = verifyAgainstEngine('gmdg', { p_A: 0.425, p_B: 0.7 });
+    for (const r of v.reported) expect(r.sequentialFailures).toEqual([]);
+    expect(v.enginePure).toEqual([]); // none under the refined beliefs, as the solver says
+  });
+
   it('closed form agrees with the engine on random credibilities (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 45, max: 80 }), (a, b, sq) => {

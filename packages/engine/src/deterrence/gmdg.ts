@@ -11,7 +11,8 @@
  * (domain-research.md flags it [verify]); this sequential form keeps the paper's defining
  * features: both sides can upset the status quo and both can retaliate, with credibility uncertain.
  *
- * Solution (perfect Bayesian, passive off-path beliefs). Retaliation is dominant: Hard retaliates,
+ * Solution (perfect Bayesian; off the path B believes the prior over the A types that could gain
+ * from the unexpected move, a simplified intuitive criterion, as in the AEG). Retaliation is dominant: Hard retaliates,
  * Soft capitulates. A of type T initiates iff p_B a_DD_T + (1 - p_B) a_DC beats its value of C, and
  * the PDT thresholds (the credibility each side needs to deter the other, Z&K ch. 4):
  *
@@ -140,10 +141,41 @@ export function solveGmdg(given: Params): DeterrenceResult {
   for (const xH of [0, 1])
     for (const xS of [0, 1]) {
       const mass = pA * (1 - xH) + (1 - pA) * (1 - xS);
-      const rho = mass > 0 ? (pA * (1 - xH)) / mass : pA;
-      for (const zH of zChoices('H', rho))
-        for (const zS of zChoices('S', rho)) if (aOk('H', xH, zH, zS) && aOk('S', xS, zH, zS)) eqs.push({ xH, xS, zH, zS, rho });
+      // Off the path (both types attack), B's belief after C is the prior over the A types that
+      // could gain from C (its best payoff after C, a_SQ, beats its value of D); any belief if none.
+      const mayGain = (a: T) => (a === 'H' ? pA > 0 : pA < 1) && p.a_SQ! > vD(a) + eps;
+      const rhos =
+        mass > 0
+          ? [(pA * (1 - xH)) / mass]
+          : mayGain('H') && mayGain('S')
+            ? [pA]
+            : mayGain('H')
+              ? [1]
+              : mayGain('S')
+                ? [0]
+                : pA === 0
+                  ? [0]
+                  : pA === 1
+                    ? [1]
+                    : [0, pA, 1];
+      for (const rho of rhos)
+        for (const zH of zChoices('H', rho))
+          for (const zS of zChoices('S', rho)) if (aOk('H', xH, zH, zS) && aOk('S', xS, zH, zS)) eqs.push({ xH, xS, zH, zS, rho });
     }
+  // Under these beliefs a few parameter regions have no equilibrium; there, fall back to weak
+  // perfect Bayesian equilibria (any off-path belief), flagged in the report.
+  let freeBeliefs = false;
+  if (eqs.length === 0) {
+    freeBeliefs = true;
+    for (const xH of [0, 1])
+      for (const xS of [0, 1]) {
+        const mass = pA * (1 - xH) + (1 - pA) * (1 - xS);
+        if (mass > 0) continue;
+        for (const rho of pA === 0 ? [0] : pA === 1 ? [1] : [0, pA, 1])
+          for (const zH of zChoices('H', rho))
+            for (const zS of zChoices('S', rho)) if (aOk('H', xH, zH, zS) && aOk('S', xS, zH, zS)) eqs.push({ xH, xS, zH, zS, rho });
+      }
+  }
   // Semi-separating: one A type mixes; rho sits at c_B_T and B of type T mixes to make it indifferent.
   if (pA > 0 && pA < 1) {
     for (const mixer of ['H', 'S'] as const) {
@@ -193,7 +225,13 @@ export function solveGmdg(given: Params): DeterrenceResult {
             : e.xH !== e.xS
               ? 'Separating Equilibrium'
               : 'Attack Equilibrium (B initiates)';
-    return { kind, outcomes, strategies: { x_hard: e.xH, x_soft: e.xS, z_hard: e.zH, z_soft: e.zS }, beliefs: { rho: e.rho } };
+    return {
+      kind,
+      outcomes,
+      strategies: { x_hard: e.xH, x_soft: e.xS, z_hard: e.zH, z_soft: e.zS },
+      beliefs: { rho: e.rho },
+      ...(freeBeliefs ? { note: `weak perfect Bayesian: supported only by the off-path belief rho = ${fmt(e.rho)}` } : {}),
+    };
   });
   const sides: ThresholdSide[] = [
     ...(['hard', 'soft'] as const).map((k) => {

@@ -15,13 +15,13 @@ import { behaviorMaxGainFloat } from '../games/behavior';
 import { AEG_OFF_PATH } from './aeg';
 
 export function offPathConvention(modelId: string): OffPathBeliefs {
-  return modelId === 'aeg' ? AEG_OFF_PATH : 'prior';
+  return modelId === 'aeg' || modelId === 'gmdg' ? AEG_OFF_PATH : 'prior';
 }
 
 export interface Verification {
   /** Per reported equilibrium: the engine's maximal gain from deviating, and failed information sets. */
   readonly reported: readonly { readonly kind: string; readonly maxGain: number; readonly sequentialFailures: readonly string[] }[];
-  /** Outcome distributions (rounded, canonical JSON) of the reported pure equilibria. */
+  /** Outcome distributions (rounded, canonical JSON) of the reported pure equilibria (weak ones excluded). */
   readonly closedFormPure: readonly string[];
   /** Outcome distributions of all reported equilibria. */
   readonly closedFormAll: readonly string[];
@@ -44,10 +44,13 @@ export function verifyAgainstEngine(modelId: string, params: Params, options: { 
   const offPath = offPathConvention(modelId);
   const reported = result.equilibria.map((eq) => {
     const profile = behaviourProfile(game, equilibriumBehaviour(modelId, eq, result.parameters));
-    return { kind: eq.kind, maxGain: behaviorMaxGainFloat(game, profile), sequentialFailures: checkSequentialRationality(game, profile, offPath).failures };
+    // Equilibria the solver flags as weak (an arbitrary off-path belief) are checked as such.
+    const policy = eq.note?.startsWith('weak perfect Bayesian') ? 'any' : offPath;
+    return { kind: eq.kind, maxGain: behaviorMaxGainFloat(game, profile), sequentialFailures: checkSequentialRationality(game, profile, policy).failures };
   });
   const isPure = (s: Readonly<Record<string, number>>) => Object.values(s).every((v) => Math.abs(v) < 1e-12 || Math.abs(v - 1) < 1e-12);
-  const closedFormPure = [...new Set(result.equilibria.filter((e) => isPure(e.strategies)).map((e) => outcomeKey(e.outcomes)))].sort();
+  const weak = (e: { note?: string }) => e.note?.startsWith('weak perfect Bayesian') ?? false;
+  const closedFormPure = [...new Set(result.equilibria.filter((e) => isPure(e.strategies) && !weak(e)).map((e) => outcomeKey(e.outcomes)))].sort();
   const closedFormAll = [...new Set(result.equilibria.map((e) => outcomeKey(e.outcomes)))].sort();
   const enginePure = options.engine === false ? [] : [...new Set(enginePerfectBayesian(game, offPath).map((e) => outcomeKey(e.outcomes)))].sort();
   return { reported, closedFormPure, closedFormAll, enginePure };

@@ -206,12 +206,19 @@ export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = 
 
   const found = new Map<string, (Rational | number)[][]>();
   const seenBases = new Set<string>();
-  const queue: State<Tableau>[] = [];
+  const queue: { state: State<Tableau>; key: string }[] = [];
+  // Paths are reversible: the path dropping label k from e that ends at e' leads from e' back to e
+  // with the same label, so (e', k) need not be followed again.
+  const knownLabels = new Map<string, Set<number>>();
+  const stateKey = (s: State<Tableau>): string => `${s.P.basis.slice().sort((a, b) => a - b).join(',')}|${s.Q.basis.slice().sort((a, b) => a - b).join(',')}`;
   const artificialKey = (s: State<Tableau>): boolean => s.P.basis.every((c) => c >= m) && s.Q.basis.every((c) => c < m);
-  const consider = (s: State<Tableau> | undefined, exactRetry?: () => State<Tableau> | undefined): void => {
+  const consider = (s: State<Tableau> | undefined, label: number, exactRetry?: () => State<Tableau> | undefined): void => {
     if (!s || artificialKey(s) || found.size >= maxEq) return;
     // The same pair of bases is the same point: skip it before any (exact) work.
-    const basisKey = `${s.P.basis.slice().sort((a, b) => a - b).join(',')}|${s.Q.basis.slice().sort((a, b) => a - b).join(',')}`;
+    const basisKey = stateKey(s);
+    const known = knownLabels.get(basisKey) ?? new Set<number>();
+    known.add(label);
+    knownLabels.set(basisKey, known);
     if (seenBases.has(basisKey)) return;
     seenBases.add(basisKey);
     let profile = extract(s);
@@ -228,12 +235,15 @@ export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = 
     const key = keyOf(profile);
     if (found.has(key)) return;
     found.set(key, profile);
-    if (options.recursive !== false) queue.push(s);
+    if (options.recursive !== false) queue.push({ state: s, key: basisKey });
   };
-  for (let k = 0; k < m + n && found.size < maxEq; k++) consider(followPath(artificial, k, m, n, maxPivots), () => followPath(exactArtificial, k, m, n, maxPivots));
-  while (queue.length > 0 && found.size < maxEq) {
-    const s = queue.shift()!;
-    for (let k = 0; k < m + n && found.size < maxEq; k++) consider(followPath(s, k, m, n, maxPivots));
+  for (let k = 0; k < m + n && found.size < maxEq; k++) consider(followPath(artificial, k, m, n, maxPivots), k, () => followPath(exactArtificial, k, m, n, maxPivots));
+  for (let head = 0; head < queue.length && found.size < maxEq; head++) {
+    const { state, key } = queue[head]!;
+    for (let k = 0; k < m + n && found.size < maxEq; k++) {
+      if (knownLabels.get(key)?.has(k)) continue;
+      consider(followPath(state, k, m, n, maxPivots), k);
+    }
   }
 
   const equilibria: Equilibrium[] = [...found.values()].map((profile) =>

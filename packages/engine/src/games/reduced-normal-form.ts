@@ -66,6 +66,36 @@ export function ownParentSequences(game: ExtensiveFormGame): { position: number[
   return { position, parent };
 }
 
+/**
+ * How many reduced pure strategies each player has, without listing them:
+ * count(set of infosets) = product over I of sum over a of count(followers(I, a)).
+ */
+export function countReducedStrategies(game: ExtensiveFormGame): number[] {
+  const layout = behaviorLayout(game);
+  const { parent } = ownParentSequences(game);
+  return layout.infosetsOf.map((list, player) => {
+    const followers = new Map<string, number[]>();
+    list.forEach((_, k) => {
+      const p = parent[player]![k]!;
+      const key = `${p.infoset}:${p.action}`;
+      const arr = followers.get(key) ?? [];
+      arr.push(k);
+      followers.set(key, arr);
+    });
+    const countSet = (infosets: readonly number[]): number => {
+      let product = 1;
+      for (const k of infosets) {
+        const nA = game.infosets[list[k]!]!.actions.length;
+        let sum = 0;
+        for (let a = 0; a < nA; a++) sum += countSet(followers.get(`${k}:${a}`) ?? []);
+        product *= sum;
+      }
+      return product;
+    };
+    return countSet(followers.get('-1:-1') ?? []);
+  });
+}
+
 /** Every reduced pure strategy of every player. */
 export function reducedStrategies(game: ExtensiveFormGame): ReducedStrategy[][] {
   const layout = behaviorLayout(game);
@@ -107,7 +137,17 @@ export function reducedStrategies(game: ExtensiveFormGame): ReducedStrategy[][] 
 }
 
 /** Builds the reduced normal form; strategy labels are the chosen action numbers (1-based, `*` unspecified). */
-export function reducedNormalForm(game: ExtensiveFormGame): ReducedNormalForm {
+export function reducedNormalForm(game: ExtensiveFormGame, options: { maxWork?: number } = {}): ReducedNormalForm {
+  // Each pure profile costs a walk of the tree: refuse games whose reduced form is far too large.
+  const maxWork = options.maxWork ?? 5e8;
+  const counts0 = countReducedStrategies(game);
+  const profiles = counts0.reduce((p, c) => p * c, 1);
+  if (profiles * game.nodes.length > maxWork) {
+    throw new InputError(
+      `the reduced normal form is too large (${counts0.join(' x ')} = ${profiles.toExponential(2)} pure profiles on ${game.nodes.length} nodes)`,
+      { place: 'game', expected: 'a smaller game, or a method that works on the tree (spe, lcp)' },
+    );
+  }
   const reduced = reducedStrategies(game);
   const layout = behaviorLayout(game);
   const n = game.players.length;

@@ -270,7 +270,7 @@ function efgState(game: ExtensiveFormGame, id = 0): SequentialState {
     currentPlayer: () => (node.type === 'terminal' ? -2 : game.infosets[node.infoset]!.player),
     legalActions: () => (node.type === 'terminal' ? [] : node.children.map((_, a) => a)),
     chanceOutcomes: () => (node.type === 'chance' ? game.infosets[node.infoset]!.probabilities!.map((p, a) => [a, p.toNumber()] as const) : []),
-    child: (a) => efgState(game, (node as { children: number[] }).children[a]!),
+    child: (a) => efgState(game, node.type === 'terminal' ? id : node.children[a]!),
     rewards: () => (node.type === 'terminal' ? game.players.map(() => 0) : pay(node.outcome)),
     key: () => (node.type === 'decision' ? String(node.infoset) : `chance ${id}`),
   };

@@ -21,6 +21,11 @@
  *   V(v) = o(v) + sum_a p_a V(c_a(v))                at a chance node,
  *   V(v) = o(v)                                      at a terminal node.
  *
+ * Variants: `backwardInductionOnStates` runs the recursion on a generated tree through a narrow
+ * state interface; `solveSubgamePerfect(game, { mixed: true })` gives one SPE in behaviour
+ * strategies of a two-player game, each subgame solved by the sequence-form LCP (Koller, Megiddo &
+ * von Stengel 1996), which exists even when no pure SPE does.
+ *
  * Subgame roots are found in linear time (see extensive/tree.ts). Nodes are stored in pre-order,
  * so walking the node array backwards visits children before parents: no recursion, any depth.
  */
@@ -30,7 +35,7 @@ import { behaviorLayout, behaviorPayoffs, splitByInfoset } from './behavior';
 import { extractSubgame } from './extensive/subgame';
 import { solveSequenceFormLcp } from './sequence-form-lcp';
 import { isPerfectInformation, treeFacts } from './extensive/tree';
-import type { Equilibrium, ExtensiveFormGame, SolveResult } from './types';
+import { CHANCE, type Equilibrium, type ExtensiveFormGame, type SolveResult } from './types';
 
 /** How backward induction picks among actions with equal value for the mover. */
 export type TieBreak = 'first' | 'last';
@@ -157,7 +162,7 @@ export function backwardInductionOnStates(root: SequentialState, tieBreak: TieBr
   const policy = new Map<string, number>();
   const open = (state: SequentialState): Frame => {
     if (state.isTerminal()) return { state, actions: [], probs: undefined, next: 0, values: [] };
-    if (state.currentPlayer() === CHANCE_PLAYER) {
+    if (state.currentPlayer() === CHANCE) {
       const outcomes = state.chanceOutcomes();
       return { state, actions: outcomes.map((o) => o[0]), probs: outcomes.map((o) => o[1]), next: 0, values: [] };
     }
@@ -199,8 +204,6 @@ export function backwardInductionOnStates(root: SequentialState, tieBreak: TieBr
     stack[stack.length - 1]!.values.push(done.value);
   }
 }
-
-const CHANCE_PLAYER = -1;
 
 /** Flat behaviour profile (Gambit order) from one action (or NO_ACTION) per information set. */
 function pureBehaviorProfile(game: ExtensiveFormGame, choice: Int32Array): Rational[][] {

@@ -68,7 +68,7 @@ function SourceDrawer({ cite, onClose }: { cite: Cite; onClose: () => void }) {
     setText(null);
     setError(null);
     if (!source?.file) {
-      setError(new Error(source?.url ? `${source.url} — ${cite.locator ?? ''}` : `unknown source "${cite.source}"`));
+      if (!source?.url) setError(new Error(`unknown source "${cite.source}"`));
       return;
     }
     loadSourceText(state.id, cite.source, source.file).then(
@@ -107,7 +107,22 @@ function SourceDrawer({ cite, onClose }: { cite: Cite; onClose: () => void }) {
           </button>
         </header>
         {error ? <ErrorBox error={error} /> : null}
-        {text === null && !error ? <Loading /> : null}
+        {source && !source.file && source.url ? (
+          <div className="source-text" data-testid="source-link">
+            <p>
+              {t('scenario.webSource')}{' '}
+              <a href={source.url} target="_blank" rel="noreferrer noopener">
+                {source.url}
+              </a>
+            </p>
+            {cite.locator ? (
+              <p>
+                <mark className="quote">{cite.locator}</mark>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {text === null && !error && source?.file ? <Loading /> : null}
         {text !== null ? (
           <>
             {cite.quote && !range ? <ErrorBox error={new Error(t('scenario.quoteNotFound'))} /> : null}

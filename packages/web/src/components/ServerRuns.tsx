@@ -7,7 +7,19 @@ import { useI18n } from '../i18n/context';
 import { followRun, listRuns, submitRun, type RunRecord } from '../lib/runs';
 import { ErrorBox, ProgressBar } from './common';
 
-export function ServerRuns({ kind, scenarioId, options, summarize }: { kind: string; scenarioId: string; options: Record<string, unknown>; summarize: (run: RunRecord) => ReactNode }) {
+export function ServerRuns({
+  kind,
+  scenarioId,
+  variant,
+  options,
+  summarize,
+}: {
+  kind: string;
+  scenarioId: string;
+  variant?: string;
+  options: Record<string, unknown>;
+  summarize: (run: RunRecord) => ReactNode;
+}) {
   const { t } = useI18n();
   const [running, setRunning] = useState<AbortController | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -25,7 +37,7 @@ export function ServerRuns({ kind, scenarioId, options, summarize }: { kind: str
     setError(null);
     setProgress(0);
     try {
-      const { id } = await submitRun({ kind, scenarioId, options });
+      const { id } = await submitRun({ kind, scenarioId, ...(variant ? { variant } : {}), options });
       const record = await followRun(id, setProgress, controller.signal);
       setLast(record);
     } catch (e) {
@@ -76,6 +88,7 @@ export function ServerRuns({ kind, scenarioId, options, summarize }: { kind: str
                 <td>{r.status}</td>
                 <td>
                   <code>{JSON.stringify(r.provenance.options ?? {})}</code>
+                  {r.provenance.variant ? <span className="tag">{r.provenance.variant}</span> : null}
                 </td>
                 <td>{r.createdAt.replace('T', ' ').slice(0, 19)}</td>
               </tr>

@@ -95,20 +95,22 @@ export default function NegotiationPage() {
   const scenario = state.status === 'ready' ? state.scenario : null;
   const [issueId, setIssueId] = useState<string | null>(null);
   const [model, setModel] = useState<BargainingModel>('smp');
+  const [variantId, setVariantId] = useState('');
   const issue = scenario?.issues.find((i) => i.id === issueId) ?? scenario?.issues[0];
   const run = useWorkerRequest('bargaining.run', scenario && issue ? { scenario, issue: issue.id } : null, { lane: 'bargaining' });
   const actors = useMemo(() => (scenario ? actorIndex(scenario) : new Map()), [scenario]);
   const actorName = useMemo(() => (id: string) => (actors.get(id) ? name(actors.get(id)!.names) : id), [actors, name]);
   const anchorLabel = useMemo(() => (a: Issue['scale']['anchors'][number]) => name(a.label), [name]);
   const variantName = useMemo(() => (id: string) => name(scenario?.variants.find((v) => v.id === id)?.title) || id, [scenario, name]);
+  const shownRuns = (variantId && run.data?.variants.find((v) => v.id === variantId)?.runs) || run.data?.baseline;
   const lineChart = useMemo(
-    () => (run.data && issue ? positionsOption(issue, run.data.baseline[model], actorName, anchorLabel, { round: t('negotiation.round'), forecast: t('negotiation.forecast') }) : null),
-    [run.data, issue, model, actorName, anchorLabel, t],
+    () => (shownRuns && issue ? positionsOption(issue, shownRuns[model], actorName, anchorLabel, { round: t('negotiation.round'), forecast: t('negotiation.forecast') }) : null),
+    [shownRuns, issue, model, actorName, anchorLabel, t],
   );
   const variantChart = useMemo(() => (run.data && issue ? variantsOption(issue, run.data, variantName, t('common.baseline'), anchorLabel) : null), [run.data, issue, variantName, anchorLabel, t]);
   if (!scenario || state.status !== 'ready') return null;
   if (!issue) return <p className="muted">{t('common.none')}</p>;
-  const current = run.data?.baseline[model];
+  const current = shownRuns?.[model];
   const nearest = current ? issue.scale.anchors.reduce((b, a) => (Math.abs(a.value - current.forecast) < Math.abs(b.value - current.forecast) ? a : b)) : null;
   return (
     <div className="grid">
@@ -130,11 +132,22 @@ export default function NegotiationPage() {
             <option value="eum">EUM (Bueno de Mesquita)</option>
           </select>
         </label>
+        <label>
+          {t('common.variant')}{' '}
+          <select value={variantId} onChange={(e) => setVariantId(e.target.value)} data-testid="variant-select">
+            <option value="">{t('common.baseline')}</option>
+            {scenario.variants.map((v) => (
+              <option key={v.id} value={v.id}>
+                {name(v.title)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {run.error ? <ErrorBox error={run.error} /> : null}
       {run.running && !run.data ? <ProgressBar value={run.progress} /> : null}
       <div className="grid grid-2">
-        <Card title={`${t('negotiation.positions')} — ${name(issue.title)}`} testId="card-positions">
+        <Card title={`${t('negotiation.positions')} — ${name(issue.title)}${variantId ? ` (${variantName(variantId)})` : ''}`} testId="card-positions">
           {lineChart ? <Chart option={lineChart} className="chart-tall" testId="positions-chart" /> : <Loading />}
         </Card>
         <Card title={t('negotiation.forecast')} testId="card-forecast">
@@ -151,7 +164,7 @@ export default function NegotiationPage() {
               </p>
               {current.expectedPosition !== undefined ? <p className="hint">{t('negotiation.smpNote', { x: fmt(current.expectedPosition) })}</p> : null}
               <p className="hint">
-                SMP {fmt(run.data!.baseline.smp.forecast)} · EUM {fmt(run.data!.baseline.eum.forecast)}
+                SMP {fmt(shownRuns!.smp.forecast)} · EUM {fmt(shownRuns!.eum.forecast)}
               </p>
             </div>
           ) : (
@@ -195,7 +208,7 @@ export default function NegotiationPage() {
       </div>
       {!state.offline ? (
         <Card title={t('runs.title')} testId="card-server-runs">
-          <ServerRuns kind="forecast" scenarioId={state.id} options={{ model, issue: issue.id }} summarize={storedForecast} />
+          <ServerRuns kind="forecast" scenarioId={state.id} variant={variantId || undefined} options={{ model, issue: issue.id }} summarize={storedForecast} />
         </Card>
       ) : null}
     </div>

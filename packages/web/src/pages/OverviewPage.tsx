@@ -78,6 +78,26 @@ export default function OverviewPage() {
         </Card>
         <Card title={t('overview.timeline')} testId="card-timeline">
           <Chart option={option} className="chart-tall" testId="timeline-chart" />
+          <div className="table-scroll events-table">
+            <table data-testid="events-table">
+              <tbody>
+                {[...scenario.events]
+                  .sort((a, b) => dateValue(b.date) - dateValue(a.date))
+                  .map((e) => (
+                    <tr key={e.id}>
+                      <td className="num">{e.date}</td>
+                      <td>
+                        {name(e.title)} {e.status === 'expected' ? <span className="tag">{t('overview.expected')}</span> : null}
+                        <div className="muted">{e.actors.map((a) => (actors.get(a) ? name(actors.get(a)!.names) : a)).join(' · ')}</div>
+                      </td>
+                      <td>
+                        <Provenance item={e} />
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
         </Card>
       </div>
       <Card title={t('overview.mechanisms')} testId="card-mechanisms">

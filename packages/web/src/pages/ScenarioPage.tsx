@@ -2,7 +2,11 @@
  * Scenario: every value with its provenance (click a citation to read the quote in its source),
  * assumptions marked with their range, and the variants side by side.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { loadSourceText } from '../lib/api';
+import { useWorkerRequest } from '../lib/useWorker';
+import { useOpenCite } from '../components/Citation';
+import type { Scenario } from '@brink/engine/scenario/schema';
 import { useI18n } from '../i18n/context';
 import { useScenarioState } from '../lib/scenario-context';
 import { Card } from '../components/common';
@@ -32,6 +36,69 @@ function provenanceChart(entries: CitedEntry[], labels: { cited: string; assumed
       { name: labels.assumed, type: 'bar', data: keys.map((k) => groups.get(k)!.assumed), itemStyle: { color: '#e0a800' } },
     ],
   } as ChartOption;
+}
+
+/** Long texts in the narrow variant columns: the start, the rest in the tooltip. */
+function clip(text: string, max = 28): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** How many scenario elements cite each block (non-empty line) of a source: click a bar to read it. */
+function SourceCoverage({ scenario, scenarioId }: { scenario: Scenario; scenarioId: string }) {
+  const { t } = useI18n();
+  const openCite = useOpenCite();
+  const source = scenario.sources.find((s) => s.file);
+  const [text, setText] = useState<string | null>(null);
+  useEffect(() => {
+    if (!source) return;
+    let live = true;
+    loadSourceText(scenarioId, source.id, source.file).then((x) => live && setText(x), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [scenarioId, source]);
+  const coverage = useWorkerRequest('scenario.coverage', source && text !== null ? { scenario, source: source.id, text } : null, { lane: 'coverage' });
+  const blocks = coverage.data?.blocks;
+  const option = useMemo(
+    () =>
+      blocks
+        ? ({
+            grid: { left: 40, right: 20, top: 20, bottom: 40 },
+            tooltip: {
+              trigger: 'item',
+              formatter: (p: { dataIndex: number }) => {
+                const b = blocks[p.dataIndex]!;
+                return `<b>${t('scenario.block')} ${b.block}</b> (${b.citedBy.length})<br/><span style="display:inline-block;max-width:360px;white-space:normal">${b.text.slice(0, 120)}…</span>`;
+              },
+            },
+            xAxis: { type: 'category', data: blocks.map((b) => String(b.block)), name: t('scenario.block'), nameLocation: 'middle', nameGap: 26 },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [
+              {
+                type: 'bar',
+                data: blocks.map((b) => ({ value: b.citedBy.length, itemStyle: { color: b.heading ? '#9aa3b5' : '#2f5d9b' } })),
+              },
+            ],
+          } as ChartOption)
+        : null,
+    [blocks, t],
+  );
+  if (!source) return null;
+  return (
+    <Card title={`${t('scenario.coverage')} — ${source.id}`} testId="card-coverage">
+      <p className="hint">{t('scenario.coverageHint')}</p>
+      {option ? (
+        <Chart
+          option={option}
+          testId="coverage-chart"
+          onClick={(p) => {
+            const b = blocks?.[Number(p.name) - 1];
+            if (b) openCite({ source: source.id, quote: b.text });
+          }}
+        />
+      ) : null}
+    </Card>
+  );
 }
 
 export default function ScenarioPage() {
@@ -100,9 +167,12 @@ export default function ScenarioPage() {
             </table>
           </div>
         </Card>
-        <Card title={`${t('common.cited')} / ${t('common.assumption')}`} testId="card-provenance-chart">
-          <Chart option={chart} testId="provenance-chart" />
-        </Card>
+        <div className="grid" style={{ alignContent: 'start' }}>
+          <SourceCoverage scenario={scenario} scenarioId={state.id} />
+          <Card title={`${t('common.cited')} / ${t('common.assumption')}`} testId="card-provenance-chart">
+            <Chart option={chart} testId="provenance-chart" />
+          </Card>
+        </div>
       </div>
       <Card title={t('scenario.variants')} testId="card-variants">
         <div className="variant-grid">
@@ -126,9 +196,11 @@ export default function ScenarioPage() {
                         {c.rationale ? <div className="muted">{c.rationale}</div> : null}
                         {c.cite ? <CiteLink cite={c.cite} short={24} /> : null}
                       </td>
-                      <td className="val">{formatValue(resolvePath(scenario, c.path))}</td>
-                      <td className="val" title={typeof c.value === 'object' ? JSON.stringify(c.value, null, 1) : undefined}>
-                        <b>{formatValue(c.value)}</b>
+                      <td className="val" title={formatValue(resolvePath(scenario, c.path))}>
+                        {clip(formatValue(resolvePath(scenario, c.path)))}
+                      </td>
+                      <td className="val" title={typeof c.value === 'object' ? JSON.stringify(c.value, null, 1) : formatValue(c.value)}>
+                        <b>{clip(formatValue(c.value))}</b>
                       </td>
                     </tr>
                   ))}

@@ -29,7 +29,7 @@ export interface BargainingOutcome {
   issue: IssueModelInput;
   baseline: Record<BargainingModel, BargainingRun>;
   /** Forecast per variant that could be run (variant id -> model -> forecast). */
-  variants: { id: string; forecast: Partial<Record<BargainingModel, number>>; error?: string }[];
+  variants: { id: string; forecast: Partial<Record<BargainingModel, number>>; runs?: Record<BargainingModel, BargainingRun>; error?: string }[];
 }
 
 function runModels(issue: IssueModelInput): Record<BargainingModel, BargainingRun> {
@@ -73,7 +73,7 @@ export function bargainingRequest({ scenario, issue: issueId }: { scenario: Scen
       const varied = applyVariant(scenario, v.id);
       const [vi] = scenarioIssueInputs(varied, { issue: issueId });
       const runs = runModels(vi!);
-      variants.push({ id: v.id, forecast: { smp: runs.smp.forecast, eum: runs.eum.forecast } });
+      variants.push({ id: v.id, forecast: { smp: runs.smp.forecast, eum: runs.eum.forecast }, runs });
     } catch (error) {
       variants.push({ id: v.id, forecast: {}, error: (error as Error).message });
     }

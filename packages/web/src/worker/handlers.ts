@@ -5,11 +5,14 @@
 import type { ProgressFn } from './protocol';
 import { parseGameRequest, solveGameRequest } from './games';
 import { bargainingRequest } from './bargaining';
+import { citationCoverage } from '@brink/engine/scenario/coverage';
+import type { Scenario } from '@brink/engine/scenario/schema';
 import { listModelsRequest, mapRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest } from './deterrence';
 
 export const handlers = {
   'games.parse': (p: Parameters<typeof parseGameRequest>[0]) => parseGameRequest(p),
   'games.solve': (p: Parameters<typeof solveGameRequest>[0]) => solveGameRequest(p),
+  'scenario.coverage': (p: { scenario: Scenario; source: string; text: string }) => citationCoverage(p.scenario, p.source, p.text),
   'bargaining.run': (p: Parameters<typeof bargainingRequest>[0], progress: ProgressFn) => bargainingRequest(p, progress),
   'deterrence.models': (_p: Record<string, never>) => listModelsRequest(),
   'deterrence.solve': (p: Parameters<typeof solveDeterrenceRequest>[0]) => solveDeterrenceRequest(p),

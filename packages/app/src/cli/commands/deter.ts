@@ -109,6 +109,18 @@ function blockFourAnswer(results: Map<string, DeterrenceResult>): string[] {
     const dc = Math.max(0, ...aeg.equilibria.map((e) => e.outcomes.DC ?? 0));
     lines.push(`    The dilemma's two horns: all-out war (EE) up to ${pct(ee)}, the US standing aside (DC) up to ${pct(dc)}.`);
   }
+  if (radg && aeg) {
+    const oneShot = radg.equilibria.every((e) => (e.outcomes.SQ ?? 0) === 1);
+    const escalation = aeg.equilibria.every((e) => (e.outcomes.SQ ?? 0) === 1);
+    if (oneShot && !escalation) {
+      lines.push('  - Reading: a threat that is credible against a one-shot challenge is not enough once the DPRK can strike');
+      lines.push('    in a limited way and threaten more: the US must be credible at both levels, and the scenario falls short.');
+    } else if (oneShot && escalation) {
+      lines.push('  - Reading: the US threat is credible enough at both levels; every equilibrium keeps the status quo.');
+    } else if (!oneShot) {
+      lines.push('  - Reading: even the one-shot threat is not credible enough to deter a challenge.');
+    }
+  }
   return lines;
 }
 

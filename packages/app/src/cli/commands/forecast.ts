@@ -17,48 +17,35 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import {
   DEFAULT_EUM_OPTIONS,
+  effectiveEumOptions,
+  forecastIssue,
+  formatNumber,
+  formatValue,
+  type ForecastModel,
+  type IssueForecast,
+  type IssueForecastOptions,
   InputError,
   explainEum,
-  fromModelScale,
-  issueToEumInput,
-  issueToSmpInput,
-  keyChallenges,
   listVariants,
-  nearestAnchor,
   parseKtabCsv,
-  runEnsemble,
-  runEum,
   runEumOnKtabInput,
   runSmp,
   scenarioIssueInputs,
-  tornado,
   type EumOptions,
-  type ForecastDistribution,
-  type IssueForecaster,
-  type IssueModelInput,
-  type MoveExplanation,
   type RoundExplanation,
   type SmpInput,
-  type TornadoResult,
 } from '@brink/engine';
 import { action } from '../run';
 import { loadScenarioFile } from '../../scenario-files';
 
-export type ForecastModel = 'eum' | 'smp';
-
-export interface ForecastCliOptions {
+export interface ForecastCliOptions extends IssueForecastOptions {
   model?: ForecastModel;
   issue?: string;
   /** Variant ids; 'all' = the base scenario and every variant. */
   variants?: string[];
-  seed?: string | number;
-  ensemble?: number;
-  tornado?: boolean;
-  maxRounds?: number;
-  /** Further EUM options (the documented choices where the paper is ambiguous). */
-  eumOptions?: Partial<EumOptions>;
-  onProgress?: (label: string, done: number, total: number) => void;
 }
+
+export { forecastIssue, issueForecaster, formatValue, type ForecastModel, type IssueForecast } from '@brink/engine';
 
 /** Parses `--eum key=value` pairs against the EUM's option names and types. */
 export function parseEumOptions(pairs: readonly string[]): Partial<EumOptions> {
@@ -82,40 +69,6 @@ export function parseEumOptions(pairs: readonly string[]): Partial<EumOptions> {
     }
   }
   return out as Partial<EumOptions>;
-}
-
-function eumOptionsOf(opts: ForecastCliOptions): Partial<EumOptions> {
-  return { ...(opts.eumOptions ?? {}), ...(opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {}) };
-}
-
-/** One issue's forecast, in the issue's own units. */
-export interface IssueForecast {
-  issue: string;
-  title: string;
-  variant: string | null;
-  model: ForecastModel;
-  scale: IssueModelInput['scale'];
-  actors: { id: string; name: string }[];
-  dims: string[];
-  turns: number;
-  /** [turn][actor][dimension = 0], issue units. */
-  positions: number[][][];
-  final: number[][];
-  forecast: {
-    value: number;
-    anchor: string | null;
-    /** EUM: μ per state, issue units (the SMP has no per-state forecast). */
-    trajectory?: number[];
-    stopReason: string;
-    /** SMP only: KTAB's final win probabilities, the most likely actor (whose final position is `value`), and the probability-weighted mean position. */
-    finalProb?: number[];
-    mostLikelyActor?: number;
-    expectedPosition?: number;
-  };
-  rounds?: RoundExplanation[];
-  keyChallenges?: (MoveExplanation & { round: number })[];
-  ensemble?: ForecastDistribution;
-  tornado?: TornadoResult;
 }
 
 export interface ScenarioForecastReport {
@@ -150,93 +103,6 @@ const SMP_FORECAST_NOTE = 'the SMP forecast is the final position of the actor m
 
 function isCsv(file: string): boolean {
   return path.extname(file).toLowerCase() === '.csv';
-}
-
-/** The forecaster used by ensembles and tornados: the model's forecast in issue units. */
-export function issueForecaster(model: ForecastModel, eumOptions: Partial<EumOptions> = {}): IssueForecaster {
-  if (model === 'smp') {
-    return (issue, values) => fromModelScale(issue.scale, runSmp(issueToSmpInput(issue, values)).forecast.mostLikelyPosition[0]!);
-  }
-  return (issue, values) => fromModelScale(issue.scale, runEum(issueToEumInput(issue, values), { recordOffers: false, ...eumOptions }).forecast);
-}
-
-/** Runs one model on one issue. */
-export function forecastIssue(issue: IssueModelInput, variant: string | null, model: ForecastModel, opts: ForecastCliOptions = {}): IssueForecast {
-  const toUnits = (x: number): number => fromModelScale(issue.scale, x);
-  const eumOptions = eumOptionsOf(opts);
-  const base = {
-    issue: issue.issueId,
-    title: issue.title,
-    variant,
-    model,
-    scale: issue.scale,
-    actors: issue.actors.map((a) => ({ id: a.id, name: a.name })),
-    dims: [issue.issueId],
-  };
-  let out: IssueForecast;
-  if (model === 'smp') {
-    const res = runSmp(issueToSmpInput(issue));
-    const positions = res.positions.map((state) => state.map((row) => [toUnits(row[0]!)]));
-    const value = toUnits(res.forecast.mostLikelyPosition[0]!);
-    out = {
-      ...base,
-      turns: res.turns,
-      positions,
-      final: positions[positions.length - 1]!,
-      forecast: {
-        value,
-        anchor: anchorLabel(issue, value),
-        stopReason: String(res.stopReason),
-        finalProb: res.forecast.finalProb,
-        mostLikelyActor: res.forecast.mostLikelyActor,
-        expectedPosition: toUnits(res.forecast.expectedPosition[0]!),
-      },
-    };
-  } else {
-    const input = issueToEumInput(issue);
-    const res = runEum(input, eumOptions);
-    const positions = res.positions.map((state) => state.map((x) => [toUnits(x)]));
-    const names = issue.actors.map((a) => a.name);
-    const rounds = explainEum(res, { actorNames: names, format: (x) => fmt(toUnits(x)) }, input.actors.map((a) => a.capability * a.salience));
-    const value = toUnits(res.forecast);
-    out = {
-      ...base,
-      turns: res.turns,
-      positions,
-      final: positions[positions.length - 1]!,
-      forecast: { value, anchor: anchorLabel(issue, value), trajectory: res.medians.map(toUnits), stopReason: res.stopReason },
-      rounds: rounds.map((r) => ({ ...r, median: toUnits(r.median), medianAfter: toUnits(r.medianAfter), moves: r.moves.map((m) => ({ ...m, from: toUnits(m.from), to: toUnits(m.to) })) })),
-      keyChallenges: keyChallenges(rounds).map((m) => ({ ...m, from: toUnits(m.from), to: toUnits(m.to) })),
-    };
-  }
-  const forecaster = issueForecaster(model, eumOptions);
-  if (opts.ensemble && opts.ensemble > 0) {
-    out.ensemble = runEnsemble(issue, forecaster, {
-      runs: opts.ensemble,
-      seed: opts.seed ?? 1,
-      onProgress: opts.onProgress ? (done, total) => opts.onProgress!(`${issue.issueId}${variant ? ` [${variant}]` : ''}`, done, total) : undefined,
-    });
-  }
-  if (opts.tornado) out.tornado = tornado(issue, forecaster);
-  return out;
-}
-
-function anchorLabel(issue: IssueModelInput, x: number): string | null {
-  const near = nearestAnchor(issue.scale, x);
-  return near ? near.anchor.label : null;
-}
-
-/** A value in issue units with the nearest anchor, e.g. `37.5 (≈ Freeze, 50)`. */
-export function formatValue(issue: IssueModelInput | { scale: IssueModelInput['scale'] }, x: number): string {
-  const near = nearestAnchor(issue.scale, x);
-  const v = fmt(x);
-  if (!near) return v;
-  const span = issue.scale.max - issue.scale.min;
-  return near.distance <= 0.05 * span ? `${v} (${near.anchor.label})` : `${v} (nearest: ${near.anchor.label} at ${fmt(near.anchor.value)})`;
-}
-
-function fmt(x: number): string {
-  return Number.isInteger(Math.round(x * 10) / 10) ? (Math.round(x * 10) / 10).toFixed(0) : x.toFixed(1);
 }
 
 /** Forecasts for a scenario or KTAB CSV file. */
@@ -275,7 +141,7 @@ async function forecastKtabFile(file: string, opts: ForecastCliOptions): Promise
     const res = runSmp(input);
     return { ...common, turns: res.turns, states: res.turns + 1, positions: res.positions, final: res.final, forecast: { ...res.forecast, stopReason: res.stopReason, probHistory: res.probHistory } };
   }
-  const eumOptions = eumOptionsOf(opts);
+  const eumOptions = effectiveEumOptions(opts);
   let res;
   try {
     res = runEumOnKtabInput(input, eumOptions);
@@ -327,8 +193,8 @@ function table(rows: string[][]): string {
 function positionTable(names: string[], positions: number[][][], d: number, trajectory: number[] | null, min: number, max: number): string {
   const cols = shownStates(positions.length);
   const header = ['', ...cols.map((t) => (t === null ? '…' : t === 0 ? 'start' : `r${t}`)), 'path'];
-  const rows = names.map((name, i) => [name, ...cols.map((t) => (t === null ? '…' : fmt(positions[t]![i]![d]!))), sparkline(positions.map((s) => s[i]![d]!), min, max)]);
-  if (trajectory) rows.push(['forecast', ...cols.map((t) => (t === null ? '…' : fmt(trajectory[t]!))), sparkline(trajectory, min, max)]);
+  const rows = names.map((name, i) => [name, ...cols.map((t) => (t === null ? '…' : formatNumber(positions[t]![i]![d]!))), sparkline(positions.map((s) => s[i]![d]!), min, max)]);
+  if (trajectory) rows.push(['forecast', ...cols.map((t) => (t === null ? '…' : formatNumber(trajectory[t]!))), sparkline(trajectory, min, max)]);
   return table([header, ...rows]);
 }
 
@@ -336,7 +202,7 @@ export function formatIssueForecast(f: IssueForecast): string {
   const lines: string[] = [];
   const variant = f.variant ? ` [variant ${f.variant}]` : '';
   lines.push(`${f.title} (${f.issue})${variant} — ${f.model.toUpperCase()}`);
-  lines.push(`  scale ${fmt(f.scale.min)}..${fmt(f.scale.max)}: ${f.scale.anchors.map((a) => `${fmt(a.value)} = ${a.label}`).join('; ')}`);
+  lines.push(`  scale ${formatNumber(f.scale.min)}..${formatNumber(f.scale.max)}: ${f.scale.anchors.map((a) => `${formatNumber(a.value)} = ${a.label}`).join('; ')}`);
   lines.push('');
   lines.push(positionTable(f.actors.map((a) => a.name), f.positions, 0, f.forecast.trajectory ?? null, f.scale.min, f.scale.max).replace(/^/gm, '  '));
   lines.push('');
@@ -344,7 +210,7 @@ export function formatIssueForecast(f: IssueForecast): string {
   if (f.model === 'smp' && f.forecast.finalProb) {
     const k = f.forecast.mostLikelyActor ?? 0;
     lines.push(`  Most likely to prevail: ${f.actors[k]?.name} (p = ${f.forecast.finalProb[k]!.toFixed(3)}); ${SMP_FORECAST_NOTE}`);
-    lines.push(`  Probability-weighted mean of the final positions: ${fmt(f.forecast.expectedPosition ?? NaN)}`);
+    lines.push(`  Probability-weighted mean of the final positions: ${formatNumber(f.forecast.expectedPosition ?? NaN)}`);
   }
   if (f.keyChallenges && f.keyChallenges.length > 0) {
     lines.push('  Challenges that drove it (largest pull on the median first):');
@@ -362,19 +228,19 @@ export function formatIssueForecast(f: IssueForecast): string {
     const e = f.ensemble;
     const q = e.quantiles;
     lines.push(`  Ensemble (${e.runs} runs, seed ${e.seed}, inputs drawn from their ranges, beta-PERT):`);
-    lines.push(`    mean ${fmt(e.mean)}  sd ${fmt(e.sd)}  5% ${fmt(q.p05)}  25% ${fmt(q.p25)}  median ${fmt(q.p50)}  75% ${fmt(q.p75)}  95% ${fmt(q.p95)}`);
+    lines.push(`    mean ${formatNumber(e.mean)}  sd ${formatNumber(e.sd)}  5% ${formatNumber(q.p05)}  25% ${formatNumber(q.p25)}  median ${formatNumber(q.p50)}  75% ${formatNumber(q.p75)}  95% ${formatNumber(q.p95)}`);
     const peak = Math.max(1, ...e.histogram.counts);
-    lines.push(`    ${fmt(e.histogram.min)} ${e.histogram.counts.map((c) => (c === 0 ? ' ' : SPARKS[Math.min(7, Math.round((c / peak) * 7))])).join('')} ${fmt(e.histogram.max)}`);
+    lines.push(`    ${formatNumber(e.histogram.min)} ${e.histogram.counts.map((c) => (c === 0 ? ' ' : SPARKS[Math.min(7, Math.round((c / peak) * 7))])).join('')} ${formatNumber(e.histogram.max)}`);
   }
   if (f.tornado) {
-    lines.push(`  Tornado (each ranged input at its low and high end, others at base; base forecast ${fmt(f.tornado.base)}):`);
+    lines.push(`  Tornado (each ranged input at its low and high end, others at base; base forecast ${formatNumber(f.tornado.base)}):`);
     const moving = f.tornado.bars.filter((b) => b.swing > 1e-9);
     const bars = moving.slice(0, 10);
     const maxSwing = Math.max(1e-12, ...bars.map((b) => b.swing));
-    const fmtInput = (field: string, x: number): string => (field === 'position' ? fmt(x) : x.toFixed(2));
+    const fmtInput = (field: string, x: number): string => (field === 'position' ? formatNumber(x) : x.toFixed(2));
     for (const b of bars) {
       const bar = '█'.repeat(Math.max(1, Math.round((b.swing / maxSwing) * 20)));
-      lines.push(`    ${`${b.actorName} ${b.field}`.padEnd(30)} ${`${fmtInput(b.field, b.low)}..${fmtInput(b.field, b.high)}`.padEnd(11)} → forecast ${fmt(b.forecastAtLow)}..${fmt(b.forecastAtHigh)}  ${bar}`);
+      lines.push(`    ${`${b.actorName} ${b.field}`.padEnd(30)} ${`${fmtInput(b.field, b.low)}..${fmtInput(b.field, b.high)}`.padEnd(11)} → forecast ${formatNumber(b.forecastAtLow)}..${formatNumber(b.forecastAtHigh)}  ${bar}`);
     }
     const still = f.tornado.bars.length - bars.length;
     if (still > 0) lines.push(`    (${moving.length > bars.length ? `${moving.length - bars.length} smaller, ` : ''}${f.tornado.bars.length - moving.length} ranged input(s) leave the forecast unchanged)`);
@@ -389,11 +255,11 @@ export function formatKtabForecast(r: KtabForecastReport): string {
     const trajectory = r.model === 'eum' ? ((r.forecast.trajectories as number[][])[d] ?? null) : null;
     const padded = trajectory ? r.positions.map((_, t) => trajectory[Math.min(t, trajectory.length - 1)]!) : null;
     lines.push(positionTable(r.actors, r.positions, d, padded, 0, 100).replace(/^/gm, '  '));
-    if (r.model === 'eum') lines.push(`  Forecast (median voter position): ${fmt((r.forecast.median as number[])[d]!)}`);
+    if (r.model === 'eum') lines.push(`  Forecast (median voter position): ${formatNumber((r.forecast.median as number[])[d]!)}`);
   });
   if (r.model === 'smp') {
     const f = r.forecast as { mostLikelyActor: number; mostLikelyPosition: number[]; finalProb: number[] };
-    lines.push('', `Most likely outcome: ${r.actors[f.mostLikelyActor]}'s position (${f.mostLikelyPosition.map(fmt).join(', ')}), p = ${f.finalProb[f.mostLikelyActor]!.toFixed(3)}`);
+    lines.push('', `Most likely outcome: ${r.actors[f.mostLikelyActor]}'s position (${f.mostLikelyPosition.map(formatNumber).join(', ')}), p = ${f.finalProb[f.mostLikelyActor]!.toFixed(3)}`);
   }
   return lines.join('\n');
 }

@@ -3,10 +3,12 @@
  *
  * Source: Lemke (1965), "Bimatrix equilibrium points and mathematical programming"; the tableau
  * form and the lexicographic rule as in von Stengel (2002, Handbook of Game Theory vol. 3, ch. 45,
- * section 4). Integer-preserving pivoting (Edmonds 1967 / Bareiss): every tableau entry is kept as
- * det * (true value) with det the last pivot element, and
+ * section 4). Exact fraction-free rows: row i is an integer vector R_i standing for R_i / den_i, and
+ * a pivot on (r, c) updates only the rows with a nonzero entry in column c,
  *
- *   T'[i][j] = (T[i][j] * T[r][c] - T[i][c] * T[r][j]) / det     (exact division), i != r.
+ *   R_i <- R_i * R_r[c] - R_i[c] * R_r,   den_i <- den_i * R_r[c],   then both divided by their gcd,
+ *
+ * which keeps the (very sparse) sequence-form tableaus cheap.
  *
  * Problem: find z >= 0, w = q + M z + d z0 >= 0 with z^T w = 0 and z0 = 0 at the end.
  * Start: z0 enters at the row with lexicographically smallest (q_i, e_i)/d_i (requires some
@@ -39,10 +41,9 @@ export function lemke(M: readonly (readonly bigint[])[], q: readonly bigint[], d
   }
   const basis: number[] = Array.from({ length: N }, (_, i) => i);
   if (q.every((x) => x >= 0n)) return { z: new Array<Rational>(N).fill(Rational.ZERO), pivots: 0 };
-  let det = 1n;
 
-  // Lexicographic comparison of row a and row b divided by their entries in column c
-  // (both entries of the same sign as det): negative when row a is smaller.
+  // Lexicographic comparison of row a and row b divided by their (positive) entries in column c:
+  // negative when row a is smaller. Row denominators cancel.
   const lexCompare = (a: number, b: number, c: number): number => {
     const ca = T[a]![c]!;
     const cb = T[b]![c]!;
@@ -51,29 +52,47 @@ export function lemke(M: readonly (readonly bigint[])[], q: readonly bigint[], d
     for (const j of cols) {
       const l = T[a]![j]! * cb;
       const r = T[b]![j]! * ca;
-      if (l !== r) {
-        const less = l < r;
-        // ca*cb > 0 always here, so the cross-multiplied comparison keeps its direction.
-        return less ? -1 : 1;
-      }
+      if (l !== r) return l < r ? -1 : 1;
     }
     return 0;
   };
 
+  const absGcd = (a: bigint, b: bigint): bigint => {
+    if (a < 0n) a = -a;
+    if (b < 0n) b = -b;
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  };
+
+  // Row i holds integers R_i representing R_i / den_i (den_i > 0). Pivoting on (r, c) with
+  // P = R_r[c]: R_i <- R_i P - R_i[c] R_r, den_i <- den_i P (sign fixed to keep den_i > 0), then the
+  // row is divided by the gcd of its entries. Rows with R_i[c] = 0 are untouched (sparse tableaus).
+  const den: bigint[] = new Array<bigint>(N).fill(1n);
   const pivot = (r: number, c: number): void => {
-    const p = T[r]![c]!;
     const pr = T[r]!;
+    const P = pr[c]!;
+    const nz: number[] = [];
+    for (let j = 0; j < width; j++) if (pr[j] !== 0n) nz.push(j);
     for (let i = 0; i < N; i++) {
       if (i === r) continue;
       const row = T[i]!;
       const f = row[c]!;
-      if (f === 0n) {
-        if (p !== det) for (let j = 0; j < width; j++) row[j] = (row[j]! * p) / det;
-        continue;
+      if (f === 0n) continue;
+      let d = den[i]! * P;
+      for (let j = 0; j < width; j++) if (row[j] !== 0n) row[j] = row[j]! * P;
+      for (const j of nz) row[j] = row[j]! - f * pr[j]!;
+      if (d < 0n) {
+        d = -d;
+        for (let j = 0; j < width; j++) if (row[j] !== 0n) row[j] = -row[j]!;
       }
-      for (let j = 0; j < width; j++) row[j] = (row[j]! * p - f * pr[j]!) / det;
+      let g = d;
+      for (let j = 0; j < width && g !== 1n; j++) if (row[j] !== 0n) g = absGcd(g, row[j]!);
+      if (g > 1n) {
+        d /= g;
+        for (let j = 0; j < width; j++) if (row[j] !== 0n) row[j] = row[j]! / g;
+      }
+      den[i] = d;
     }
-    det = p;
     basis[r] = c;
   };
 
@@ -101,7 +120,7 @@ export function lemke(M: readonly (readonly bigint[])[], q: readonly bigint[], d
     let z0Row = -1;
     for (let i = 0; i < N; i++) {
       const a = T[i]![entering]!;
-      if (a === 0n || a > 0n !== det > 0n) continue;
+      if (a <= 0n) continue;
       if (best < 0) {
         best = i;
       } else {
@@ -116,7 +135,7 @@ export function lemke(M: readonly (readonly bigint[])[], q: readonly bigint[], d
     for (let i = 0; i < N; i++) {
       if (basis[i] !== Z0) continue;
       const a = T[i]![entering]!;
-      if (a !== 0n && a > 0n === det > 0n && T[i]![RHS]! * T[best]![entering]! === T[best]![RHS]! * a) z0Row = i;
+      if (a > 0n && T[i]![RHS]! * T[best]![entering]! === T[best]![RHS]! * a) z0Row = i;
     }
     if (z0Row >= 0) best = z0Row;
     const out = basis[best]!;
@@ -125,7 +144,7 @@ export function lemke(M: readonly (readonly bigint[])[], q: readonly bigint[], d
       const z = new Array<Rational>(N).fill(Rational.ZERO);
       for (let i = 0; i < N; i++) {
         const v = basis[i]!;
-        if (v >= N && v < 2 * N) z[v - N] = Rational.of(T[i]![RHS]!, det);
+        if (v >= N && v < 2 * N) z[v - N] = Rational.of(T[i]![RHS]!, T[i]![v]!);
       }
       return { z, pivots: pivots + 1 };
     }

@@ -12,7 +12,6 @@
  *   outcomes sit on non-terminal nodes; they accumulate along the play).
  */
 import { InputError } from '../../errors';
-import { Rational } from '../../numeric/rational';
 import type { ExtensiveFormGame } from '../types';
 
 export interface TreeFacts {
@@ -81,9 +80,4 @@ export function isPerfectInformation(game: ExtensiveFormGame): boolean {
     if (node.type === 'decision' && ++count[node.infoset]! > 1) return false;
   }
   return true;
-}
-
-/** Payoff vector of an outcome index (undefined = all zero). */
-export function outcomePayoffs(game: ExtensiveFormGame, outcome: number | undefined): readonly Rational[] | undefined {
-  return outcome === undefined ? undefined : game.outcomes[outcome]!.payoffs;
 }

@@ -69,8 +69,8 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
     const number = ts.expectInteger('an outcome number (0 for none)');
     let label: string | undefined;
     let payoffs: Rational[] | undefined;
-    if (ts.is('string')) {
-      label = ts.next().text;
+    if (ts.is('string') || ts.is('lbrace')) {
+      if (ts.is('string')) label = ts.next().text;
       if (ts.accept('lbrace')) {
         payoffs = [];
         ts.skipCommas();
@@ -119,8 +119,8 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
     let label: string | undefined;
     let actions: string[] | undefined;
     let probabilities: Rational[] | undefined;
-    if (ts.is('string')) {
-      label = ts.next().text;
+    if (ts.is('string') || ts.is('lbrace')) {
+      if (ts.is('string')) label = ts.next().text;
       if (ts.accept('lbrace')) {
         actions = [];
         if (isChance) probabilities = [];
