@@ -3,40 +3,18 @@
  * 16 content blocks of the seed are cited (the coverage is printed), the system the article
  * describes is there, variants apply; bad files give exit 2 with file:line:col or the JSON path.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { citationCoverage, collectCites, normaliseWhitespace, scenarioHash, scenarioJsonSchema } from '@brink/engine';
-import { main } from '../src/cli/main';
+import { brink, brinkInProcess } from './cli-harness';
 import { DEFAULT_SCENARIO_PATH, REPO_ROOT, loadScenarioFile, type LoadedScenario } from '../src/scenario-files';
 
 const SEED_FILE = path.join(REPO_ROOT, 'sources', '000_8d664b9cd5e9c824.txt');
 const seedText = readFileSync(SEED_FILE, 'utf8');
-const BIN = path.join(REPO_ROOT, 'packages', 'app', 'bin', 'brink.js');
 const STATES = ['dprk', 'usa', 'rok', 'russia', 'china', 'japan'];
 
-function brink(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Runs `brink` in this process (fast), capturing stdout and stderr. */
-async function brinkInProcess(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 afterEach(() => {
   process.exitCode = undefined;
 });
