@@ -127,11 +127,12 @@ describe('brink deter on the default scenario (block 4)', () => {
     copyFileSync(path.join(REPO_ROOT, 'sources', '000_8d664b9cd5e9c824.txt'), path.join(scenDir, 'sources', '000_8d664b9cd5e9c824.txt'));
     const text = readFileSync(DEFAULT_SCENARIO_PATH, 'utf8');
     const at = text.indexOf('\n    aeg:');
-    const k = text.indexOf('c_DD: { value: 0.45,', at);
+    const from = 'c_DD: { value: 0.45, range: [0.36, 0.5],';
+    const k = text.indexOf(from, at);
     expect(at).toBeGreaterThan(0);
     expect(k).toBeGreaterThan(at);
     const file = path.join(scenDir, 'scenarios', 'bad.yaml');
-    writeFileSync(file, text.slice(0, k) + 'c_DD: { value: 0.7,' + text.slice(k + 'c_DD: { value: 0.45,'.length));
+    writeFileSync(file, text.slice(0, k) + 'c_DD: { value: 0.7, range: [0.36, 0.8],' + text.slice(k + from.length));
     const r = await brink('deter', file, '--model', 'aeg');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
