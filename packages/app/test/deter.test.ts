@@ -5,25 +5,12 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { enginePerfectBayesian, getDeterrenceModel, outcomeKey, parseEfg } from '@brink/engine';
-import { main } from '../src/cli/main';
+import { brinkInProcess } from './cli-harness';
 import { DEFAULT_SCENARIO_PATH, REPO_ROOT } from '../src/scenario-files';
 
-async function brink(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const brink = brinkInProcess;
 afterEach(() => {
   process.exitCode = undefined;
 });

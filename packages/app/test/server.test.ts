@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { createWorkerPool, toJsonSafe, type TaskRunner } from '../src/jobs';
 import { openStore, type Store } from '../src/store';
 import { buildServer } from '../src/server';
-import { DEFAULT_SCENARIO_PATH, fileSourceReader } from '../src/scenario-files';
+import { DEFAULT_SCENARIO_PATH, fileSourceReader, loadScenarioFile } from '../src/scenario-files';
 
 const GAMBIT = path.resolve(process.cwd(), '../shared/conformance/gambit');
 const BODY_LIMIT = 512 * 1024;
@@ -311,10 +311,19 @@ describe('runs', () => {
     expect(events.body).toMatch(/event: done/);
     const swept = json((await app.inject({ url: `/api/runs/${id}` })).body);
     const sweep = (swept.result as { sweep: { points: { value: number; failure: number | null }[] } }).sweep;
+    // Without explicit ranges the sweep spans the scenario's uncertainty range for p_B.
+    const loaded = await loadScenarioFile(DEFAULT_SCENARIO_PATH, { variant: 'lee-engagement' });
+    const boundRange = (loaded.scenario.models.deterrence as Record<string, { parameters: Record<string, { range?: [number, number] }> }>).radg!.parameters.p_B!.range!;
     expect(sweep.points).toHaveLength(41);
-    expect(sweep.points[0]!.value).toBe(0);
-    expect(sweep.points[40]!.value).toBe(1);
+    expect(sweep.points[0]!.value).toBeCloseTo(boundRange[0], 12);
+    expect(sweep.points[40]!.value).toBeCloseTo(boundRange[1], 12);
     expect((swept.provenance as Json).variant).toBe('lee-engagement');
+
+    // Explicit ranges replace the scenario's.
+    const wide = await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'deterrence', options: { model: 'radg', analysis: 'sweep', sweep: { parameter: 'p_B', steps: 11 }, ranges: { p_B: [0, 1] } } } });
+    const wideRun = await waitForEnd(json(wide.body).id as string);
+    const widePoints = (wideRun.result as { sweep: { points: { value: number }[] } }).sweep.points;
+    expect(widePoints.map((x) => x.value)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((x) => expect.closeTo(x, 12)));
   });
 
   it('streams progress over a real socket, and survives a client that leaves mid-stream', async () => {
