@@ -13,9 +13,7 @@ import { behaviorLayout, behaviorMaxGain, behaviorMaxGainFloat, profileToNumbers
 import { parseGame } from '../src/games/formats/parse-game';
 import { solve, type SolveMethod } from '../src/games/solve';
 import { mixedMaxGain, mixedMaxGainFloat, strategyCounts } from '../src/games/strategic';
-import { solveSequenceFormLcp } from '../src/games/sequence-form-lcp';
-import { solveSubgamePerfect } from '../src/games/subgame-perfect';
-import type { ExtensiveFormGame, Game, SolveResult } from '../src/games/types';
+import type { Game, SolveResult } from '../src/games/types';
 import type { Rational } from '../src/numeric/rational';
 
 const root = path.resolve(process.cwd(), '../shared/conformance/gambit');
@@ -34,24 +32,6 @@ interface Expected {
   shape: number[] | number[][];
   runs: Run[];
 }
-
-/** Whether a peer's solver is implemented yet (its stub throws "not implemented"). */
-function pendingReason(name: string, probe: () => unknown): string | undefined {
-  try {
-    probe();
-    return undefined;
-  } catch (error) {
-    return /not implemented/i.test(String((error as Error).message)) ? `${name} is not implemented yet (H4)` : undefined;
-  }
-}
-const probeGame = parseGame(
-  'EFG 2 R "probe" { "1" "2" } ""\np "" 1 1 "" { "a" "b" } 0\np "" 2 1 "" { "c" "d" } 0\nt "" 1 "" { 1, 0 }\nt "" 2 "" { 0, 1 }\np "" 2 1 "" { "c" "d" } 0\nt "" 3 "" { 0, 1 }\nt "" 4 "" { 1, 0 }\n',
-  'probe.efg',
-) as ExtensiveFormGame;
-const pending: Record<string, string | undefined> = {
-  'lcp-efg': pendingReason('solveSequenceFormLcp', () => solveSequenceFormLcp(probeGame)),
-  spe: pendingReason('solveSubgamePerfect', () => solveSubgamePerfect(probeGame)),
-};
 
 function flat(result: SolveResult): string[] {
   return result.equilibria.map((e) => e.profile.flat().map(String).join(','));
@@ -80,10 +60,7 @@ describe('Gambit conformance', () => {
       });
 
       for (const run of expected.runs) {
-        const key = run.method === 'lcp' && game.kind === 'efg' ? 'lcp-efg' : run.method;
-        const reason = pending[key];
-        const title = `${run.command}${reason ? ` (skipped: ${reason})` : ''}`;
-        it.skipIf(reason !== undefined)(title, () => {
+        it(run.command, () => {
           const result = solve(game, run.method as SolveMethod);
           expect(result.complete).toBe(run.complete);
           if (run.complete) {
