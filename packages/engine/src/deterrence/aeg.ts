@@ -53,7 +53,11 @@
  * Limited-Response (some Defender responds in kind and the Challenger never escalates after it),
  * Escalatory Limited-Response (responses in kind may be met by escalation), Escalation (Defender
  * answers only by escalating or conceding). The chapter-8 names are from the book's summaries and
- * are attached here by these behavioural definitions.
+ * are attached here by these behavioural definitions. Not verified: the book's app. 8 equilibrium
+ * list was not readable. World Politics 47(3), 1995 uses another vocabulary (seen in excerpts
+ * only): three forms of "NLRE", a "No-First-Use Equilibrium" and a "Warfighting" equilibrium; how
+ * those map onto the names above (our Escalation Equilibrium, where no Defender responds in kind,
+ * may be one of the NLRE forms) is open. See docs/deterrence.md, "Verification".
  */
 import type { DeterrenceModel, DeterrenceResult, EquilibriumReport, Params, ThresholdSide } from './model';
 import { addMass, chain, cleanOutcomes, fmt, resolveParams, sideOf } from './model';
@@ -670,7 +674,7 @@ export function solveAeg(given: Params, options: { fast?: boolean } = {}): Deter
   };
 }
 
-/** Brink's off-path belief convention for the AEG (see the header): passive for the Defender, free for the Challenger. */
+/** Brink's off-path belief convention for the AEG (see the header): the prior over the types that could gain from the unexpected move. */
 export const AEG_OFF_PATH = 'refined' as const;
 
 export const aeg: DeterrenceModel = {

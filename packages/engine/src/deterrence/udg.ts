@@ -7,6 +7,9 @@
  * C (concede, DC) or D (resist). After resistance Ch chooses C (back down, CD) or D (fight, DD).
  * Ch is Hard (c_DD_hard > c_CD: prefers fighting to backing down) with probability p_Ch;
  * Def is Hard (d_DD_hard > d_DC: prefers fighting to conceding) with probability p_Def.
+ * The game form (these moves and outcomes; Hard = prefers fighting to backing down or conceding;
+ * each player knows its own type only) matches the abstract of Z&K's two-sided asymmetric
+ * deterrence paper (ISQ 37(1), 1993; checked in published-results.test.ts).
  * Orderings used here (our reading of ch. 5; the primary appendix was not available to check):
  *   c_DD_soft < c_CD < c_DD_hard < c_DC, c_CD < c_SQ < c_DC,
  *   d_DD_soft < d_DC < d_DD_hard < d_SQ, d_DC < d_CD.
