@@ -9,6 +9,7 @@ import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { artifactsDir, launchBrowser, repoRoot, startServer, type RunningServer } from './harness';
+import { equilibriumKinds, modelTitles } from '../packages/web/src/i18n/engine-text';
 
 let server: RunningServer;
 let browser: Browser;
@@ -201,9 +202,39 @@ describe('Brink in Chromium', () => {
     await page.locator('[data-testid="actor-network"] canvas').first().waitFor();
     await page.waitForTimeout(300);
     await shot('04-overview-zh-Hant');
+    // The deterrence page in Chinese: the engine's model titles, equilibrium kinds, parameter
+    // descriptions and summary are shown translated (the engine itself answers in English).
+    await open('/deterrence');
+    const table = page.locator('[data-testid="outcome-table"]');
+    await table.waitFor();
+    const zhTitles = Object.values(modelTitles);
+    const options = await page.locator('[data-testid="deterrence-model"] option').allInnerTexts();
+    expect(options.length).toBe(zhTitles.length);
+    for (const o of options) expect(zhTitles.some((title) => o.startsWith(title)), o).toBe(true);
+    const kinds = (await table.locator('tbody tr td:first-child').allInnerTexts()).map((k) => k.replace(/^\d+\.\s*/, '').trim());
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const k of kinds) expect(Object.values(equilibriumKinds), k).toContain(k);
+    expect(await table.innerText()).not.toMatch(/Equilibrium/);
+    expect(await page.locator('[data-testid="deterrence-summary"]').innerText()).not.toMatch(/[A-Za-z]{3,}/);
+    expect(await page.locator('[data-testid="sliders"] .marker').first().innerText()).toMatch(/\p{Script=Han}/u);
+    await page.locator('[data-testid="outcome-chart"][data-ready="true"] canvas').first().waitFor();
+    await page.locator('[data-testid="deterrence-tree"] .eq-edge').first().waitFor();
+    await page.locator('[data-testid="sweep-chart"][data-ready="true"] canvas').first().waitFor();
+    await page.locator('[data-testid="map-chart"][data-ready="true"] canvas').first().waitFor();
+    await page.locator('[data-testid="tornado-chart"][data-ready="true"] canvas').first().waitFor();
+    await page.waitForTimeout(400);
+    await shot('11-deterrence-zh-Hant');
+    // A model with several equilibria at the scenario's values (AEG: e.g. deterrence and no response).
+    await page.locator('[data-testid="deterrence-model"]').selectOption('aeg');
+    await expect.poll(async () => (await table.locator('tbody tr').count()) > 1).toBe(true);
+    const aegKinds = (await table.locator('tbody tr td:first-child').allInnerTexts()).map((k) => k.replace(/^\d+\.\s*/, '').trim());
+    for (const k of aegKinds) expect(Object.values(equilibriumKinds), k).toContain(k);
+    await page.locator('[data-testid="deterrence-tree"] .eq-edge').first().waitFor();
+    await page.waitForTimeout(400);
+    await shot('11b-deterrence-aeg-zh-Hant');
     await page.locator('[data-testid="lang-switch"]').click();
     await expect.poll(() => nav.innerText()).toContain('Overview');
-  });
+  }, 60_000);
 
   it('the pages had no uncaught errors', () => {
     // Without the API (vite preview), the scenario request answers 404 before the bundled copy is used.

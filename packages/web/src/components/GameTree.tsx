@@ -21,14 +21,16 @@ export interface GameTreeProps {
   outcomeNames?: Record<string, string>;
   /** Without a profile: outcome label -> probability; the paths to those outcomes are highlighted. */
   hotOutcomes?: Readonly<Record<string, number>>;
+  /** What chance nodes are called (the interface language's word for "Chance"). */
+  chanceName?: string;
   testId?: string;
 }
 
-export const GameTree = forwardRef<SVGSVGElement, GameTreeProps>(function GameTree({ game, profile, outcomeNames, hotOutcomes, testId }, ref) {
+export const GameTree = forwardRef<SVGSVGElement, GameTreeProps>(function GameTree({ game, profile, outcomeNames, hotOutcomes, chanceName = 'Chance', testId }, ref) {
   const dy = 30;
   const layout = useMemo(() => layoutTree(game, profile, { dx: game.nodes.length > 60 ? 120 : 150, dy: game.nodes.length > 60 ? 22 : dy }, hotOutcomes), [game, profile, hotOutcomes]);
   const payoffWidth = 40 + 12 * Math.max(...layout.nodes.filter((n) => n.payoffs).map((n) => (n.payoffs ?? []).join(', ').length + (n.outcomeLabel?.length ?? 0)), 6);
-  const margin = { left: 70, top: 30, right: payoffWidth, bottom: 40 };
+  const margin = { left: 70, top: 40, right: payoffWidth, bottom: 40 };
   const width = layout.width + margin.left + margin.right;
   const height = layout.height + margin.top + margin.bottom;
   const onPath = (from: number, to: number) => {
@@ -68,7 +70,8 @@ export const GameTree = forwardRef<SVGSVGElement, GameTreeProps>(function GameTr
                 strokeDasharray="5 4"
               />
               {g.label ? (
-                <text x={Math.min(...xs) - 14} y={Math.min(...ys) - 18} fontSize={10} fill="#5b6475">
+                // Above the player's name over the top node (which sits at y - 12), not on it.
+                <text x={Math.min(...xs) - 14} y={Math.min(...ys) - 27} fontSize={10} fill="#5b6475">
                   {g.label}
                 </text>
               ) : null}
@@ -114,7 +117,7 @@ export const GameTree = forwardRef<SVGSVGElement, GameTreeProps>(function GameTr
                 <rect x={n.x - 8} y={n.y - 8} width={16} height={16} fill={colour} rx={2} />
               )}
               <text x={n.x} y={n.y - 12} fontSize={11} textAnchor="middle" fill="#1d2433" stroke="#fff" strokeWidth={3} paintOrder="stroke">
-                {n.player}
+                {n.type === 'chance' ? chanceName : n.player}
                 {n.label ? `: ${n.label}` : ''}
               </text>
             </g>

@@ -66,7 +66,7 @@ export function ServerRuns({
       {error ? <ErrorBox error={error} /> : null}
       {last ? (
         <div className="stored-run" data-testid="server-run-result">
-          <b>{t('runs.stored')}</b> <a href={`/api/runs/${last.id}`}>{last.id.slice(0, 8)}</a> · {last.status} · {summarize(last)}
+          <b>{t('runs.stored')}</b> <a href={`/api/runs/${last.id}`}>{last.id.slice(0, 8)}</a> · {t(`runs.state.${last.status}`)} · {summarize(last)}
         </div>
       ) : null}
       {stored.length ? (
@@ -74,7 +74,7 @@ export function ServerRuns({
           <thead>
             <tr>
               <th>{t('runs.id')}</th>
-              <th>{t('runs.status')}</th>
+              <th style={{ whiteSpace: 'nowrap' }}>{t('runs.status')}</th>
               <th>{t('runs.options')}</th>
               <th>{t('runs.created')}</th>
             </tr>
@@ -85,7 +85,7 @@ export function ServerRuns({
                 <td>
                   <a href={`/api/runs/${r.id}`}>{r.id.slice(0, 8)}</a>
                 </td>
-                <td>{r.status}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{t(`runs.state.${r.status}`)}</td>
                 <td>
                   <code>{JSON.stringify(r.provenance.options ?? {})}</code>
                   {r.provenance.variant ? <span className="tag">{r.provenance.variant}</span> : null}

@@ -1,6 +1,7 @@
 /** The language context: `useI18n()` gives `t(key)`, the language, and `name(multilingual)`. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { languages, translate, type Language, type MessageKey } from './messages';
+import { engineText, type EngineText } from './engine-text';
 
 export interface Multilingual {
   en: string;
@@ -53,6 +54,12 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     [lang, setLang],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The engine's text (model titles, equilibrium kinds, ...) in the current language. */
+export function useEngineText(): EngineText {
+  const { lang } = useI18n();
+  return useMemo(() => engineText(lang), [lang]);
 }
 
 export function useI18n(): I18n {

@@ -88,6 +88,9 @@ export const en = {
   'deterrence.bestCase': 'Failure, best equilibrium',
   'deterrence.failure': 'P(deterrence fails)',
   'deterrence.noBinding': 'The scenario gives no values for this model: the sliders start at the model\'s defaults.',
+  'deterrence.low': 'low end',
+  'deterrence.high': 'high end',
+  'deterrence.storedSweep': '{param}: {n} points, P(fail) {lo}–{hi}',
   'negotiation.issue': 'Issue',
   'negotiation.positions': 'Positions per round',
   'negotiation.round': 'Round',
@@ -127,6 +130,12 @@ export const en = {
   'runs.status': 'Status',
   'runs.options': 'Options',
   'runs.created': 'Created',
+  'runs.state.queued': 'queued',
+  'runs.state.running': 'running',
+  'runs.state.done': 'done',
+  'runs.state.failed': 'failed',
+  'runs.state.cancelled': 'cancelled',
+  'tree.chance': 'Chance',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -193,7 +202,7 @@ export const zhHant: Record<MessageKey, string> = {
   'deterrence.model': '模型',
   'deterrence.parameters': '參數',
   'deterrence.tree': '賽局樹',
-  'deterrence.treeHint': '方形：決策；圓形：機率；菱形：結果。虛線框連接同一資訊集的節點。粗紅線：均衡路徑。',
+  'deterrence.treeHint': '方形：決策；圓形：自然（機運）；菱形：結果。虛線框連接同一資訊集的節點。粗紅線：均衡路徑。',
   'deterrence.outcomes': '結果機率',
   'deterrence.sweep': '參數掃描與門檻',
   'deterrence.sweepParam': '掃描參數',
@@ -214,6 +223,9 @@ export const zhHant: Record<MessageKey, string> = {
   'deterrence.bestCase': '失敗機率（最佳均衡）',
   'deterrence.failure': '嚇阻失敗機率',
   'deterrence.noBinding': '情境未提供此模型的數值：滑桿從模型預設值開始。',
+  'deterrence.low': '下限',
+  'deterrence.high': '上限',
+  'deterrence.storedSweep': '{param}：{n} 個點，失敗機率 {lo}–{hi}',
   'negotiation.issue': '議題',
   'negotiation.positions': '各回合立場',
   'negotiation.round': '回合',
@@ -253,6 +265,12 @@ export const zhHant: Record<MessageKey, string> = {
   'runs.status': '狀態',
   'runs.options': '選項',
   'runs.created': '建立時間',
+  'runs.state.queued': '排隊中',
+  'runs.state.running': '執行中',
+  'runs.state.done': '完成',
+  'runs.state.failed': '失敗',
+  'runs.state.cancelled': '已取消',
+  'tree.chance': '自然',
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, 'zh-Hant': zhHant };

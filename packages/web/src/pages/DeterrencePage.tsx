@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '@brink/engine/scenario/schema';
-import { useI18n } from '../i18n/context';
+import { useEngineText, useI18n } from '../i18n/context';
+import { translateTree, type EngineText } from '../i18n/engine-text';
 import { useScenarioState } from '../lib/scenario-context';
 import { Card, ErrorBox, Loading, ProgressBar } from '../components/common';
 import { Chart } from '../components/Chart';
@@ -19,12 +20,12 @@ import { ServerRuns } from '../components/ServerRuns';
 import type { RunRecord } from '../lib/runs';
 
 /** A stored deterrence run in one line: how many points, or its equilibria. */
-function storedDeterrence(run: RunRecord): string {
+function storedDeterrence(run: RunRecord, t: ReturnType<typeof useI18n>['t']): string {
   const r = run.result as { sweep?: { parameter?: string; points?: { failure: number }[] } } | null;
   const points = r?.sweep?.points;
-  if (!points?.length) return run.status;
+  if (!points?.length) return '';
   const failures = points.map((p) => p.failure).filter(Number.isFinite);
-  return `${r!.sweep!.parameter}: ${points.length} points, P(fail) ${fmt(Math.min(...failures))}–${fmt(Math.max(...failures))}`;
+  return t('deterrence.storedSweep', { param: r!.sweep!.parameter ?? '', n: points.length, lo: fmt(Math.min(...failures)), hi: fmt(Math.max(...failures)) });
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—');
@@ -44,16 +45,16 @@ export function scenarioParams(model: ModelInfo, binding: Binding | undefined): 
 }
 
 /** Bars coloured by outcome: deterrence successes green, failures red; equilibria by shade. */
-function outcomesOption(solved: DeterrenceSolved, outcomes: string[], successes: string[], probabilityLabel: string): ChartOption {
+function outcomesOption(solved: DeterrenceSolved, outcomes: string[], successes: string[], probabilityLabel: string, et: EngineText, modelId: string): ChartOption {
   const shades = [1, 0.6, 0.35, 0.2];
   return {
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmt(v) },
-    xAxis: { type: 'category', data: outcomes },
+    xAxis: { type: 'category', data: outcomes, axisLabel: { formatter: (code: string) => { const name = et.outcome(modelId, code); return name ? `${code}\n${name}` : code; } } },
     yAxis: { type: 'value', min: 0, max: 1, name: probabilityLabel },
     series: solved.result.equilibria.map((eq, k) => ({
-      name: `${k + 1}. ${eq.kind}`,
+      name: `${k + 1}. ${et.kind(eq.kind)}`,
       type: 'bar',
       itemStyle: { color: '#5b6475', opacity: shades[k % shades.length] },
       data: outcomes.map((o) => ({ value: eq.outcomes[o] ?? 0, itemStyle: { color: successes.includes(o) ? '#3c8d5a' : '#b4302a', opacity: shades[k % shades.length] } })),
@@ -102,7 +103,7 @@ function sweepOption(sweep: SweepResult, current: number, scenarioValue: number,
   } as ChartOption;
 }
 
-function mapOption(map: MapResult, current: [number, number], failureLabel: string, scenarioLabel: string): ChartOption {
+function mapOption(map: MapResult, current: [number, number], failureLabel: string, scenarioLabel: string, regime: (english: string) => string): ChartOption {
   const data: [number, number, number | null][] = [];
   map.ys.forEach((_, j) => map.xs.forEach((_, i) => data.push([i, j, Number.isFinite(map.worst[j]![i]!) ? map.worst[j]![i]! : null])));
   const nearest = (vals: number[], v: number) => vals.reduce((best, x, k) => (Math.abs(x - v) < Math.abs(vals[best]! - v) ? k : best), 0);
@@ -110,7 +111,7 @@ function mapOption(map: MapResult, current: [number, number], failureLabel: stri
     grid: { left: 70, right: 90, top: 20, bottom: 50 },
     tooltip: {
       formatter: (p: { data: [number, number, number | null] }) =>
-        `${map.x} = ${fmt(map.xs[p.data[0]]!)}<br/>${map.y} = ${fmt(map.ys[p.data[1]]!)}<br/>${failureLabel}: ${p.data[2] === null ? '—' : fmt(p.data[2])}<br/>${map.regimes[map.regime[p.data[1]]?.[p.data[0]] ?? -1] ?? ''}`,
+        `${map.x} = ${fmt(map.xs[p.data[0]]!)}<br/>${map.y} = ${fmt(map.ys[p.data[1]]!)}<br/>${failureLabel}: ${p.data[2] === null ? '—' : fmt(p.data[2])}<br/>${regime(map.regimes[map.regime[p.data[1]]?.[p.data[0]] ?? -1] ?? '')}`,
     },
     xAxis: { type: 'category', data: map.xs.map(fmt), name: map.x, nameLocation: 'middle', nameGap: 30 },
     yAxis: { type: 'category', data: map.ys.map(fmt), name: map.y, nameLocation: 'middle', nameGap: 45 },
@@ -132,23 +133,24 @@ function mapOption(map: MapResult, current: [number, number], failureLabel: stri
   } as ChartOption;
 }
 
-function tornadoOption(base: number, bars: TornadoBar[], failureLabel: string): ChartOption {
+function tornadoOption(base: number, bars: TornadoBar[], failureLabel: string, ends: { low: string; high: string }): ChartOption {
   const shown = bars.slice(0, 12).reverse();
   return {
     grid: { left: 110, right: 30, top: 30, bottom: 30 },
-    legend: { top: 0, data: ['low', 'high'] },
+    legend: { top: 0, data: [ends.low, ends.high] },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v + base) },
     xAxis: { type: 'value', name: `Δ ${failureLabel}`, axisLabel: { formatter: (v: number) => fmt(v) } },
     yAxis: { type: 'category', data: shown.map((b) => b.param) },
     series: [
-      { name: 'low', type: 'bar', stack: 'a', data: shown.map((b) => (Number.isFinite(b.atLow) ? b.atLow - base : 0)), itemStyle: { color: '#2f5d9b' } },
-      { name: 'high', type: 'bar', stack: 'b', barGap: '-100%', data: shown.map((b) => (Number.isFinite(b.atHigh) ? b.atHigh - base : 0)), itemStyle: { color: '#b4302a' } },
+      { name: ends.low, type: 'bar', stack: 'a', data: shown.map((b) => (Number.isFinite(b.atLow) ? b.atLow - base : 0)), itemStyle: { color: '#2f5d9b' } },
+      { name: ends.high, type: 'bar', stack: 'b', barGap: '-100%', data: shown.map((b) => (Number.isFinite(b.atHigh) ? b.atHigh - base : 0)), itemStyle: { color: '#b4302a' } },
     ],
   } as ChartOption;
 }
 
 export default function DeterrencePage() {
   const { t } = useI18n();
+  const et = useEngineText();
   const state = useScenarioState();
   const scenario = state.status === 'ready' ? state.scenario : null;
   const modelsState = useWorkerRequest('deterrence.models', {});
@@ -194,10 +196,11 @@ export default function DeterrencePage() {
   const tornado = useWorkerRequest('deterrence.tornado', ready ? { model: model.id, params: current, ranges: base.ranges } : null, { lane: 'tornado', delay: 300 });
 
   const labels = { worst: t('deterrence.worstCase'), best: t('deterrence.bestCase'), scenario: t('deterrence.scenarioValue'), current: t('deterrence.current'), failure: t('deterrence.failure') };
-  const outcomeChart = useMemo(() => (solved.data && model ? outcomesOption(solved.data, model.outcomes, model.successOutcomes, t('deterrence.probability')) : null), [solved.data, model, t]);
+  const outcomeChart = useMemo(() => (solved.data && model ? outcomesOption(solved.data, model.outcomes, model.successOutcomes, t('deterrence.probability'), et, model.id) : null), [solved.data, model, t, et]);
   const sweepChart = useMemo(() => (sweep.data && current ? sweepOption(sweep.data, current[sweep.data.param] ?? 0, base?.values[sweep.data.param] ?? 0, labels) : null), [sweep.data, current, base, labels.worst, labels.best, labels.scenario, labels.current, labels.failure]);
-  const mapChart = useMemo(() => (map.data && current ? mapOption(map.data, [current[map.data.x]!, current[map.data.y]!], labels.failure, labels.current) : null), [map.data, current, labels.failure, labels.current]);
-  const tornadoChart = useMemo(() => (tornado.data ? tornadoOption(tornado.data.base, tornado.data.bars, labels.failure) : null), [tornado.data, labels.failure]);
+  const mapChart = useMemo(() => (map.data && current ? mapOption(map.data, [current[map.data.x]!, current[map.data.y]!], labels.failure, labels.current, et.regime) : null), [map.data, current, labels.failure, labels.current, et]);
+  const tornadoChart = useMemo(() => (tornado.data ? tornadoOption(tornado.data.base, tornado.data.bars, labels.failure, { low: t('deterrence.low'), high: t('deterrence.high') }) : null), [tornado.data, labels.failure, t]);
+  const tree = useMemo(() => (solved.data ? translateTree(solved.data.game, et) : null), [solved.data, et]);
 
   if (modelsState.error) return <ErrorBox error={modelsState.error} />;
   if (!models || !model || !params || !base) return <Loading />;
@@ -213,7 +216,7 @@ export default function DeterrencePage() {
           <select value={model.id} onChange={(e) => setModelId(e.target.value)} data-testid="deterrence-model">
             {models.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.title}
+                {et.modelTitle(m.id, m.title)}
                 {bindings[m.id] ? ' ★' : ''}
               </option>
             ))}
@@ -236,7 +239,7 @@ export default function DeterrencePage() {
               const value = params[p.name] ?? p.default;
               const cite = binding?.parameters?.[p.name]?.cite;
               return (
-                <div className="slider" key={p.name} title={p.description}>
+                <div className="slider" key={p.name} title={et.parameter(model.id, p.name, p.description)}>
                   <label htmlFor={`param-${p.name}`}>
                     <code>{p.name}</code>
                     <span className="value">{fmt(value)}</span>
@@ -256,7 +259,7 @@ export default function DeterrencePage() {
                     }}
                   />
                   <div className="marker">
-                    {p.description} · {t('deterrence.scenarioValue')} {fmt(base.values[p.name]!)} {cite ? <CiteLink cite={cite} short={18} /> : null}
+                    {et.parameter(model.id, p.name, p.description)} · {t('deterrence.scenarioValue')} {fmt(base.values[p.name]!)} {cite ? <CiteLink cite={cite} short={18} /> : null}
                   </div>
                 </div>
               );
@@ -274,8 +277,9 @@ export default function DeterrencePage() {
                     <tr>
                       <th>{t('deterrence.equilibria')}</th>
                       {model.outcomes.map((o) => (
-                        <th key={o} className="num">
+                        <th key={o} className="num" title={et.outcome(model.id, o)}>
                           {o}
+                          {et.outcome(model.id, o) ? <div className="outcome-name">{et.outcome(model.id, o)}</div> : null}
                         </th>
                       ))}
                       <th className="num">{t('deterrence.failure')}</th>
@@ -285,7 +289,7 @@ export default function DeterrencePage() {
                     {solved.data.result.equilibria.map((e, k) => (
                       <tr key={k} onClick={() => setSelected(k)} style={{ cursor: 'pointer', background: k === eqIndex ? '#fde2df' : undefined }}>
                         <td>
-                          {k + 1}. {e.kind}
+                          {k + 1}. {et.kind(e.kind)}
                         </td>
                         {model.outcomes.map((o) => (
                           <td key={o} className="num">
@@ -297,13 +301,13 @@ export default function DeterrencePage() {
                     ))}
                   </tbody>
                 </table>
-                <p className="hint" style={{ marginTop: 8 }}>
-                  {solved.data.result.summary}
+                <p className="hint" style={{ marginTop: 8 }} data-testid="deterrence-summary">
+                  {et.summary(solved.data.result, solved.data.worstFailure)}
                 </p>
                 <ul className="hint">
                   {solved.data.result.sides.map((s) => (
                     <li key={s.threshold}>
-                      <code>{s.compared}</code> = {fmt(s.value)} {s.side === 'above' ? '>' : s.side === 'below' ? '<' : '='} <code>{s.threshold}</code> = {fmt(s.thresholdValue)}: {s.meaning}
+                      <code>{s.compared}</code> = {fmt(s.value)} {s.side === 'above' ? '>' : s.side === 'below' ? '<' : '='} <code>{s.threshold}</code> = {fmt(s.thresholdValue)}: {et.meaning(model.id, s.threshold, s.meaning)}
                     </li>
                   ))}
                 </ul>
@@ -312,7 +316,7 @@ export default function DeterrencePage() {
           </Card>
         </div>
       </div>
-      {solved.data ? (
+      {solved.data && tree ? (
         <Card
           title={t('deterrence.tree')}
           testId="card-tree"
@@ -320,7 +324,7 @@ export default function DeterrencePage() {
             <select value={eqIndex} onChange={(e) => setSelected(Number(e.target.value))} aria-label={t('deterrence.equilibria')}>
               {solved.data.result.equilibria.map((e, k) => (
                 <option key={k} value={k}>
-                  {k + 1}. {e.kind}
+                  {k + 1}. {et.kind(e.kind)}
                 </option>
               ))}
             </select>
@@ -328,7 +332,7 @@ export default function DeterrencePage() {
         >
           <p className="hint">{t('deterrence.treeHint')}</p>
           <div className="tree-scroll">
-            <GameTree game={solved.data.game} profile={solved.data.profiles[eqIndex] ?? undefined} hotOutcomes={solved.data.profiles[eqIndex] ? undefined : eq?.outcomes} testId="deterrence-tree" />
+            <GameTree game={tree} profile={solved.data.profiles[eqIndex] ?? undefined} hotOutcomes={solved.data.profiles[eqIndex] ? undefined : eq?.outcomes} chanceName={t('tree.chance')} testId="deterrence-tree" />
           </div>
         </Card>
       ) : null}
@@ -384,7 +388,7 @@ export default function DeterrencePage() {
             kind="deterrence"
             scenarioId={state.id}
             options={{ model: model.id, analysis: 'sweep', parameters: params, ranges: { [sweepName]: base.ranges[sweepName]! }, sweep: { parameter: sweepName, steps: 41 } }}
-            summarize={storedDeterrence}
+            summarize={(run) => storedDeterrence(run, t)}
           />
         </Card>
       ) : null}

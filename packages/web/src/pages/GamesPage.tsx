@@ -3,7 +3,7 @@
  * method in the engine worker, download the equilibria (JSON, CSV) and the picture (SVG, PNG).
  */
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { useI18n } from '../i18n/context';
+import { useEngineText, useI18n } from '../i18n/context';
 import { Card, ErrorBox, ProgressBar } from '../components/common';
 import { GameTree } from '../components/GameTree';
 import { PayoffMatrix } from '../components/PayoffMatrix';
@@ -21,6 +21,7 @@ function strategyLabels(game: ParsedGame['game']): string[][] {
 
 export default function GamesPage() {
   const { t } = useI18n();
+  const et = useEngineText();
   const [text, setText] = useState(exampleGames[0]!.text);
   const [fileName, setFileName] = useState(exampleGames[0]!.fileName);
   const [parsed, setParsed] = useState<ParsedGame | null>(null);
@@ -136,7 +137,7 @@ export default function GamesPage() {
               <select value={method} onChange={(e) => setMethod(e.target.value as SolveMethod)} data-testid="game-method" disabled={!parsed}>
                 {(parsed?.methods ?? []).map((m) => (
                   <option key={m} value={m}>
-                    {m}
+                    {m} · {et.method(m)}
                     {m === parsed?.defaultMethod ? ' ★' : ''}
                   </option>
                 ))}
@@ -169,7 +170,7 @@ export default function GamesPage() {
           {result ? (
             <>
               <p className="hint">
-                {result.method} · {result.complete ? t('games.complete') : t('games.incomplete')} {ms !== null ? `· ${ms.toFixed(1)} ms` : ''}
+                {result.method} · {et.method(result.method)} · {result.complete ? t('games.complete') : t('games.incomplete')} {ms !== null ? `· ${ms.toFixed(1)} ms` : ''}
               </p>
               {result.equilibria.length === 0 ? <p>{t('games.noEquilibria')}</p> : null}
               <div className="table-scroll">
@@ -218,7 +219,7 @@ export default function GamesPage() {
         >
           <div className="tree-scroll">
             {game.kind === 'efg' ? (
-              <GameTree ref={svgRef} game={game} profile={eq?.profile} testId="game-tree" />
+              <GameTree ref={svgRef} game={game} profile={eq?.profile} chanceName={t('tree.chance')} testId="game-tree" />
             ) : game.players.length === 2 ? (
               <PayoffMatrix ref={svgRef} game={game} profile={eq?.profile} testId="game-matrix" />
             ) : (

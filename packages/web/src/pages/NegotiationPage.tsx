@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Scenario } from '@brink/engine/scenario/schema';
-import { useI18n } from '../i18n/context';
+import { useEngineText, useI18n } from '../i18n/context';
 import { useScenarioState, actorIndex } from '../lib/scenario-context';
 import { Card, ErrorBox, Loading, ProgressBar } from '../components/common';
 import { Chart } from '../components/Chart';
@@ -91,6 +91,7 @@ function variantsOption(issue: Issue, outcome: BargainingOutcome, variantName: (
 
 export default function NegotiationPage() {
   const { t, name } = useI18n();
+  const et = useEngineText();
   const state = useScenarioState();
   const scenario = state.status === 'ready' ? state.scenario : null;
   const [issueId, setIssueId] = useState<string | null>(null);
@@ -160,7 +161,7 @@ export default function NegotiationPage() {
                 ≈ <b>{name(nearest.label)}</b> ({nearest.value})
               </p>
               <p className="hint">
-                {model.toUpperCase()} · {t('negotiation.rounds', { n: current.positions.length - 1 })} · {current.stopReason}
+                {model.toUpperCase()} · {t('negotiation.rounds', { n: current.positions.length - 1 })} · {et.stopReason(current.stopReason)}
               </p>
               {current.expectedPosition !== undefined ? <p className="hint">{t('negotiation.smpNote', { x: fmt(current.expectedPosition) })}</p> : null}
               <p className="hint">
