@@ -4,7 +4,8 @@
 set -euo pipefail
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDATA=$(mktemp -d /tmp/brink-pg.XXXXXX)
-PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+# A free port, asked of the OS (node is here anyway; a fresh Debian has no python3).
+PGPORT=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
 if [ "$(id -u)" = 0 ]; then
   chown postgres:postgres "$PGDATA"
   RUN=(runuser -u postgres --)

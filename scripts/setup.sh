@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--test" ]; then
   need=()
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
-  fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+  # fc-list comes with the fontconfig package, which chromium does not pull in: ask dpkg as well.
+  { fc-list :lang=zh 2>/dev/null | grep -q . || dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || need+=(fonts-noto-cjk)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     echo "setup: installing Debian packages: ${need[*]}"

@@ -7,9 +7,9 @@
  * scenarios/). Every problem is an `InputError` (the CLI exits 2) with `file:line:col` or a JSON path.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readTextFile } from './input-files';
 import {
   InputError,
   applyVariant,
@@ -87,13 +87,7 @@ export function fileSourceReader(scenarioPath: string, texts: Record<string, str
 /** Reads, parses and validates a scenario file (citations included), then applies `variant`. */
 export async function loadScenarioFile(filePath: string, opts: { variant?: string } = {}): Promise<LoadedScenario> {
   const absolute = path.resolve(filePath);
-  let text: string;
-  try {
-    text = await readFile(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'error';
-    throw new InputError(`cannot read scenario file: ${code}`, { place: filePath, cause: error });
-  }
+  const text = await readTextFile(filePath, 'scenario file');
   const relative = path.relative(process.cwd(), absolute);
   const display = relative && !relative.startsWith('..') ? relative : absolute;
   const data = parseScenarioText(text, display);

@@ -3,7 +3,7 @@
  * scenario served, SIGTERM stops it cleanly; bad options exit 2 with nothing on stdout.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,24 @@ describe('brink serve', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/--port/);
+  });
+
+  it('a --data that is a file, or a BRINK_DATABASE_URL that is not postgres://, is bad input too (was exit 1, internal error)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'brink-serve-bad-'));
+    try {
+      const file = path.join(dir, 'file');
+      writeFileSync(file, 'x');
+      const env = { ...process.env, PORT: '', BRINK_DATABASE_URL: '' };
+      const r = spawnSync(process.execPath, [BIN, '--data', file, 'serve', '--port', '0'], { encoding: 'utf8', env, timeout: 30_000 });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${file}: cannot use as the data directory`);
+      const u = spawnSync(process.execPath, [BIN, 'serve', '--port', '0'], { encoding: 'utf8', env: { ...env, BRINK_DATABASE_URL: 'mysql://h/db' }, timeout: 30_000 });
+      expect(u.status, u.stderr).toBe(2);
+      expect(u.stdout).toBe('');
+      expect(u.stderr).toMatch(/BRINK_DATABASE_URL: must start with postgres:\/\//);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -75,6 +75,28 @@ async function waitForStatus(id: string, status: string): Promise<void> {
   throw new Error(`run ${id} never reached ${status}`);
 }
 
+/**
+ * NUL characters in ids, queries and posted texts: a 4xx, nothing stored. (PostgreSQL cannot hold
+ * NUL in a text column, so these were 500s there; SQLite stored the posted text.)
+ */
+async function expectNulRejected(target: FastifyInstance, targetStore: Store): Promise<void> {
+  const stored = async () => ({ scenarios: await targetStore.listScenarios(), sources: await targetStore.listSources(), runs: (await targetStore.listRuns()).length });
+  const before = await stored();
+  for (const url of ['/api/scenarios/a%00b', '/api/scenarios/a%00b/versions', '/api/runs/a%00b', '/api/runs/a%00b/events', '/api/runs?kind=%00', '/api/runs?scenarioId=x%00']) {
+    expect(expectError(await target.inject({ url }), 400, 'bad_request').message).toMatch(/control characters/);
+  }
+  expect(expectError(await target.inject({ method: 'DELETE', url: '/api/runs/a%00b' }), 400, 'bad_request').place).toBe('params.id');
+  expect(expectError(await target.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'forecast', scenarioId: 'a\u0000' } }), 422, 'invalid').place).toBe('$.scenarioId');
+  expect(expectError(await target.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'forecast', variant: 'v\u0000' } }), 422, 'invalid').place).toBe('$.variant');
+  const yaml = readFileSync(DEFAULT_SCENARIO_PATH, 'utf8').replace(/^id: .*$/m, 'id: nul-test');
+  const lines = yaml.split('\n');
+  const withNul = [lines[0], '# a \u0000 in a comment', ...lines.slice(1)].join('\n');
+  expect(expectError(await target.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': 'application/yaml' }, payload: withNul }), 400, 'bad_request').place).toBe('scenario:2:5');
+  const envelope = { text: yaml, sources: [{ id: 'seed', text: readFileSync(path.resolve(process.cwd(), 'sources/000_8d664b9cd5e9c824.txt'), 'utf8') + '\u0000' }] };
+  expect(expectError(await target.inject({ method: 'POST', url: '/api/scenarios', payload: envelope }), 400, 'bad_request').place).toBe('$.sources[0].text');
+  expect(await stored()).toEqual(before);
+}
+
 function defaultScenarioObject(): Json {
   const text = readFileSync(DEFAULT_SCENARIO_PATH, 'utf8');
   return JSON.parse(JSON.stringify(parseScenarioText(text, 'x.yaml'))) as Json;
@@ -350,6 +372,36 @@ describe('runs', () => {
     expect((await fetch(`${address}/api/health`)).status).toBe(200);
   });
 
+  it('an event stream ends (no hang, no unhandled rejection) when the store fails while it polls', async () => {
+    // A run that another process executes (not active here) is polled once a second; the third
+    // read of it fails. That rejection used to be unhandled (it stops a Node server) and the stream hung.
+    let reads = 0;
+    const failing = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'getRun') {
+          return async (id: string) => {
+            if (id === orphan.id && ++reads >= 3) throw new Error('the store went away');
+            return target.getRun(id);
+          };
+        }
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const other = await buildServer({ store: failing, runner, loadDefaultScenario: false, env: {} });
+    // Created after start-up (which marks runs left unfinished in a SQLite store as interrupted).
+    const orphan = await store.createRun({ kind: 'forecast', provenance: { scenarioHash: null, scenarioId: null, scenarioVersion: null, variant: null, engineVersion: 'x', seed: 1, options: {} } });
+    try {
+      const res = await other.inject({ url: `/api/runs/${orphan.id}/events` });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toMatch(/event: progress/);
+      expect(reads).toBe(3);
+    } finally {
+      await other.close();
+      await store.cancelRun(orphan.id);
+    }
+  });
+
   it('bad deterrence options: 422 with the JSON path of the option', async () => {
     const before = await snapshot();
     const place = async (options: unknown) => expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'deterrence', options } }), 422, 'invalid').place;
@@ -386,11 +438,14 @@ describe('runs', () => {
     const before = await snapshot();
     expect(expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'astrology' } }), 422, 'invalid').place).toBe('$.kind');
     expect(expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'solve', options: { text: 'x' } } }), 422, 'invalid').place).toBe('$.options.format');
+    // A malformed game file is refused at once (it used to be stored as a run that then failed).
+    expect(expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'solve', options: { format: 'nfg', text: 'NFG 1 R "x" { "A" } { 2 }\n1 2 3' } } }), 422, 'invalid').place).toMatch(/^game\.nfg:\d+:\d+$/);
     expect(expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'forecast', options: { issue: 'nope' } } }), 422, 'invalid').place).toBe('$.options.issue');
     expect(expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'forecast', scenarioId: 'nope' } }), 404, 'not_found').place).toBe('$.scenarioId');
     expect(expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'forecast', variant: 'nope' } }), 404, 'not_found').place).toBe('$.variant');
     expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'forecast', seed: -1 } }), 422, 'invalid');
     expectError(await app.inject({ method: 'POST', url: '/api/runs', payload: [1, 2] }), 422, 'invalid');
+    expect(expectError(await app.inject({ method: 'POST', url: '/api/runs', headers: { 'content-type': 'application/json' }, payload: '"forecast"' }), 422, 'invalid').place).toBe('$');
     expectError(await app.inject({ method: 'POST', url: '/api/runs', headers: { 'content-type': 'application/json' }, payload: '{"kind":' }), 400, 'bad_request');
     for (const [method, url] of [
       ['GET', '/api/runs/nope'],
@@ -402,6 +457,7 @@ describe('runs', () => {
     }
     expectError(await app.inject({ url: '/api/runs?status=sleeping' }), 400, 'bad_request');
     expect(await snapshot()).toEqual(before);
+    await expectNulRejected(app, store);
   });
 });
 
@@ -428,6 +484,10 @@ describe('games', () => {
     const efg = readFileSync(path.join(GAMBIT, 'games/2_player_chance.efg'), 'utf8');
     expect(expectError(await app.inject({ method: 'POST', url: '/api/games/solve', payload: { format: 'efg', text: efg, method: 'enummixed' } }), 422, 'invalid').place).toBe('$.method');
     expectError(await app.inject({ method: 'POST', url: '/api/games/solve', payload: { format: 'xml', text: e04 } }), 422, 'invalid');
+    // A JSON value that is not an object (a string, null, a number) is checked by the schema too (it was a 500).
+    for (const payload of ['"x"', 'null', '7']) {
+      expect(expectError(await app.inject({ method: 'POST', url: '/api/games/solve', headers: { 'content-type': 'application/json' }, payload }), 422, 'invalid').place).toBe('$');
+    }
   });
 
   it('stops a solve that runs out of time (422 timeout) and keeps serving', async () => {
@@ -508,6 +568,7 @@ describe.skipIf(!process.env.BRINK_TEST_DATABASE_URL)('the API on PostgreSQL', (
       const before = { scenarios: await pgStore.listScenarios(), sources: await pgStore.listSources() };
       expectError(await pgApp.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': 'application/yaml' }, payload: 'a: [' }), 400, 'bad_request');
       expect({ scenarios: await pgStore.listScenarios(), sources: await pgStore.listSources() }).toEqual(before);
+      await expectNulRejected(pgApp, pgStore);
     } finally {
       await pgApp.close();
       await pgStore.close();

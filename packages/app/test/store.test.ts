@@ -2,12 +2,12 @@
  * The store on both dialects: the same suite runs on SQLite (a temp dir) and on PostgreSQL
  * (`BRINK_TEST_DATABASE_URL`, which scripts/test.sh sets; each test gets its own schema).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scenarioHash } from '@brink/engine';
+import { isInputError, scenarioHash } from '@brink/engine';
 import { openStore, textHash, SQLITE_FILE_NAME, type Store, type StoreOptions } from '../src/store';
 
 const PG_URL = process.env.BRINK_TEST_DATABASE_URL;
@@ -92,6 +92,18 @@ describe.each(backends)('store on $name', (backend) => {
     const got = await again.getScenario('kp');
     expect(got?.version).toBe(1);
     expect(got?.scenario).toEqual(SCENARIO);
+  });
+
+  it('two stores side by side (PostgreSQL: two schemas of one database) each migrate and keep their own data', async () => {
+    // Kysely's migrator looked for brink_migrations in every schema, so the second schema's store
+    // took the first one's tables for its own and failed ("brink_migrations_lock does not exist").
+    const a = await fresh();
+    await a.store.putScenario({ scenario: SCENARIO, text: 'id: kp\n' });
+    const b = await fresh();
+    expect(await b.store.listScenarios()).toEqual([]);
+    await b.store.putScenario({ scenario: { ...SCENARIO, title: 'Other' }, text: 'id: kp\n' });
+    expect((await a.store.getScenario('kp'))?.scenario).toEqual(SCENARIO);
+    expect((await b.store.getScenario('kp'))?.version).toBe(1);
   });
 
   it('addresses scenarios by content: same content (any key order) is the same version; changes make new versions', async () => {
@@ -279,6 +291,11 @@ describe('choosing the database', () => {
       expect(b.dialect).toBe('sqlite');
       await b.close();
       await expect(openStore({ env: { BRINK_DATABASE_URL: 'mysql://x:secret@h/db' } })).rejects.toThrow(/postgres:\/\/.*x:\*\*\*@h/);
+      // Both are bad input (InputError: the CLI exits 2), not internal errors.
+      await expect(openStore({ env: { BRINK_DATABASE_URL: 'mysql://x:secret@h/db' } })).rejects.toSatisfy(isInputError);
+      const file = path.join(dir, 'a-file');
+      writeFileSync(file, 'not a folder');
+      await expect(openStore({ dataDir: file, env: {} })).rejects.toSatisfy((e) => isInputError(e) && (e as Error).message.startsWith(`${file}: cannot use as the data directory`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

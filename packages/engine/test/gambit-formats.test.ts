@@ -7,6 +7,8 @@ import { parseEfg } from '../src/games/formats/efg';
 import { gameFromJson, gameJsonSchema, gameToJson, parseGameJson } from '../src/games/formats/json';
 import { parseNfg, writeNfg } from '../src/games/formats/nfg';
 import { parseGame } from '../src/games/formats/parse-game';
+import { enumMixed } from '../src/games/enum-mixed';
+import { lemkeHowson } from '../src/games/lemke-howson';
 import { tokenize } from '../src/games/formats/tokenizer';
 
 const games = path.resolve(process.cwd(), '../shared/conformance/gambit/games');
@@ -128,5 +130,23 @@ describe('parseGame and JSON', () => {
     expect(schema).toContain('"nfg"');
     expect(schema).toContain('"efg"');
     expect(schema).toContain('payoffs');
+  });
+});
+
+describe('two-player methods called directly on another game', () => {
+  it('throw InputError (bad input, exit 2), not RangeError', () => {
+    const threePlayers = parseNfg('NFG 1 R "three" { "A" "B" "C" } { 1 1 1 } 1 2 3');
+    expect(() => enumMixed(threePlayers)).toThrow(InputError);
+    expect(() => lemkeHowson(threePlayers)).toThrow(InputError);
+    expect(() => lemkeHowson(threePlayers)).toThrow(/needs a two-player game, the game has 3/);
+  });
+});
+
+describe('.efg chance probabilities', () => {
+  it('names a negative probability even when the probabilities sum to 1', () => {
+    const text = 'EFG 2 R "x" { "A" } c "" 1 "" { "h" 3/2 "t" -1/2 } 0 t "" 1 "" { 1 } t "" 2 "" { 0 }';
+    expect(() => parseEfg(text, 'neg.efg')).toThrow(InputError);
+    expect(() => parseEfg(text, 'neg.efg')).toThrow(/neg\.efg:1:\d+: .*one is -1\/2/);
+    expect(() => parseEfg(text.replace('3/2', '1/2').replace('-1/2', '1/3'), 'short.efg')).toThrow(/they sum to 5\/6/);
   });
 });

@@ -25,7 +25,7 @@ export function reportError(error: unknown): number {
     return EXIT_BAD_INPUT;
   }
   const e = error as { code?: string; path?: string; message?: string };
-  if (e && (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES')) {
+  if (e && ['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'ENAMETOOLONG', 'ELOOP'].includes(e.code ?? '')) {
     process.stderr.write(`brink: cannot read ${e.path ?? 'file'}: ${e.code}\n`);
     return EXIT_BAD_INPUT;
   }

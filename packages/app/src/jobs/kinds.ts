@@ -58,6 +58,8 @@ const solveKind: RunKindSpec = {
     if (o.method !== undefined && !SOLVE_METHODS.includes(o.method)) {
       throw new InputError(`unknown method "${o.method}"`, { place: '$.options.method', expected: `one of ${SOLVE_METHODS.join(', ')}` });
     }
+    // A malformed game file is refused before a run is stored (parsing is quick; solving is not).
+    parseGameText(o.format, o.text);
   },
   execute(task, ctx) {
     const o = SolveOptionsSchema.parse(task.options);

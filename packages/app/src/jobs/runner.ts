@@ -143,7 +143,15 @@ export class RunManager {
   private async execute(id: string): Promise<void> {
     const active = this.active.get(id)!;
     const { controller, task } = active;
-    if (controller.signal.aborted || !(await this.store.startRun(id))) return;
+    if (controller.signal.aborted) return;
+    try {
+      if (!(await this.store.startRun(id))) return;
+    } catch (error) {
+      // The store failed: record it if it can (never an unhandled rejection, which stops the server).
+      const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      if (await this.store.failRun(id, message).catch(() => false)) this.emit({ type: 'failed', id, error: message });
+      return;
+    }
     this.emit({ type: 'progress', id, status: 'running', progress: 0 });
     const onProgress = (fraction: number): void => {
       const t = Date.now();

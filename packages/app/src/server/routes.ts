@@ -54,7 +54,7 @@ export function addRoute<D extends RouteDoc>(
       const query = doc.query ? parseOr(doc.query, request.query ?? {}, 'query', 400) : undefined;
       let body: unknown = request.body;
       if (doc.body) {
-        if (isJsonBody(request)) body = parseOr(doc.body, request.body, '$', 422);
+        if (isJsonBody(doc, request)) body = parseOr(doc.body, request.body, '$', 422);
         else if (!acceptsRaw(doc, request)) {
           throw new ApiError(415, 'unsupported_media_type', `send a JSON body (content-type application/json)${doc.bodyTypes?.length ? ` or one of ${doc.bodyTypes.join(', ')}` : ''}`, 'content-type');
         }
@@ -69,9 +69,15 @@ function acceptsRaw(doc: RouteDoc, request: FastifyRequest): boolean {
   return type === 'application/json' || (doc.bodyTypes ?? []).includes(type);
 }
 
-function isJsonBody(request: FastifyRequest): boolean {
+/**
+ * A JSON body parsed by Fastify, to be checked with the route's schema. Routes that accept raw text
+ * (`bodyTypes`) read application/json as a raw string and parse it themselves; on every other route
+ * a string is a parsed JSON string value (`"x"`), which the schema must reject.
+ */
+function isJsonBody(doc: RouteDoc, request: FastifyRequest): boolean {
   const type = request.headers['content-type'] ?? '';
-  return /^application\/json\b/i.test(type) && typeof request.body !== 'string';
+  if (!/^application\/json\b/i.test(type)) return false;
+  return typeof request.body !== 'string' || !doc.bodyTypes?.length;
 }
 
 function parseOr<T extends z.ZodType>(schema: T, data: unknown, root: string, status: 400 | 422): z.infer<T> {

@@ -274,17 +274,25 @@ export function registerRunRoutes(app: FastifyInstance, ctx: ServerContext): voi
       raw.on('close', finish); // the client went away (or the stream ended)
       unsubscribe = runs.subscribe(params.id, (event: RunEvent) => {
         if (event.type === 'progress') send('progress', { id: event.id, status: event.status, progress: event.progress });
-        else void store.getRun(params.id).then((run) => run && sendFinal(run));
+        else void store.getRun(params.id).then((run) => run && sendFinal(run)).catch(finish);
       });
       // Read again after subscribing, so an end between the first read and now is not missed.
-      const now = (await store.getRun(params.id))!;
-      if (await sendFinal(now)) return;
+      let now: RunRecord | undefined;
+      try {
+        now = await store.getRun(params.id);
+      } catch {
+        now = undefined;
+      }
+      if (!now) return finish(); // the store failed (or the run vanished): end the stream, never hang
+      if (await sendFinal(now).catch(() => (finish(), true))) return;
       send('progress', { id: now.id, status: now.status, progress: now.progress });
       // Runs executed by another process (PostgreSQL shared by several servers): poll the store.
       timers.push(
         setInterval(() => {
           if (runs.isActive(params.id)) return;
-          void store.getRun(params.id).then((run) => run && sendFinal(run));
+          // A store error ends the stream (the client may reconnect) instead of an unhandled
+          // rejection, which would stop the whole server.
+          void store.getRun(params.id).then((run) => run && sendFinal(run)).catch(finish);
         }, 1000),
         setInterval(() => !closed && raw.write(': keep-alive\n\n'), 15_000),
       );

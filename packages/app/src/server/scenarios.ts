@@ -246,6 +246,8 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
           given = (envelope.data.sources ?? []).map((s) => ({ id: s.id, text: s.text }));
           data = parseOrSyntaxError(text);
         }
+        rejectNul(text, POSTED_FILE_NAME);
+        given.forEach((s, i) => rejectNul(s.text, `$.sources[${i}].text`));
         const texts = new Map(given.map((s) => [s.id, s.text]));
         for (const id of citedSourceIds(data)) {
           if (texts.has(id)) continue;
@@ -276,6 +278,18 @@ function parseOrSyntaxError(text: string): unknown {
     if (isInputError(error)) throw fromInputError(error, 400);
     throw error;
   }
+}
+
+/**
+ * NUL is no character of YAML or of a text anyone cites, and PostgreSQL cannot store it in a text
+ * column: refuse it up front (400), the same on both dialects, instead of failing in the store.
+ */
+function rejectNul(text: string, file: string): void {
+  const at = text.indexOf('\u0000');
+  if (at < 0) return;
+  const before = text.slice(0, at).split('\n');
+  const place = file === POSTED_FILE_NAME ? `${file}:${before.length}:${before[before.length - 1]!.length + 1}` : file;
+  throw badRequest('the text contains a NUL character (U+0000)', place, 'text without NUL characters');
 }
 
 function isEnvelope(data: unknown): data is { text: unknown } {

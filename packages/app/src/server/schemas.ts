@@ -6,7 +6,19 @@ import { z } from 'zod';
 import { GameJsonSchema } from '@brink/engine';
 import { RUN_STATUSES } from '../store';
 
-export const IdParam = z.string().min(1).max(200).describe('An id.');
+/** True when `text` has a C0 control character or DEL (PostgreSQL text cannot even hold NUL). */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** A string used to look something up in the store (an id, a kind, a variant): no control characters. */
+const keyString = () => z.string().refine((s) => !hasControlCharacter(s), 'must not contain control characters');
+
+export const IdParam = keyString().min(1).max(200).describe('An id.');
 
 export const HealthSchema = z
   .object({
@@ -112,9 +124,9 @@ export const RunKindSchema = z.string().min(1).describe('Run kind: deterrence, f
 export const CreateRunSchema = z
   .strictObject({
     kind: RunKindSchema,
-    scenarioId: z.string().min(1).optional().describe('Default: the default scenario (ignored by kind solve).'),
+    scenarioId: keyString().min(1).optional().describe('Default: the default scenario (ignored by kind solve).'),
     version: z.number().int().positive().optional().describe('Default: the latest version.'),
-    variant: z.string().min(1).optional().describe('Apply this variant of the scenario first.'),
+    variant: keyString().min(1).optional().describe('Apply this variant of the scenario first.'),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('Random seed (default 1).'),
     options: z.record(z.string(), z.unknown()).optional().describe('Options of the kind: see the schemas RunOptions_<kind> (docs/api.md).'),
   })
@@ -160,9 +172,9 @@ export const RunSchema = z
 export const RunListSchema = z.object({ runs: z.array(RunSchema.omit({ result: true, reproduction: true })) });
 
 export const RunListQuery = z.object({
-  kind: z.string().optional(),
+  kind: keyString().optional(),
   status: z.enum(RUN_STATUSES).optional(),
-  scenarioId: z.string().optional(),
+  scenarioId: keyString().optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });

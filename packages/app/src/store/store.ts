@@ -14,7 +14,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Database, RunsTable, ScenariosTable, SourcesTable } from './schema';
 import { migrationProvider } from './migrations';
-import { canonicalJson, scenarioHash } from '@brink/engine';
+import { canonicalJson, InputError, scenarioHash } from '@brink/engine';
 
 export const SQLITE_FILE_NAME = 'brink.sqlite';
 
@@ -182,9 +182,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
   let dialect: StoreDialect;
   let location: string;
+  let migrationSchema: string | undefined;
   if (databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      throw new Error(`BRINK_DATABASE_URL must start with postgres:// (got "${redactUrl(databaseUrl)}")`);
+      throw new InputError(`must start with postgres:// (got "${redactUrl(databaseUrl)}")`, { place: 'BRINK_DATABASE_URL', expected: 'postgres://...' });
     }
     const schema = options.schema;
     if (schema !== undefined) {
@@ -204,10 +205,23 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     dialect = 'postgres';
+    // The migrator looks for its tables in every schema unless told which one: name it, or a
+    // store in one schema takes another schema's brink_migrations for its own and fails.
+    try {
+      migrationSchema = schema ?? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined;
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
     location = redactUrl(databaseUrl) + (schema ? ` (schema ${schema})` : '');
   } else {
     const dataDir = path.resolve(options.dataDir ?? env.BRINK_DATA ?? 'data');
-    mkdirSync(dataDir, { recursive: true });
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      // A data directory that is a file, or cannot be made, is bad input (the CLI exits 2).
+      throw new InputError(`cannot use as the data directory: ${(error as { code?: string }).code ?? 'error'}`, { place: dataDir, expected: 'a directory that exists or can be made', cause: error });
+    }
     const file = path.join(dataDir, SQLITE_FILE_NAME);
     const database = new BetterSqlite3(file);
     database.pragma('journal_mode = WAL');
@@ -217,7 +231,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     location = file;
   }
   try {
-    await migrate(db);
+    await migrate(db, migrationSchema);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -225,8 +239,14 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return new KyselyStore(db, dialect, location);
 }
 
-async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'brink_migrations', migrationLockTableName: 'brink_migrations_lock' });
+async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: 'brink_migrations',
+    migrationLockTableName: 'brink_migrations_lock',
+    ...(schema !== undefined ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -14,6 +14,7 @@
  * value; the swing |f(high) − f(low)| ranks which actor's position, salience or clout moves the
  * forecast most.
  */
+import { InputError } from '../errors';
 import { createRng, type Rng } from '../random/rng';
 import { sampleRange, type RangeShape } from '../random/sample';
 import { baseIssueValues, ISSUE_FIELDS, type IssueField, type IssueModelInput, type IssueValues } from './scenario-issues';
@@ -72,7 +73,10 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
 
 /** Runs the ensemble. */
 export function runEnsemble(issue: IssueModelInput, forecast: IssueForecaster, opts: EnsembleOptions): ForecastDistribution {
-  const runs = Math.max(0, Math.floor(opts.runs));
+  if (!(Number.isFinite(opts.runs) && opts.runs >= 0)) throw new InputError(`runs must be a finite number >= 0, got ${opts.runs}`, { place: 'runs', expected: 'a whole number >= 0' });
+  const bins = opts.bins ?? 20;
+  if (!(Number.isInteger(bins) && bins >= 1)) throw new InputError(`bins must be a whole number >= 1, got ${bins}`, { place: 'bins', expected: 'a whole number >= 1' });
+  const runs = Math.floor(opts.runs);
   const root = createRng(opts.seed).split('ensemble');
   const forecasts: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -82,7 +86,6 @@ export function runEnsemble(issue: IssueModelInput, forecast: IssueForecaster, o
   const sorted = forecasts.slice().sort((a, b) => a - b);
   const mean = forecasts.reduce((s, x) => s + x, 0) / Math.max(1, runs);
   const variance = runs > 1 ? forecasts.reduce((s, x) => s + (x - mean) ** 2, 0) / (runs - 1) : 0;
-  const bins = opts.bins ?? 20;
   const counts = new Array<number>(bins).fill(0);
   const { min: smin, max: smax } = issue.scale;
   for (const x of forecasts) counts[Math.min(bins - 1, Math.max(0, Math.floor(((x - smin) / (smax - smin)) * bins)))]! += 1;

@@ -39,6 +39,7 @@ describe('RADG (Z&K 2000, sec. 3.4, fig. 3.7, app. A3)', () => {
     for (const p_B of [0.3, 0.5]) {
       const v = verifyAgainstEngine('radg', { ...paper, p_B });
       expect(v.enginePure).toEqual(v.closedFormPure);
+      expect(v.reported.length).toBeGreaterThan(0); // every finite game has an equilibrium: an empty list must not pass vacuously
       for (const r of v.reported) {
         expect(r.maxGain).toBeLessThanOrEqual(1e-9);
         expect(r.sequentialFailures).toEqual([]);

@@ -1,5 +1,6 @@
 /** Sweeps, maps and tornadoes over the deterrence models. */
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors';
 import { sweep, map2d, tornado, withParameter } from './sensitivity';
 import { radg } from './radg';
 import { aeg, aegReports } from './aeg';
@@ -45,6 +46,13 @@ describe('sensitivity', () => {
     const stopped = tornado(aeg, {}, { shouldStop: () => ++calls > 3 });
     expect(stopped.stopped).toBe(true);
     expect(stopped.bars.length).toBe(3);
+  });
+
+  it('rejects a non-finite step count or range with InputError instead of looping forever or returning nothing', () => {
+    expect(() => sweep(radg, {}, 'p_B', { steps: Number.POSITIVE_INFINITY })).toThrow(InputError);
+    expect(() => sweep(radg, {}, 'p_B', { steps: Number.NaN })).toThrow(InputError);
+    expect(() => map2d(radg, {}, 'p_B', 'a_SQ', { steps: 3, steps2: Number.POSITIVE_INFINITY })).toThrow(/steps2/);
+    expect(() => sweep(radg, {}, 'p_B', { ranges: { p_B: [0, Number.NaN] } })).toThrow(InputError);
   });
 
   it('reports progress', () => {

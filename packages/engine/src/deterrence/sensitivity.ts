@@ -53,7 +53,17 @@ function rangeOf(model: DeterrenceModel, name: string, ranges: Readonly<Record<s
     throw new InputError(`unknown parameter of model ${model.id}`, { place: name, expected: model.parameters.map((p) => p.name).join(' ') });
   }
   const r = ranges[name] ?? spec.range;
+  if (!Number.isFinite(r[0]) || !Number.isFinite(r[1])) {
+    throw new InputError(`range [${r[0]}, ${r[1]}] is not two finite numbers`, { place: `ranges.${name}`, expected: '[low, high], finite numbers' });
+  }
   return [r[0], r[1]];
+}
+
+/** Points per axis: `dflt` when absent, at least 2; a non-finite count is bad input (Infinity would never end). */
+function gridSteps(value: number | undefined, dflt: number, place: string): number {
+  if (value === undefined) return dflt;
+  if (!Number.isFinite(value)) throw new InputError(`${place} must be a finite number, got ${value}`, { place, expected: 'an integer >= 2' });
+  return Math.max(2, Math.floor(value));
 }
 
 export interface PointSummary {
@@ -97,7 +107,7 @@ export function sweep(
   options: RunControl & { steps?: number; ranges?: Readonly<Record<string, readonly [number, number]>> } = {},
 ): SweepResult {
   const [lo, hi] = rangeOf(model, parameter, options.ranges);
-  const steps = Math.max(2, Math.floor(options.steps ?? 21));
+  const steps = gridSteps(options.steps, 21, 'steps');
   const base = fullParams(model, params);
   const points: (PointSummary & { value: number })[] = [];
   let stopped = false;
@@ -149,8 +159,8 @@ export function map2d(
 ): MapResult {
   const [x0, x1] = rangeOf(model, p1, options.ranges);
   const [y0, y1] = rangeOf(model, p2, options.ranges);
-  const nx = Math.max(2, Math.floor(options.steps ?? 41));
-  const ny = Math.max(2, Math.floor(options.steps2 ?? options.steps ?? 41));
+  const nx = gridSteps(options.steps, 41, 'steps');
+  const ny = gridSteps(options.steps2, nx, 'steps2');
   const xs = Array.from({ length: nx }, (_, i) => x0 + ((x1 - x0) * i) / (nx - 1));
   const ys = Array.from({ length: ny }, (_, j) => y0 + ((y1 - y0) * j) / (ny - 1));
   const base = fullParams(model, params);

@@ -22,7 +22,7 @@
  */
 import { IntegerTableau } from '../numeric/integer-tableau';
 import { Rational } from '../numeric/rational';
-import { bimatrix, strategyCounts } from './strategic';
+import { bimatrix, requireTwoPlayers, strategyCounts } from './strategic';
 import type { Equilibrium, NormalFormGame, SolveResult } from './types';
 
 export interface PolytopeVertex {
@@ -130,7 +130,7 @@ export function bestResponsePolytopeVertices(game: NormalFormGame): { P: Polytop
 }
 
 export function enumMixed(game: NormalFormGame): SolveResult {
-  if (game.players.length !== 2) throw new RangeError('enummixed needs a two-player game');
+  requireTwoPlayers(game, 'enummixed');
   const [m, n] = strategyCounts(game) as [number, number];
   const { A, B } = bimatrix(game);
   const { P, Q } = bestResponsePolytopeVertices(game);

@@ -29,7 +29,7 @@ import { solveIntegerSystem } from '../numeric/exact-linear';
 import { IntegerTableau } from '../numeric/integer-tableau';
 import { Rational } from '../numeric/rational';
 import { positiveIntegerMatrix } from './enum-mixed';
-import { bimatrix, mixedPayoffs, mixedPayoffsFloat, strategyCounts } from './strategic';
+import { bimatrix, mixedPayoffs, mixedPayoffsFloat, requireTwoPlayers, strategyCounts } from './strategic';
 import type { Equilibrium, NormalFormGame, SolveResult } from './types';
 
 export interface LemkeHowsonOptions {
@@ -114,7 +114,7 @@ function keyOf(profile: readonly (readonly (Rational | number)[])[]): string {
 }
 
 export function lemkeHowson(game: NormalFormGame, options: LemkeHowsonOptions = {}): SolveResult {
-  if (game.players.length !== 2) throw new RangeError('Lemke-Howson needs a two-player game');
+  requireTwoPlayers(game, 'Lemke-Howson');
   const [m, n] = strategyCounts(game) as [number, number];
   const { A, B } = bimatrix(game);
   const Ai = positiveIntegerMatrix(A);

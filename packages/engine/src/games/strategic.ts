@@ -7,6 +7,7 @@
  * sigma is a Nash equilibrium exactly when max_i gain_i(sigma) <= 0 (Nash 1951). Profiles are
  * indexed with player 0's strategy changing fastest (Gambit's order).
  */
+import { InputError } from '../errors';
 import { type Field, FloatField, RationalField } from '../numeric/field';
 import type { Rational } from '../numeric/rational';
 import type { NormalFormGame } from './types';
@@ -87,9 +88,16 @@ export function isMixedNashFloat(game: NormalFormGame, profile: readonly (readon
   return mixedMaxGainFloat(game, profile) <= tolerance;
 }
 
+/** Bad input for a two-player method: an InputError naming the method (the game is the place). */
+export function requireTwoPlayers(game: { readonly players: readonly string[] }, method: string): void {
+  if (game.players.length !== 2) {
+    throw new InputError(`${method} needs a two-player game, the game has ${game.players.length}`, { place: 'game', expected: 'a two-player game' });
+  }
+}
+
 /** Two-player payoff matrices A (row player) and B (column player), A[i][j] for strategies i, j. */
 export function bimatrix(game: NormalFormGame): { A: Rational[][]; B: Rational[][] } {
-  if (game.players.length !== 2) throw new RangeError('bimatrix: the game must have two players');
+  requireTwoPlayers(game, 'bimatrix');
   const [m, n] = strategyCounts(game) as [number, number];
   const A: Rational[][] = [];
   const B: Rational[][] = [];

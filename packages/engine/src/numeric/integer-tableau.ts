@@ -71,13 +71,35 @@ export class IntegerTableau {
 
   /** Rows that may leave when column c enters: T[r][c] > 0 with the minimal ratio rhs/T[r][c] (all ties). */
   minRatioRows(c: number): number[] {
+    const candidates: number[] = [];
+    for (let r = 0; r < this.rows.length; r++) if (this.rows[r]![c]! > 0n) candidates.push(r);
+    return this.minRatioAmong(candidates, c, this.columns);
+  }
+
+  /**
+   * The leaving row by the lexicographic minimum-ratio rule: among rows with T[r][c] > 0, minimise
+   * (rhs, T[r][lex[0]], T[r][lex[1]], ...) / T[r][c] lexicographically (lex = initial basis columns),
+   * which is unique and prevents cycling. Returns -1 when column c is unbounded.
+   */
+  lexMinRatioRow(c: number, lex: readonly number[]): number {
+    let candidates: number[] = [];
+    for (let r = 0; r < this.rows.length; r++) if (this.rows[r]![c]! > 0n) candidates.push(r);
+    if (candidates.length <= 1) return candidates[0] ?? -1;
+    for (const k of [this.columns, ...lex]) {
+      candidates = this.minRatioAmong(candidates, c, k);
+      if (candidates.length === 1) return candidates[0]!;
+    }
+    return candidates[0]!;
+  }
+
+  /** The rows among `candidates` (all with T[r][c] > 0) minimising T[r][k] / T[r][c], ties kept in order. */
+  private minRatioAmong(candidates: readonly number[], c: number, k: number): number[] {
     let best: number[] = [];
     let bn = 0n;
     let bd = 1n;
-    for (let r = 0; r < this.rows.length; r++) {
+    for (const r of candidates) {
       const a = this.rows[r]![c]!;
-      if (a <= 0n) continue;
-      const b = this.rhs(r);
+      const b = this.rows[r]![k]!;
       if (best.length === 0) {
         best = [r];
         bn = b;
@@ -92,42 +114,6 @@ export class IntegerTableau {
       } else if (cmp === 0n) best.push(r);
     }
     return best;
-  }
-
-  /**
-   * The leaving row by the lexicographic minimum-ratio rule: among rows with T[r][c] > 0, minimise
-   * (rhs, T[r][lex[0]], T[r][lex[1]], ...) / T[r][c] lexicographically (lex = initial basis columns),
-   * which is unique and prevents cycling. Returns -1 when column c is unbounded.
-   */
-  lexMinRatioRow(c: number, lex: readonly number[]): number {
-    let candidates: number[] = [];
-    for (let r = 0; r < this.rows.length; r++) if (this.rows[r]![c]! > 0n) candidates.push(r);
-    if (candidates.length <= 1) return candidates[0] ?? -1;
-    const keys = [this.columns, ...lex];
-    for (const k of keys) {
-      let best: number[] = [];
-      let bn = 0n;
-      let bd = 1n;
-      for (const r of candidates) {
-        const a = this.rows[r]![c]!;
-        const b = this.rows[r]![k]!;
-        if (best.length === 0) {
-          best = [r];
-          bn = b;
-          bd = a;
-          continue;
-        }
-        const cmp = b * bd - bn * a;
-        if (cmp < 0n) {
-          best = [r];
-          bn = b;
-          bd = a;
-        } else if (cmp === 0n) best.push(r);
-      }
-      candidates = best;
-      if (candidates.length === 1) return candidates[0]!;
-    }
-    return candidates[0]!;
   }
 
   /** Numerators of every column's value (value = numerator / det); non-basic columns are 0. */

@@ -90,7 +90,12 @@ export function checkCitations(
       text = normaliseWhitespace(raw);
       texts.set(source.id, text);
     }
-    if (!text.includes(normaliseWhitespace(cite.quote))) {
+    const quoted = normaliseWhitespace(cite.quote);
+    if (quoted === '') {
+      // "" occurs in every text: a quote of only whitespace would pass the check without quoting anything.
+      throw new InputError(`${where}: the quote of source "${source.id}" is only whitespace`, { place, expected: 'a verbatim passage of the source' });
+    }
+    if (!text.includes(quoted)) {
       throw new InputError(`${where}: quote 「${cite.quote}」 does not occur in source "${source.id}" (${source.file})`, {
         place,
         expected: 'a verbatim passage of the source (whitespace may differ)',

@@ -32,6 +32,14 @@ export function parsePath(path: string): PathSelector[] {
   const fail = (why: string): never => {
     throw new InputError(`malformed JSON path ${JSON.stringify(path)} at character ${i + 1}: ${why}`, { place: path });
   };
+  /** A double-quoted key in JSON syntax; a bad escape (`\q`) is a malformed path, not a SyntaxError. */
+  const jsonKey = (quoted: string): string => {
+    try {
+      return JSON.parse(quoted) as string;
+    } catch {
+      return fail(`invalid JSON string ${quoted}`);
+    }
+  };
   while (i < path.length) {
     const ch = path[i];
     if (ch === '.') {
@@ -44,7 +52,7 @@ export function parsePath(path: string): PathSelector[] {
       let j = i + 2;
       while (j < path.length && path[j] !== '"') j += path[j] === '\\' ? 2 : 1;
       if (path[j + 1] !== ']') fail('expected "] after a quoted key');
-      out.push(JSON.parse(path.slice(i + 1, j + 1)) as string);
+      out.push(jsonKey(path.slice(i + 1, j + 1)));
       i = j + 2;
     } else if (ch === '[') {
       const close = path.indexOf(']', i);
@@ -52,7 +60,7 @@ export function parsePath(path: string): PathSelector[] {
       const inner = path.slice(i + 1, close).trim();
       if (/^\d+$/.test(inner)) out.push(Number(inner));
       else if (/^"(?:[^"\\]|\\.)*"$/.test(inner) || /^'[^']*'$/.test(inner)) {
-        out.push(inner.startsWith('"') ? (JSON.parse(inner) as string) : inner.slice(1, -1));
+        out.push(inner.startsWith('"') ? jsonKey(inner) : inner.slice(1, -1));
       } else {
         const m = /^([A-Za-z_][\w-]*)\s*=\s*(.+)$/.exec(inner);
         if (!m) fail('expected [index], ["key"] or [field=value]');
@@ -96,7 +104,7 @@ export function resolvePath(root: unknown, path: string | readonly PathSelector[
       node = node[sel];
     } else {
       if (!Array.isArray(node)) throw new InputError(`[${sel.field}=${sel.equals}] needs an array here`, { place: formatPath(concrete) });
-      const index = node.findIndex((el) => isRecord(el) && String(el[sel.field]) === sel.equals);
+      const index = node.findIndex((el) => isRecord(el) && el[sel.field] !== undefined && String(el[sel.field]) === sel.equals);
       if (index < 0) throw new InputError(`no element with ${sel.field}=${sel.equals} here`, { place: formatPath(concrete) });
       concrete.push(index);
       node = node[index];

@@ -155,6 +155,7 @@ describe('validateScenario', () => {
     expect(e.place).toMatch(/^mini\.yaml:11:\d+$/);
     // Punctuation is not normalised: a half-width comma is a different character.
     expect(() => load(MINI.replace('quote: "北韓擁有核武"', 'quote: "北韓擁有核武,"'))).toThrow(/does not occur/);
+    expect(expectInputError(() => load(MINI.replace('quote: "北韓擁有核武"', 'quote: "  "'))).message).toMatch(/only whitespace/);
   });
 
   it('requires quotes for stored sources and forbids them for URL-only sources', () => {
@@ -198,6 +199,12 @@ describe('JSON paths', () => {
     expect(resolvePath(s, '$.issues[id=status].positions[actor=dprk].salience')).toEqual(['issues', 0, 'positions', 0, 'salience']);
     expect(() => parsePath('a.b')).toThrow(InputError);
     expect(() => resolvePath(s, '$.actors[7]')).toThrow(/no element \[7\]/);
+  });
+
+  it('reports a bad escape in a quoted key as InputError, and [field=value] never matches a missing field', () => {
+    for (const bad of ['$["a\\q"]', '$[ "a\\q" ]']) expect(() => parsePath(bad)).toThrow(InputError);
+    expect(() => resolvePath({ list: [{ x: 1 }, { id: 'b' }] }, '$.list[id=undefined]')).toThrow(InputError);
+    expect(resolvePath({ list: [{ x: 1 }, { id: 'b' }] }, '$.list[id=b]')).toEqual(['list', 1]);
   });
 });
 

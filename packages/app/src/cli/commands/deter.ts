@@ -4,7 +4,6 @@
  * and Gambit export. Answers the seed's block-4 question: how credible must the US threat be, and
  * where does the scenario sit.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   InputError,
@@ -24,6 +23,7 @@ import {
   type DeterrenceTornadoResult,
 } from '@brink/engine';
 import { action } from '../run';
+import { readTextFile, writeTextFile } from '../../input-files';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from '../../scenario-files';
 
 interface DeterCliOptions {
@@ -184,12 +184,7 @@ function describeTornado(model: DeterrenceModel, t: DeterrenceTornadoResult): st
 }
 
 async function readParamsFile(file: string): Promise<Record<string, number>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read parameters file: ${(error as { code?: string }).code ?? 'error'}`, { place: file, cause: error });
-  }
+  const text = await readTextFile(file, 'parameters file');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -306,7 +301,7 @@ export function registerDeterCommand(program: Command): void {
           const model = needModel('--export-efg');
           const { params } = paramsFor(model);
           const game = model.build(params);
-          await writeFile(opts.exportEfg, writeEfg(game));
+          await writeTextFile(opts.exportEfg, writeEfg(game), '--export-efg file');
           if (!opts.sweep && !opts.map && !opts.tornado) {
             process.stdout.write(opts.json ? JSON.stringify({ model: model.id, efg: opts.exportEfg, nodes: game.nodes.length }) + '\n' : `wrote ${opts.exportEfg} (${game.nodes.length} nodes)\n`);
             return;

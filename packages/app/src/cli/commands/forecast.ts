@@ -12,7 +12,6 @@
  * issue for scenarios — plus, for the EUM, the rounds with their explanations.
  * Bad input: exit 2 naming the place (file:row:col for CSV, JSON path for scenarios).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -36,6 +35,7 @@ import {
   type SmpInput,
 } from '@brink/engine';
 import { action } from '../run';
+import { readTextFile } from '../../input-files';
 import { loadScenarioFile } from '../../scenario-files';
 
 export interface ForecastCliOptions extends IssueForecastOptions {
@@ -128,12 +128,7 @@ async function forecastKtabFile(file: string, opts: ForecastCliOptions): Promise
   if (opts.issue || (opts.variants && opts.variants.length > 0) || opts.ensemble || opts.tornado) {
     throw new InputError('--issue, --variant, --ensemble and --tornado apply to scenario files, not KTAB CSV input', { place: file });
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as { code?: string }).code ?? 'error'}`, { place: file, cause: error });
-  }
+  const text = await readTextFile(file, 'KTAB CSV file');
   const input: SmpInput = parseKtabCsv(text, file);
   const model = opts.model ?? 'smp';
   const common = { kind: 'ktab' as const, input: file, model, scale: '0..100' as const, numActors: input.actors.length, numDims: input.dimensions.length, actors: input.actors.map((a) => a.name), dims: input.dimensions.map((d) => d.name) };

@@ -2,7 +2,6 @@
  * `brink solve FILE [--method M] [--lambda L] [--json]`: equilibria of a Gambit .nfg/.efg game
  * (or Brink game JSON). See docs/games.md.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -19,6 +18,7 @@ import {
   type SolveResult,
 } from '@brink/engine';
 import { action } from '../run';
+import { readTextFile } from '../../input-files';
 
 interface SolveCliOptions {
   method?: string;
@@ -135,8 +135,8 @@ Examples:
   brink solve game.efg --method enumpure --json`,
     )
     .action(
-      action((file: string, opts: SolveCliOptions) => {
-        const text = readFileSync(file, 'utf8');
+      action(async (file: string, opts: SolveCliOptions) => {
+        const text = await readTextFile(file, 'game file');
         const fileName = path.basename(file);
         const game = parseGame(text, file);
         let method: SolveMethod = defaultMethod(game);

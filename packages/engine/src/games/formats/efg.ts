@@ -18,7 +18,7 @@
 import { InputError } from '../../errors';
 import { Rational, sumRationals } from '../../numeric/rational';
 import { CHANCE, type ExtensiveFormGame, type GameNode, type Infoset, type Outcome } from '../types';
-import { TokenStream, quote } from './tokenizer';
+import { TokenStream, quote, readGambitHeader } from './tokenizer';
 
 interface MutableInfoset {
   number: number;
@@ -36,17 +36,7 @@ interface MutableOutcome {
 
 export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame {
   const ts = TokenStream.of(text, fileName);
-  ts.expect('word', '"EFG"', 'EFG');
-  const version = ts.expect('number', 'the format version 2');
-  if (version.text !== '2') throw new InputError(`unsupported .efg version ${version.text}`, { place: ts.place(version), expected: '2' });
-  const prec = ts.expect('word', '"R" or "D"');
-  if (prec.text !== 'R' && prec.text !== 'D') ts.fail('"R" or "D"', prec);
-  const title = ts.expectString('the game title (a quoted string)');
-  ts.expect('lbrace', '"{" before the player names');
-  const players: string[] = [];
-  while (ts.is('string')) players.push(ts.next().text);
-  ts.expect('rbrace', 'a player name or "}"');
-  if (players.length === 0) throw new InputError('a game needs at least one player', { place: ts.place(), expected: 'player names' });
+  const { title, players } = readGambitHeader(ts, 'EFG', '2');
   let comment: string | undefined;
   if (ts.is('string')) comment = ts.next().text || undefined;
 
@@ -137,7 +127,9 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
         if (probabilities) {
           const total = sumRationals(probabilities);
           if (!total.eq(Rational.ONE) || probabilities.some((p) => p.sign() < 0)) {
-            throw new InputError(`chance probabilities must be non-negative and sum to 1 (they sum to ${total.toString()})`, {
+            const negative = probabilities.find((p) => p.sign() < 0);
+            const found = negative ? `one is ${negative.toString()}` : `they sum to ${total.toString()}`;
+            throw new InputError(`chance probabilities must be non-negative and sum to 1 (${found})`, {
               place: ts.place(tok),
               expected: 'probabilities summing to 1',
             });

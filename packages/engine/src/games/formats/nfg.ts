@@ -15,22 +15,12 @@
 import { InputError } from '../../errors';
 import { Rational } from '../../numeric/rational';
 import type { NormalFormGame } from '../types';
-import { TokenStream, quote } from './tokenizer';
+import { TokenStream, quote, readGambitHeader } from './tokenizer';
 
 export function parseNfg(text: string, fileName = '<input>'): NormalFormGame {
   const ts = TokenStream.of(text, fileName);
-  ts.expect('word', '"NFG"', 'NFG');
-  const version = ts.expect('number', 'the format version 1');
-  if (version.text !== '1') throw new InputError(`unsupported .nfg version ${version.text}`, { place: ts.place(version), expected: '1' });
-  const prec = ts.expect('word', '"R" or "D"');
-  if (prec.text !== 'R' && prec.text !== 'D') ts.fail('"R" or "D"', prec);
-  const title = ts.expectString('the game title (a quoted string)');
-  ts.expect('lbrace', '"{" before the player names');
-  const players: string[] = [];
-  while (ts.is('string')) players.push(ts.next().text);
-  ts.expect('rbrace', 'a player name or "}"');
+  const { title, players } = readGambitHeader(ts, 'NFG', '1');
   const n = players.length;
-  if (n === 0) throw new InputError('a game needs at least one player', { place: ts.place(), expected: 'player names' });
 
   const open = ts.expect('lbrace', '"{" before the strategies');
   const strategies: string[][] = [];

@@ -184,6 +184,25 @@ export class TokenStream {
 }
 
 /** Quotes a label the way Gambit writes it: `"a \"b\""`. */
+/**
+ * The header both Gambit formats share: `NFG 1 R "title" { "player" ... }` or `EFG 2 R ...`
+ * (magic word, format version, precision R or D, title, a non-empty list of player names).
+ */
+export function readGambitHeader(ts: TokenStream, magic: 'NFG' | 'EFG', version: '1' | '2'): { title: string; players: string[] } {
+  ts.expect('word', `"${magic}"`, magic);
+  const v = ts.expect('number', `the format version ${version}`);
+  if (v.text !== version) throw new InputError(`unsupported .${magic.toLowerCase()} version ${v.text}`, { place: ts.place(v), expected: version });
+  const prec = ts.expect('word', '"R" or "D"');
+  if (prec.text !== 'R' && prec.text !== 'D') ts.fail('"R" or "D"', prec);
+  const title = ts.expectString('the game title (a quoted string)');
+  ts.expect('lbrace', '"{" before the player names');
+  const players: string[] = [];
+  while (ts.is('string')) players.push(ts.next().text);
+  ts.expect('rbrace', 'a player name or "}"');
+  if (players.length === 0) throw new InputError('a game needs at least one player', { place: ts.place(), expected: 'player names' });
+  return { title, players };
+}
+
 export function quote(label: string): string {
   return `"${label.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
