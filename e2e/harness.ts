@@ -1,11 +1,12 @@
 /**
  * Starts Brink for the browser tests the way `npm start` runs it: `brink serve` on 127.0.0.1 on a
- * free port with a throwaway data directory, serving the built web app (packages/web/dist). Falls
- * back to `vite preview` when `brink serve` is not available in this checkout. Also launches
+ * free port with a throwaway data directory, serving the built web app (packages/web/dist).
+ * `BRINK_E2E_SERVER=preview` runs the pages on `vite preview` instead (no API: the app's offline
+ * mode); there is no silent fallback, so a broken `brink serve` fails the tests. Also launches
  * Debian's Chromium through playwright-core.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,11 +43,6 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number, 
   throw new Error(`the server did not answer ${url} within ${timeoutMs} ms:\n${log()}`);
 }
 
-function brinkServeAvailable(): boolean {
-  const file = path.join(repoRoot, 'packages/app/src/cli/commands/serve.ts');
-  return existsSync(file) && /command\(\s*['"]serve/.test(readFileSync(file, 'utf8'));
-}
-
 export interface RunningServer {
   url: string;
   kind: 'brink serve' | 'vite preview';
@@ -60,7 +56,7 @@ export async function startServer(): Promise<RunningServer> {
     if (build.status !== 0) throw new Error('building the web app failed');
   }
   const port = await freePort();
-  const useBrink = process.env.BRINK_E2E_SERVER !== 'preview' && brinkServeAvailable();
+  const useBrink = process.env.BRINK_E2E_SERVER !== 'preview';
   const dataDir = mkdtempSync(path.join(tmpdir(), 'brink-e2e-'));
   const args = useBrink
     ? [path.join(repoRoot, 'packages/app/bin/brink.js'), 'serve', '--port', String(port), '--data', dataDir]
@@ -78,6 +74,7 @@ export async function startServer(): Promise<RunningServer> {
     await waitForHttp(`${url}/`, child, 40_000, () => output);
   } catch (error) {
     child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   return {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { udg, udgThresholds } from './udg';
 import { verifyAgainstEngine } from './verify';
+import { expectAgreesWithEngine } from '../../test/deterrence-agreement';
 
 describe('Unilateral Deterrence Game (Z&K 2000, ch. 5)', () => {
   it('a credible Defender (p_Def above pi_hard) leaves only Certain Deterrence', () => {
@@ -25,13 +26,7 @@ describe('Unilateral Deterrence Game (Z&K 2000, ch. 5)', () => {
       fc.property(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 25, max: 45 }), (a, b, cdd) => {
         const params = { p_Ch: a / 20, p_Def: b / 20, c_DD_hard: cdd / 100 };
         const v = verifyAgainstEngine('udg', params);
-        expect(v.reported.length).toBeGreaterThan(0); // every finite game has an equilibrium: an empty list must not pass vacuously
-        for (const r of v.reported) {
-          expect(r.maxGain).toBeLessThanOrEqual(1e-9);
-          expect(r.sequentialFailures).toEqual([]);
-        }
-        for (const k of v.closedFormPure) expect(v.enginePure).toContain(k);
-        for (const k of v.enginePure) expect(v.closedFormAll).toContain(k);
+        expectAgreesWithEngine(v);
       }),
       { seed: 7, numRuns: 30 },
     );

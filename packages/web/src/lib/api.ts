@@ -23,14 +23,10 @@ async function readError(res: Response): Promise<ApiError> {
   let message = `${res.status} ${res.statusText}`;
   let place: string | undefined;
   try {
-    const body = (await res.json()) as { message?: string; error?: string | { message?: string; place?: string }; place?: string };
-    if (typeof body.error === 'object' && body.error) {
-      message = body.error.message ?? message;
-      place = body.error.place;
-    } else {
-      message = body.message ?? (typeof body.error === 'string' ? body.error : message);
-      place = body.place;
-    }
+    // The API's error body (docs/api.md): { error: code, message, place? }.
+    const body = (await res.json()) as { error?: string; message?: string; place?: string };
+    message = body.message ?? body.error ?? message;
+    place = body.place;
   } catch {
     /* not JSON */
   }
@@ -59,16 +55,10 @@ export interface LoadedScenario {
 }
 
 /** Picks the scenario out of the API's answer (the scenario itself, or wrapped with its version). */
+/** `GET /api/scenarios/:id` answers a stored record whose `scenario` field is the validated scenario. */
 function unwrapScenario(body: unknown): Scenario | null {
-  if (body && typeof body === 'object') {
-    const b = body as Record<string, unknown>;
-    if (Array.isArray(b.actors)) return body as Scenario;
-    for (const key of ['scenario', 'data', 'content']) {
-      const inner = b[key];
-      if (inner && typeof inner === 'object' && Array.isArray((inner as Record<string, unknown>).actors)) return inner as Scenario;
-    }
-  }
-  return null;
+  const inner = body && typeof body === 'object' ? (body as { scenario?: unknown }).scenario : undefined;
+  return inner && typeof inner === 'object' && Array.isArray((inner as { actors?: unknown }).actors) ? (inner as Scenario) : null;
 }
 
 const bundledScenarios = import.meta.glob('../../../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;

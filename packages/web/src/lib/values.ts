@@ -3,6 +3,7 @@
  * `assumption`) with its JSON path, and resolves the JSON paths variants use
  * (`$.issues[id=exercises].positions[actor=rok].position.value`) for display.
  */
+import { getAt, resolvePath } from '@brink/engine/scenario/json-path';
 import type { Cite } from '@brink/engine/scenario/schema';
 
 export interface CitedEntry {
@@ -62,29 +63,16 @@ export function listCitedValues(root: unknown): CitedEntry[] {
   return out;
 }
 
-/** Splits `$.a[0].b[id=x].c` into segments: 'a', 0, 'b', {id: 'x'}, 'c'. */
-export function parsePath(path: string): Array<string | number | { key: string; value: string }> {
-  const segs: Array<string | number | { key: string; value: string }> = [];
-  const re = /\.([^.[\]]+)|\[(\d+)\]|\[([^=\]]+)=([^\]]+)\]/g;
-  let m: RegExpExecArray | null;
-  const body = path.replace(/^\$/, '');
-  while ((m = re.exec(body))) {
-    if (m[1] !== undefined) segs.push(m[1]);
-    else if (m[2] !== undefined) segs.push(Number(m[2]));
-    else segs.push({ key: m[3]!, value: m[4]!.replace(/^["']|["']$/g, '') });
+/**
+ * The value at a scenario JSON path (`$.issues[id=x].positions[actor=rok].position`, the engine's
+ * path syntax, resolved by the engine's own code), or undefined when a step does not exist.
+ */
+export function valueAtPath(root: unknown, path: string): unknown {
+  try {
+    return getAt(root, resolvePath(root, path));
+  } catch {
+    return undefined;
   }
-  return segs;
-}
-
-export function resolvePath(root: unknown, path: string): unknown {
-  let node: unknown = root;
-  for (const seg of parsePath(path)) {
-    if (node === undefined || node === null) return undefined;
-    if (typeof seg === 'string') node = isRecord(node) ? node[seg] : undefined;
-    else if (typeof seg === 'number') node = Array.isArray(node) ? node[seg] : undefined;
-    else node = Array.isArray(node) ? node.find((x) => isRecord(x) && String(x[seg.key]) === seg.value) : undefined;
-  }
-  return node;
 }
 
 export function formatValue(v: unknown): string {

@@ -12,7 +12,7 @@ import { useScenarioState } from '../lib/scenario-context';
 import { Card } from '../components/common';
 import { CiteLink } from '../components/Citation';
 import { Chart } from '../components/Chart';
-import { formatValue, listCitedValues, resolvePath, type CitedEntry } from '../lib/values';
+import { formatValue, listCitedValues, valueAtPath, type CitedEntry } from '../lib/values';
 import type { ChartOption } from '../lib/echarts';
 
 function provenanceChart(entries: CitedEntry[], labels: { cited: string; assumed: string }): ChartOption {
@@ -196,8 +196,8 @@ export default function ScenarioPage() {
                         {c.rationale ? <div className="muted">{c.rationale}</div> : null}
                         {c.cite ? <CiteLink cite={c.cite} short={24} /> : null}
                       </td>
-                      <td className="val" title={formatValue(resolvePath(scenario, c.path))}>
-                        {clip(formatValue(resolvePath(scenario, c.path)))}
+                      <td className="val" title={formatValue(valueAtPath(scenario, c.path))}>
+                        {clip(formatValue(valueAtPath(scenario, c.path)))}
                       </td>
                       <td className="val" title={typeof c.value === 'object' ? JSON.stringify(c.value, null, 1) : formatValue(c.value)}>
                         <b>{clip(formatValue(c.value))}</b>
