@@ -22,4 +22,21 @@ export default tseslint.config(
     },
   },
   { files: ['packages/web/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    // The engine's public surface is its module subpaths (packages/engine/package.json "exports"):
+    // outside the engine, import `@brink/engine/<module>`, never a file inside a module.
+    files: ['packages/app/**/*.ts', 'packages/web/**/*.{ts,tsx}', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@brink/engine/[^/]+/', message: 'Import the module (`@brink/engine/<module>`), not a file inside it.' },
+            { regex: '^@brink/engine$', message: 'Import a module subpath: `@brink/engine/games`, `/scenario`, `/deterrence`, ...' },
+            { regex: '(\\.\\./)+engine/src', message: 'Import the engine through `@brink/engine/<module>`.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -6,7 +6,7 @@
  */
 import type { BenchRow } from './harness';
 import { timeIt } from './harness';
-import { aeg, map2d, verifyAgainstEngine } from '@brink/engine';
+import { aeg, map2d, verifyAgainstEngine } from '@brink/engine/deterrence';
 
 export default async function (): Promise<BenchRow[]> {
   let regimes = 0;

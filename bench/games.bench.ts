@@ -17,7 +17,7 @@ import {
   solveSubgamePerfect,
   type ExtensiveFormGame,
   type NormalFormGame,
-} from '@brink/engine';
+} from '@brink/engine/games';
 import { timeIt, type BenchRow } from './harness';
 
 const dir = path.resolve(process.cwd(), 'bench/workloads');

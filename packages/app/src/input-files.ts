@@ -4,18 +4,32 @@
  * place is the file, so the CLI exits 2 with the message on stderr.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { InputError } from '@brink/engine';
+import { InputError } from '@brink/engine/errors';
 
-function fsCode(error: unknown): string {
-  return (error as { code?: string })?.code ?? 'error';
+/** A file-system error in words (`no such file or directory`), not its code. */
+export function fileErrorText(error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  return (code !== undefined ? FILE_ERRORS[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
 }
+
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'it is a directory, not a file',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENAMETOOLONG: 'the file name is too long',
+  ELOOP: 'too many symbolic links',
+  EEXIST: 'it already exists',
+  ENOSPC: 'no space left on the device',
+};
 
 /** Reads a UTF-8 text file; `what` names it in the message ("scenario file", "parameters file"...). */
 export async function readTextFile(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${what}: ${fsCode(error)}`, { place: file, cause: error });
+    throw new InputError(`cannot read ${what}: ${fileErrorText(error)}`, { place: file, cause: error });
   }
 }
 
@@ -24,6 +38,6 @@ export async function writeTextFile(file: string, text: string, what: string): P
   try {
     await writeFile(file, text);
   } catch (error) {
-    throw new InputError(`cannot write ${what}: ${fsCode(error)}`, { place: file, cause: error });
+    throw new InputError(`cannot write ${what}: ${fileErrorText(error)}`, { place: file, cause: error });
   }
 }

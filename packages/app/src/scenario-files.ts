@@ -10,8 +10,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTextFile } from './input-files';
+import { InputError } from '@brink/engine/errors';
 import {
-  InputError,
   applyVariant,
   parseScenarioText,
   positionOf,
@@ -19,7 +19,7 @@ import {
   validateScenario,
   type Scenario,
   type ScenarioSource,
-} from '@brink/engine';
+} from '@brink/engine/scenario';
 
 /** The repository root (this file is packages/app/src/scenario-files.ts). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
-import type { Scenario } from '@brink/engine';
+import type { Scenario } from '@brink/engine/scenario';
 import { createInlineRunner, getRunKind, runKinds } from '../src/jobs';
 import { openStore, type Store } from '../src/store';
 import { buildServer } from '../src/server';

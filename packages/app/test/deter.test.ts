@@ -6,7 +6,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enginePerfectBayesian, getDeterrenceModel, outcomeKey, parseEfg } from '@brink/engine';
+import { enginePerfectBayesian, getDeterrenceModel, outcomeKey } from '@brink/engine/deterrence';
+import { parseEfg } from '@brink/engine/games';
 import { brinkInProcess } from './cli-harness';
 import { DEFAULT_SCENARIO_PATH, REPO_ROOT } from '../src/scenario-files';
 

@@ -1,6 +1,7 @@
 /** Explanations of EUM runs (bargaining/explain.ts) and the SMP path of `brink forecast` on a scenario issue. */
 import { describe, expect, it } from 'vitest';
-import { explainEum, issueModelInput, keyChallenges, runEum, type EumInput, type Issue } from '@brink/engine';
+import { explainEum, issueModelInput, keyChallenges, runEum, type EumInput } from '@brink/engine/bargaining';
+import { type Issue } from '@brink/engine/scenario';
 import { forecastIssue } from '../src/cli/commands/forecast';
 
 const input: EumInput = {

@@ -13,15 +13,14 @@ import {
   fromModelScale,
   issueModelInput,
   issueToEumInput,
-  listVariants,
   runEnsemble,
   runEum,
   sampleIssueValues,
-  createRng,
   toModelScale,
   tornado,
-  type Issue,
-} from '@brink/engine';
+} from '@brink/engine/bargaining';
+import { listVariants, type Issue } from '@brink/engine/scenario';
+import { createRng } from '@brink/engine/random';
 import { forecastFile, forecastIssue, forecastJson, issueForecaster, parseEumOptions, sparkline, type KtabForecastReport, type ScenarioForecastReport } from '../src/cli/commands/forecast';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from '../src/scenario-files';
 

@@ -7,7 +7,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { citationCoverage, collectCites, normaliseWhitespace, scenarioHash, scenarioJsonSchema } from '@brink/engine';
+import {
+  citationCoverage,
+  collectCites,
+  normaliseWhitespace,
+  scenarioHash,
+  scenarioJsonSchema,
+} from '@brink/engine/scenario';
 import { brink, brinkInProcess } from './cli-harness';
 import { DEFAULT_SCENARIO_PATH, REPO_ROOT, loadScenarioFile, type LoadedScenario } from '../src/scenario-files';
 

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectCites, getDeterrenceModel, parseScenarioText, scenarioHash, validateScenario } from '@brink/engine';
+import { collectCites, parseScenarioText, scenarioHash, validateScenario } from '@brink/engine/scenario';
+import { getDeterrenceModel } from '@brink/engine/deterrence';
 import type { FastifyInstance } from 'fastify';
 import { createWorkerPool, toJsonSafe, type TaskRunner } from '../src/jobs';
 import { openStore, type Store } from '../src/store';

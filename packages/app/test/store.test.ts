@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isInputError, scenarioHash } from '@brink/engine';
+import { isInputError } from '@brink/engine/errors';
+import { scenarioHash } from '@brink/engine/scenario';
 import { openStore, textHash, SQLITE_FILE_NAME, type Store, type StoreOptions } from '../src/store';
 
 const PG_URL = process.env.BRINK_TEST_DATABASE_URL;

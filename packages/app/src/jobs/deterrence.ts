@@ -8,18 +8,17 @@ import { z } from 'zod';
 import {
   deterrenceFromScenario,
   deterrenceTornado,
-  gameToJson,
   getDeterrenceModel,
-  InputError,
-  isInputError,
   listDeterrenceModels,
   map2d,
   resolveParams,
   scenarioDeterrenceModels,
   sweep,
   type DeterrenceModel,
-  type Scenario,
-} from '@brink/engine';
+} from '@brink/engine/deterrence';
+import { gameToJson } from '@brink/engine/games';
+import { InputError, isInputError } from '@brink/engine/errors';
+import { type Scenario } from '@brink/engine/scenario';
 import type { ExecContext, RunTask } from './kinds';
 
 const Range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a <= b, { message: 'a range [low, high] with low <= high' });
@@ -48,7 +47,7 @@ interface Prepared {
 }
 
 function at(place: string, error: unknown): never {
-  if (isInputError(error)) throw new InputError(error.message.replace(/^[^:]*: /, ''), { place, expected: error.expected, cause: error });
+  if (isInputError(error)) throw error.at(place);
   throw error;
 }
 

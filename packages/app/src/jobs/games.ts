@@ -3,7 +3,16 @@
  * dispatcher. Parse errors are the engine's InputErrors with place `game.nfg:line:col` /
  * `game.efg:line:col`; a method that does not fit the game is placed at `$.method`.
  */
-import { InputError, isInputError, parseEfg, parseNfg, solve, SOLVE_METHODS as ENGINE_METHODS, type Game, type SolveMethod, type SolveResult } from '@brink/engine';
+import { InputError, isInputError } from '@brink/engine/errors';
+import {
+  parseEfg,
+  parseNfg,
+  solve,
+  SOLVE_METHODS as ENGINE_METHODS,
+  type Game,
+  type SolveMethod,
+  type SolveResult,
+} from '@brink/engine/games';
 
 export const SOLVE_METHODS: readonly string[] = ENGINE_METHODS;
 
@@ -18,9 +27,7 @@ export function solveGame(game: Game, method: string | undefined, options: { lam
   try {
     return solve(game, method as SolveMethod | undefined, options.lambda !== undefined ? { lambda: options.lambda } : {});
   } catch (error) {
-    if (isInputError(error) && error.place === '--method') {
-      throw new InputError(error.message.replace(/^--method: /, ''), { place: '$.method', expected: error.expected, cause: error });
-    }
+    if (isInputError(error) && error.place === 'method') throw error.at('$.method');
     throw error;
   }
 }

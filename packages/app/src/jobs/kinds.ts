@@ -7,8 +7,11 @@
  * depends only on the task (scenario content, seed, options), so a stored run can be reproduced.
  */
 import { z } from 'zod';
-import { gameToJson, InputError, isInputError, scenarioIssueInputs, type Scenario } from '@brink/engine';
-import { forecastIssue } from '@brink/engine';
+import { gameToJson } from '@brink/engine/games';
+import { InputError, isInputError } from '@brink/engine/errors';
+import { scenarioIssueInputs } from '@brink/engine/bargaining';
+import { type Scenario } from '@brink/engine/scenario';
+import { forecastIssue } from '@brink/engine/bargaining';
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
 import { checkDeterrence, DeterrenceOptionsSchema, executeDeterrence } from './deterrence';
 

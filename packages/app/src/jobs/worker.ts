@@ -4,7 +4,7 @@
  * InputError keeps its place and expected text, which a thrown error would lose crossing threads).
  */
 import type { MessagePort } from 'node:worker_threads';
-import { isInputError } from '@brink/engine';
+import { isInputError } from '@brink/engine/errors';
 import { executeTask, type RunTask } from './kinds';
 import { toJsonSafe } from './json-safe';
 

@@ -5,7 +5,7 @@
  * Anything else is a bug: 500 with a generic message, logged with its stack.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isInputError } from '@brink/engine';
+import { isInputError } from '@brink/engine/errors';
 import { z } from 'zod';
 
 export const ErrorBodySchema = z

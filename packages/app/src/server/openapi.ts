@@ -4,7 +4,7 @@
  * The scenario schema is the engine's (`scenarioJsonSchema`), as `brink scenario schema` prints it.
  */
 import { z } from 'zod';
-import { scenarioJsonSchema } from '@brink/engine';
+import { scenarioJsonSchema } from '@brink/engine/scenario';
 import { routeTable, type RouteDoc } from './routes';
 import { getRunKind, runKinds } from '../jobs';
 import { ErrorBodySchema } from './errors';

@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { applyVariant, canonicalJson, isInputError, type Scenario } from '@brink/engine';
+import { applyVariant, canonicalJson, type Scenario } from '@brink/engine/scenario';
+import { isInputError } from '@brink/engine/errors';
 import { getRunKind, runKinds, type RunEvent, type RunTask } from '../jobs';
 import type { RunRecord, ScenarioRecord } from '../store';
 import { ApiError, ErrorBodySchema, fromInputError, fromZodError, invalid, notFound } from './errors';

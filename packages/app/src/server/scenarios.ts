@@ -6,7 +6,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { applyVariant, isInputError, parseScenarioText, validateScenario, type Scenario, type ScenarioSource } from '@brink/engine';
+import {
+  applyVariant,
+  parseScenarioText,
+  validateScenario,
+  type Scenario,
+  type ScenarioSource,
+} from '@brink/engine/scenario';
+import { isInputError } from '@brink/engine/errors';
 import type { ScenarioRecord, SourceInput, Store } from '../store';
 import { badRequest, fromInputError, fromZodError, notFound } from './errors';
 import { addRoute } from './routes';

@@ -3,7 +3,7 @@
  * /api/openapi.json is generated from the very same objects (./openapi.ts), so the two cannot drift.
  */
 import { z } from 'zod';
-import { GameJsonSchema } from '@brink/engine';
+import { GameJsonSchema } from '@brink/engine/games';
 import { RUN_STATUSES } from '../store';
 
 /** True when `text` has a C0 control character or DEL (PostgreSQL text cannot even hold NUL). */

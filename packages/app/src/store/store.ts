@@ -14,7 +14,9 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Database, RunsTable, ScenariosTable, SourcesTable } from './schema';
 import { migrationProvider } from './migrations';
-import { canonicalJson, InputError, scenarioHash } from '@brink/engine';
+import { canonicalJson, scenarioHash } from '@brink/engine/scenario';
+import { InputError } from '@brink/engine/errors';
+import { fileErrorText } from '../input-files';
 
 export const SQLITE_FILE_NAME = 'brink.sqlite';
 
@@ -220,7 +222,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       mkdirSync(dataDir, { recursive: true });
     } catch (error) {
       // A data directory that is a file, or cannot be made, is bad input (the CLI exits 2).
-      throw new InputError(`cannot use as the data directory: ${(error as { code?: string }).code ?? 'error'}`, { place: dataDir, expected: 'a directory that exists or can be made', cause: error });
+      throw new InputError(`cannot use as the data directory: ${fileErrorText(error)}`, { place: dataDir, expected: 'a directory that exists or can be made', cause: error });
     }
     const file = path.join(dataDir, SQLITE_FILE_NAME);
     const database = new BetterSqlite3(file);

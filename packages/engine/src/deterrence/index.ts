@@ -8,8 +8,7 @@ export { failureProbability, worstFailure, resolveParams } from './model';
 export { listDeterrenceModels, getDeterrenceModel, equilibriumBehaviour } from './registry';
 export { buildGame, behaviourProfile, outcomeDistribution, type BuiltGame, type TreeSpec } from './efg-builder';
 export { checkSequentialRationality, isPerfectBayesian, enginePerfectBayesian, type OffPathBeliefs, type EngineEquilibrium } from './perfect-bayesian';
-// `tornado` is also a bargaining export: the root package re-exports it as `deterrenceTornado`
-// (or import { tornado } from '@brink/engine/deterrence/sensitivity').
+// `tornado` is also a bargaining export: this module exports it as `deterrenceTornado`.
 export {
   sweep,
   map2d,

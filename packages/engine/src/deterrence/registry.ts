@@ -20,7 +20,7 @@ export function listDeterrenceModels(): readonly DeterrenceModel[] {
 
 export function getDeterrenceModel(id: string): DeterrenceModel {
   const m = MODELS.find((x) => x.id === id);
-  if (!m) throw new InputError(`unknown deterrence model ${JSON.stringify(id)}`, { place: '--model', expected: MODELS.map((x) => x.id).join(', ') });
+  if (!m) throw new InputError(`unknown deterrence model ${JSON.stringify(id)}`, { place: 'model', expected: MODELS.map((x) => x.id).join(', ') });
   return m;
 }
 
@@ -43,6 +43,6 @@ export function equilibriumBehaviour(modelId: string, eq: EquilibriumReport, par
     case 'audience':
       return audienceBehaviour(eq, params);
     default:
-      throw new InputError(`unknown deterrence model ${JSON.stringify(modelId)}`, { place: '--model' });
+      throw new InputError(`unknown deterrence model ${JSON.stringify(modelId)}`, { place: 'model' });
   }
 }

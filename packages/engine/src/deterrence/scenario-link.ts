@@ -54,12 +54,9 @@ export function deterrenceFromScenario(scenario: Scenario, modelId: string): Sce
     result = model.solve(params);
   } catch (error) {
     if (isInputError(error)) {
-      const place = (error as InputError).place ?? '';
+      const place = error.place ?? '';
       const names = place.split(/\s*[<+]\s*/).filter((n) => model.parameters.some((p) => p.name === n));
-      const at = names.length === 1 ? `${base}.parameters.${names[0]}` : `${base}.parameters (${place})`;
-      // InputError prefixes its message with `place: `; drop only that prefix (a message may contain ": " itself).
-      const message = place && (error as Error).message.startsWith(`${place}: `) ? (error as Error).message.slice(place.length + 2) : (error as Error).message;
-      throw new InputError(message, { place: at, ...(error as InputError).expected ? { expected: (error as InputError).expected } : {}, cause: error });
+      throw error.at(names.length === 1 ? `${base}.parameters.${names[0]}` : `${base}.parameters (${place})`);
     }
     throw error;
   }

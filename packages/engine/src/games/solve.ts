@@ -56,7 +56,7 @@ export function defaultMethod(game: Game): SolveMethod {
 }
 
 function unsupported(method: string, why: string): never {
-  throw new InputError(`method ${method} ${why}`, { place: '--method', expected: `a method that fits the game (${SOLVE_METHODS.join(', ')})` });
+  throw new InputError(`method ${method} ${why}`, { place: 'method', expected: `a method that fits the game (${SOLVE_METHODS.join(', ')})` });
 }
 
 export function solve(game: Game, method: SolveMethod = defaultMethod(game), options: SolveOptions = {}): SolveResult {

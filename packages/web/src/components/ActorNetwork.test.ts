@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseScenarioText, validateScenario } from '@brink/engine/scenario/index';
+import { parseScenarioText, validateScenario } from '@brink/engine/scenario';
 import { networkElements, relationColours } from './ActorNetwork';
 
 const file = path.resolve(process.cwd(), 'scenarios/korean-peninsula-2025-09.yaml');

@@ -4,7 +4,7 @@
  * relations (trade, support).
  */
 import { useEffect, useRef } from 'react';
-import type { Scenario } from '@brink/engine/scenario/schema';
+import type { Scenario } from '@brink/engine/scenario';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 

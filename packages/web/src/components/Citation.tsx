@@ -3,7 +3,7 @@
  * source's stored text in a side drawer with the quote highlighted and scrolled into view.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Cite } from '@brink/engine/scenario/schema';
+import type { Cite } from '@brink/engine/scenario';
 import { useI18n } from '../i18n/context';
 import { loadSourceText } from '../lib/api';
 import { findQuote } from '../lib/quote';

@@ -5,7 +5,7 @@
  * probability it is played.
  */
 import { forwardRef, useMemo } from 'react';
-import type { GameJson } from '@brink/engine/games/formats/json';
+import type { GameJson } from '@brink/engine/games';
 import { layoutTree } from '../lib/tree-layout';
 
 type EfgJson = Extract<GameJson, { kind: 'efg' }>;

@@ -3,7 +3,7 @@
  * the chosen equilibrium are shaded, with each strategy's probability in the margins.
  */
 import { forwardRef } from 'react';
-import type { GameJson } from '@brink/engine/games/formats/json';
+import type { GameJson } from '@brink/engine/games';
 import { numberOf } from '../lib/tree-layout';
 import { playerColours } from './GameTree';
 

@@ -8,12 +8,18 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
-import { listDeterrenceModels, withParameter, getDeterrenceModel, type DeterrenceModel, type DeterrenceResult } from '@brink/engine/deterrence/index';
-import { SOLVE_METHODS } from '@brink/engine/games/solve';
-import { parseScenarioText, validateScenario } from '@brink/engine/scenario/index';
+import {
+  listDeterrenceModels,
+  withParameter,
+  getDeterrenceModel,
+  type DeterrenceModel,
+  type DeterrenceResult,
+} from '@brink/engine/deterrence';
+import { SOLVE_METHODS } from '@brink/engine/games';
+import { parseScenarioText, validateScenario } from '@brink/engine/scenario';
 import { InputError } from '@brink/engine/errors';
 import { engineText, equilibriumKinds, gameWords, modelTitles, outcomeNames, parameterDescriptions, stopReasons, thresholdMeanings } from './engine-text';
-import { gameToJson } from '@brink/engine/games/formats/json';
+import { gameToJson } from '@brink/engine/games';
 
 const han = /\p{Script=Han}/u;
 const repo = process.cwd();

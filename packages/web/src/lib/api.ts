@@ -3,7 +3,7 @@
  * there (the Vite dev server or `vite preview` without `brink serve`) it falls back to the copies of
  * `scenarios/*.yaml` and `sources/*.txt` bundled with the app as lazy chunks, and says so.
  */
-import type { Scenario } from '@brink/engine/scenario/schema';
+import type { Scenario } from '@brink/engine/scenario';
 
 export const DEFAULT_SCENARIO_ID = 'korean-peninsula-2025-09';
 
@@ -69,7 +69,7 @@ async function bundledScenario(id: string): Promise<Scenario> {
   if (!entry) throw new ApiError(`scenario "${id}" is neither served by the API nor bundled with the app`, 404);
   const [file, load] = entry;
   const text = await load();
-  const { parseScenarioText, validateScenario } = await import('@brink/engine/scenario/index');
+  const { parseScenarioText, validateScenario } = await import('@brink/engine/scenario');
   const fileName = file.split('/').pop() ?? file;
   return validateScenario(parseScenarioText(text, fileName), { fileName });
 }

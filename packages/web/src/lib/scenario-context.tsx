@@ -1,6 +1,6 @@
 /** Loads the scenario once for the whole app and shares it. */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Scenario } from '@brink/engine/scenario/schema';
+import type { Scenario } from '@brink/engine/scenario';
 import { DEFAULT_SCENARIO_ID, loadScenario, ApiError } from './api';
 
 export type ScenarioState =

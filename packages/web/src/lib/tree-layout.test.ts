@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseGame, gameToJson } from '@brink/engine/games/index';
+import { parseGame, gameToJson } from '@brink/engine/games';
 import { layoutTree, behaviourOffsets, numberOf } from './tree-layout';
 
 const gamesDir = path.resolve(process.cwd(), '../shared/conformance/gambit/games');

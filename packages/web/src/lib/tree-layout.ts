@@ -4,7 +4,7 @@
  * probability each action is played and each node is reached, so the drawing can highlight the
  * equilibrium path.
  */
-import type { GameJson } from '@brink/engine/games/formats/json';
+import type { GameJson } from '@brink/engine/games';
 
 type EfgJson = Extract<GameJson, { kind: 'efg' }>;
 

@@ -3,8 +3,8 @@
  * `assumption`) with its JSON path, and resolves the JSON paths variants use
  * (`$.issues[id=exercises].positions[actor=rok].position.value`) for display.
  */
-import { getAt, resolvePath } from '@brink/engine/scenario/json-path';
-import type { Cite } from '@brink/engine/scenario/schema';
+import { getAt, resolvePath } from '@brink/engine/scenario';
+import type { Cite } from '@brink/engine/scenario';
 
 export interface CitedEntry {
   path: string;

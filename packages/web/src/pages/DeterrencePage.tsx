@@ -4,7 +4,7 @@
  * with the thresholds and the scenario's position, the two-parameter map and the tornado.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Scenario } from '@brink/engine/scenario/schema';
+import type { Scenario } from '@brink/engine/scenario';
 import { useEngineText, useI18n } from '../i18n/context';
 import { translateTree, type EngineText } from '../i18n/engine-text';
 import { useScenarioState } from '../lib/scenario-context';
@@ -15,7 +15,7 @@ import { CiteLink } from '../components/Citation';
 import { useWorkerRequest } from '../lib/useWorker';
 import type { ModelInfo, DeterrenceSolved, SweepView as SweepResult, MapView as MapResult, TornadoView as TornadoBar } from '../worker/deterrence';
 import type { ChartOption } from '../lib/echarts';
-import { getDeterrenceModel, withParameter } from '@brink/engine/deterrence/index';
+import { getDeterrenceModel, withParameter } from '@brink/engine/deterrence';
 import { ServerRuns } from '../components/ServerRuns';
 import type { RunRecord } from '../lib/runs';
 

@@ -4,7 +4,7 @@
  * the forecasts of the scenario's variants side by side.
  */
 import { useMemo, useState } from 'react';
-import type { Scenario } from '@brink/engine/scenario/schema';
+import type { Scenario } from '@brink/engine/scenario';
 import { useEngineText, useI18n } from '../i18n/context';
 import { useScenarioState, actorIndex } from '../lib/scenario-context';
 import { Card, ErrorBox, Loading, ProgressBar } from '../components/common';

@@ -1,6 +1,6 @@
 /** Overview: the actors network, the timeline of events, and the scenario's mechanisms. */
 import { useMemo, useState } from 'react';
-import type { Scenario } from '@brink/engine/scenario/schema';
+import type { Scenario } from '@brink/engine/scenario';
 import { useI18n } from '../i18n/context';
 import { useScenarioState, actorIndex } from '../lib/scenario-context';
 import { Card } from '../components/common';

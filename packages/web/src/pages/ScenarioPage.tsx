@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { loadSourceText } from '../lib/api';
 import { useWorkerRequest } from '../lib/useWorker';
 import { useOpenCite } from '../components/Citation';
-import type { Scenario } from '@brink/engine/scenario/schema';
+import type { Scenario } from '@brink/engine/scenario';
 import { useI18n } from '../i18n/context';
 import { useScenarioState } from '../lib/scenario-context';
 import { Card } from '../components/common';

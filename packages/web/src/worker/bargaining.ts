@@ -3,11 +3,18 @@
  * politics (SMP, as KTAB runs it) and the expected-utility model (EUM) on the baseline and on each
  * variant, and give back every actor's position per round in the issue's own units.
  */
-import { applyVariant } from '@brink/engine/scenario/variants';
-import type { Scenario } from '@brink/engine/scenario/schema';
-import { scenarioIssueInputs, issueToSmpInput, issueToEumInput, fromModelScale, nearestAnchor, type IssueModelInput } from '@brink/engine/bargaining/scenario-issues';
-import { runSmp } from '@brink/engine/bargaining/smp/index';
-import { runEum } from '@brink/engine/bargaining/eum/index';
+import { applyVariant } from '@brink/engine/scenario';
+import type { Scenario } from '@brink/engine/scenario';
+import {
+  scenarioIssueInputs,
+  issueToSmpInput,
+  issueToEumInput,
+  fromModelScale,
+  nearestAnchor,
+  type IssueModelInput,
+} from '@brink/engine/bargaining';
+import { runSmp } from '@brink/engine/bargaining';
+import { runEum } from '@brink/engine/bargaining';
 import type { ProgressFn } from './protocol';
 
 export type BargainingModel = 'smp' | 'eum';

@@ -20,8 +20,8 @@ import {
   type DeterrenceResult,
   type EquilibriumReport,
   type ParameterSpec,
-} from '@brink/engine/deterrence/index';
-import { gameToJson, type GameJson } from '@brink/engine/games/formats/json';
+} from '@brink/engine/deterrence';
+import { gameToJson, type GameJson } from '@brink/engine/games';
 import type { ProgressFn } from './protocol';
 
 export function models(): readonly DeterrenceModel[] {

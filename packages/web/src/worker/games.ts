@@ -2,8 +2,17 @@
  * Game requests the worker answers: parse a Gambit file (.efg/.nfg, or Brink's JSON), solve it
  * with a method, and give everything back as plain, cloneable data (exact numbers as strings).
  */
-import { parseGame, gameToJson, writeGame, solve, defaultMethod, SOLVE_METHODS, type GameJson, type SolveMethod } from '@brink/engine/games/index';
-import type { Game } from '@brink/engine/games/types';
+import {
+  parseGame,
+  gameToJson,
+  writeGame,
+  solve,
+  defaultMethod,
+  SOLVE_METHODS,
+  type GameJson,
+  type SolveMethod,
+} from '@brink/engine/games';
+import type { Game } from '@brink/engine/games';
 
 export interface PlainEquilibrium {
   profile: string[][];

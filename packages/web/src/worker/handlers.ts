@@ -5,8 +5,8 @@
 import type { ProgressFn } from './protocol';
 import { parseGameRequest, solveGameRequest } from './games';
 import { bargainingRequest } from './bargaining';
-import { citationCoverage } from '@brink/engine/scenario/coverage';
-import type { Scenario } from '@brink/engine/scenario/schema';
+import { citationCoverage } from '@brink/engine/scenario';
+import type { Scenario } from '@brink/engine/scenario';
 import { listModelsRequest, mapRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest } from './deterrence';
 
 export const handlers = {

@@ -5,8 +5,8 @@
  * where does the scenario sit.
  */
 import type { Command } from 'commander';
+import { InputError } from '@brink/engine/errors';
 import {
-  InputError,
   deterrenceFromScenario,
   deterrenceTornado,
   getDeterrenceModel,
@@ -14,14 +14,14 @@ import {
   map2d,
   scenarioDeterrenceModels,
   sweep,
-  writeEfg,
   type DeterrenceModel,
   type DeterrenceResult,
   type MapResult,
-  type Scenario,
   type SweepResult,
   type DeterrenceTornadoResult,
-} from '@brink/engine';
+} from '@brink/engine/deterrence';
+import { writeEfg } from '@brink/engine/games';
+import { type Scenario } from '@brink/engine/scenario';
 import { action } from '../run';
 import { readTextFile, writeTextFile } from '../../input-files';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from '../../scenario-files';

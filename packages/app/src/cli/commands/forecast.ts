@@ -23,9 +23,7 @@ import {
   type ForecastModel,
   type IssueForecast,
   type IssueForecastOptions,
-  InputError,
   explainEum,
-  listVariants,
   parseKtabCsv,
   runEumOnKtabInput,
   runSmp,
@@ -33,7 +31,9 @@ import {
   type EumOptions,
   type RoundExplanation,
   type SmpInput,
-} from '@brink/engine';
+} from '@brink/engine/bargaining';
+import { InputError } from '@brink/engine/errors';
+import { listVariants } from '@brink/engine/scenario';
 import { action } from '../run';
 import { readTextFile } from '../../input-files';
 import { loadScenarioFile } from '../../scenario-files';
@@ -45,7 +45,7 @@ export interface ForecastCliOptions extends IssueForecastOptions {
   variants?: string[];
 }
 
-export { forecastIssue, issueForecaster, formatValue, type ForecastModel, type IssueForecast } from '@brink/engine';
+export { forecastIssue, issueForecaster, formatValue, type ForecastModel, type IssueForecast } from '@brink/engine/bargaining';
 
 /** Parses `--eum key=value` pairs against the EUM's option names and types. */
 export function parseEumOptions(pairs: readonly string[]): Partial<EumOptions> {
@@ -332,7 +332,7 @@ export function registerForecastCommand(program: Command): void {
     )
     .action(
       action(async (file: string, o: { model?: string; issue?: string; variant?: string; seed: string; ensemble?: string; tornado?: boolean; maxRounds?: string; eum?: string[]; json?: boolean }) => {
-        if (o.model !== undefined && o.model !== 'eum' && o.model !== 'smp') throw new InputError(`--model must be eum or smp, got ${JSON.stringify(o.model)}`, { place: '--model' });
+        if (o.model !== undefined && o.model !== 'eum' && o.model !== 'smp') throw new InputError(`unknown model ${JSON.stringify(o.model)}`, { place: '--model', expected: 'eum or smp' });
         const ensemble = o.ensemble !== undefined ? parsePositiveInt('--ensemble', o.ensemble) : undefined;
         const maxRounds = o.maxRounds !== undefined ? parsePositiveInt('--max-rounds', o.maxRounds) : undefined;
         const seed = /^-?\d+$/.test(o.seed) ? Number(o.seed) : o.seed;

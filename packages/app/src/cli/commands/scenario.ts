@@ -18,7 +18,7 @@ import {
   type CitedNumber,
   type Scenario,
   type SourceCoverage,
-} from '@brink/engine';
+} from '@brink/engine/scenario';
 import { action } from '../run';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile, type LoadedScenario } from '../../scenario-files';
 

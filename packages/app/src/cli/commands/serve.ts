@@ -3,7 +3,7 @@
  * scenario loaded into the store. Prints the URL, then serves until Ctrl-C (SIGINT) or SIGTERM.
  */
 import type { Command } from 'commander';
-import { InputError } from '@brink/engine';
+import { InputError } from '@brink/engine/errors';
 import { action } from '../run';
 import { startServer } from '../../server';
 

@@ -7,16 +7,16 @@ import type { Command } from 'commander';
 import {
   behaviorLayout,
   defaultMethod,
-  InputError,
   parseGame,
-  Rational,
   solve,
   SOLVE_METHODS,
   type DominanceSolveResult,
   type Game,
   type SolveMethod,
   type SolveResult,
-} from '@brink/engine';
+} from '@brink/engine/games';
+import { InputError } from '@brink/engine/errors';
+import { Rational } from '@brink/engine/numeric';
 import { action } from '../run';
 import { readTextFile } from '../../input-files';
 
