@@ -1,0 +1,38 @@
+/**
+ * Brink's input limits: one designed set, enforced where input is parsed (the engine's readers and
+ * model entry points), before anything is allocated from the input's own numbers, so that the CLI,
+ * the HTTP API and the web worker refuse the same inputs with the same `InputError` and its place.
+ * docs/limits.md lists them with the reason for each value.
+ *
+ * Sizing: the largest workloads Brink is benchmarked on fit with room to spare (Gambit's benchmark
+ * games, a 100,000-node sequence-form tree, 200-actor SMP runs, 10,000 x 260-week crisis ensembles),
+ * while no single input can make a process allocate more than a few hundred megabytes.
+ */
+export const LIMITS = {
+  /** Players in a game. */
+  maxPlayers: 64,
+  /** Pure strategies (or actions at one node) of one player. */
+  maxStrategiesPerPlayer: 100_000,
+  /** Strategy profiles of a normal-form game (product of the strategy counts). */
+  maxStrategyProfiles: 1_000_000,
+  /** Nodes of a game tree. */
+  maxTreeNodes: 1_000_000,
+  /** Actors of a bargaining input (KTAB CSV, a scenario issue). */
+  maxActors: 1_000,
+  /** Dimensions (issues) of one bargaining input. */
+  maxDimensions: 100,
+  /** Rounds (turns) of a bargaining run. */
+  maxRounds: 10_000,
+  /** Runs of one ensemble (crisis simulation, forecast ensemble). */
+  maxRuns: 1_000_000,
+  /** Weeks of one crisis simulation. */
+  maxWeeks: 5_200,
+  /** Bytes of one text input (game file, scenario, CSV, article). */
+  maxTextBytes: 64 * 1024 * 1024,
+  /** Characters of an id (scenario, actor, source, variant...). */
+  maxIdLength: 100,
+  /** Nesting depth of YAML/JSON input. */
+  maxNestingDepth: 64,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
