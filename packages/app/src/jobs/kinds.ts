@@ -147,12 +147,31 @@ const registry = new Map<string, RunKindSpec>([
   [forecastKind.kind, forecastKind],
 ]);
 
+/**
+ * Adds a run kind (or replaces one of the same name). The built-in kinds are registered above; a
+ * kind registered at run time exists only in the thread that registered it, so a worker module
+ * that should execute it must register it too (the tests' fixture worker does).
+ */
+export function registerRunKind(spec: RunKindSpec): void {
+  registry.set(spec.kind, spec);
+}
+
 export function getRunKind(kind: string): RunKindSpec | undefined {
   return registry.get(kind);
 }
 
 export function runKinds(): string[] {
   return [...registry.keys()];
+}
+
+/**
+ * Checks a task's input in this thread (the server calls it through a worker pool, so that reading
+ * a hostile game file can exhaust only a worker's memory). Throws InputError.
+ */
+export function checkTask(task: RunTask): void {
+  const spec = registry.get(task.kind);
+  if (!spec) throw new InputError(`unknown run kind "${task.kind}"`, { place: '$.kind', expected: `one of ${runKinds().join(', ')}` });
+  spec.check?.(task);
 }
 
 /** Runs a task in this thread. Throws InputError for bad input found while running. */

@@ -10,7 +10,14 @@
 import { EventEmitter } from 'node:events';
 import type { RunRecord, Store } from '../store';
 import type { RunTask } from './kinds';
-import type { TaskRunner } from './pool';
+import { isTaskLimitError, type TaskRunner } from './pool';
+
+export interface RunManagerOptions {
+  /** Least time between stored progress updates, ms. Default 150. */
+  progressIntervalMs?: number;
+  /** Execution time limit of a run, ms (counted from when a thread starts it). Default: none. */
+  runTimeoutMs?: number;
+}
 
 export type RunEvent =
   | { type: 'progress'; id: string; status: 'queued' | 'running'; progress: number }
@@ -44,13 +51,18 @@ export class RunManager {
   private closed = false;
   private readonly idle = new Set<() => void>();
 
+  private readonly progressIntervalMs: number;
+  private readonly runTimeoutMs: number | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly runner: TaskRunner,
     private readonly engineVersion: string,
-    private readonly progressIntervalMs = 150,
+    options: RunManagerOptions = {},
   ) {
     this.events.setMaxListeners(0);
+    this.progressIntervalMs = options.progressIntervalMs ?? 150;
+    this.runTimeoutMs = options.runTimeoutMs || undefined;
   }
 
   /** Marks runs a previous server left unfinished as failed. Returns how many. */
@@ -164,7 +176,7 @@ export class RunManager {
       }
     };
     try {
-      const outcome = await this.runner.run(task, { signal: controller.signal, onProgress });
+      const outcome = await this.runner.run(task, { signal: controller.signal, onProgress, timeoutMs: this.runTimeoutMs });
       if (outcome.ok) {
         if (await this.store.finishRun(id, outcome.result)) this.emit({ type: 'done', id });
       } else {
@@ -173,7 +185,10 @@ export class RunManager {
       }
     } catch (error) {
       if ((error as Error)?.name === 'AbortError' || controller.signal.aborted) return; // cancel() already recorded it
-      const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      // A run past a worker's memory (the thread was replaced) or time limit fails with the reason.
+      const message = isTaskLimitError(error)
+        ? `${error.limit === 'memory' ? 'out of memory' : 'time limit'}: the run ${error.message}`
+        : `internal error: ${error instanceof Error ? error.message : String(error)}`;
       if (await this.store.failRun(id, message).catch(() => false)) this.emit({ type: 'failed', id, error: message });
     }
   }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { InputError } from '@brink/engine/errors';
+import { LIMITS } from '@brink/engine/limits';
 import { createWorkerPool, RunManager, runKinds, type TaskRunner } from '../jobs';
 import type { SourceInput, Store } from '../store';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile, REPO_ROOT } from '../scenario-files';
@@ -33,6 +34,10 @@ export const ENGINE_VERSION = readVersion(path.resolve(HERE, '../../../engine/pa
 export const DEFAULT_WEB_DIST = path.join(REPO_ROOT, 'packages/web/dist');
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 export const DEFAULT_SOLVE_TIMEOUT_MS = 10_000;
+/** Longest wait for a free request thread (synchronous solves, run checks). */
+export const DEFAULT_QUEUE_TIMEOUT_MS = 10_000;
+/** V8 heap limit of a request thread (solves, run checks), MB. */
+export const DEFAULT_REQUEST_WORKER_MEMORY_MB = 512;
 
 function readVersion(file: string): string {
   try {
@@ -46,14 +51,24 @@ export interface ServerOptions {
   store: Store;
   /** Where runs execute. Default: a worker-thread pool (closed with the server). */
   runner?: TaskRunner;
+  /**
+   * Where request-path work executes (synchronous solves, the check of a run's input), apart from
+   * runs so that a quick solve never waits behind a long run. Default: a pool of
+   * BRINK_REQUEST_WORKERS (default 2) threads with a 512 MB heap each (closed with the server).
+   */
+  requestRunner?: TaskRunner;
   /** The host the server will bind (decides whether writes need the token). Default 127.0.0.1. */
   host?: string;
   /** Bearer token for writes off loopback. Default: BRINK_TOKEN. */
   token?: string;
   /** Maximum request body, bytes. Default: BRINK_BODY_LIMIT or 4 MiB. */
   bodyLimit?: number;
-  /** Time limit of POST /api/games/solve. Default: BRINK_SOLVE_TIMEOUT_MS or 10 s. */
+  /** Time limit of POST /api/games/solve and of a run's check, counted from when a thread starts it. Default: BRINK_SOLVE_TIMEOUT_MS or 10 s. */
   solveTimeoutMs?: number;
+  /** Longest wait for a free request thread. Default: BRINK_QUEUE_TIMEOUT_MS or 10 s. */
+  queueTimeoutMs?: number;
+  /** Execution time limit of a run, ms (0: none). Default: BRINK_RUN_TIMEOUT_MS or none. */
+  runTimeoutMs?: number;
   /** The web app's build folder, or null for none. Default: packages/web/dist (served once built). */
   webDist?: string | null;
   /** Store the default scenario (and its sources) at start-up. Default true. */
@@ -98,6 +113,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   const bodyLimit = options.bodyLimit ?? positiveInt(env.BRINK_BODY_LIMIT) ?? DEFAULT_BODY_LIMIT;
   const solveTimeoutMs = options.solveTimeoutMs ?? positiveInt(env.BRINK_SOLVE_TIMEOUT_MS) ?? DEFAULT_SOLVE_TIMEOUT_MS;
+  const queueTimeoutMs = options.queueTimeoutMs ?? positiveInt(env.BRINK_QUEUE_TIMEOUT_MS) ?? DEFAULT_QUEUE_TIMEOUT_MS;
+  const runTimeoutMs = options.runTimeoutMs ?? positiveInt(env.BRINK_RUN_TIMEOUT_MS);
   // The default build folder is watched even when not built yet: a later build is served without a restart.
   const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
 
@@ -106,6 +123,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit,
     return503OnClosing: false,
     forceCloseConnections: true,
+    // Long enough that an over-long id reaches the route's schema (a 400 that names the limit)
+    // instead of missing the route (404).
+    routerOptions: { maxParamLength: 4 * LIMITS.maxIdLength + 64 },
     // Errors Fastify raises before routing (a malformed URL...) are JSON like every other.
     frameworkErrors: (error, _request, reply) => {
       const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
@@ -115,18 +135,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installErrorHandler(app);
 
   const ownsRunner = options.runner === undefined;
-  const runner = options.runner ?? createWorkerPool();
-  const runs = new RunManager(options.store, runner, ENGINE_VERSION);
+  const runner = options.runner ?? createWorkerPool({ env });
+  const ownsRequestRunner = options.requestRunner === undefined;
+  const requestRunner =
+    options.requestRunner ??
+    createWorkerPool({ env, threads: positiveInt(env.BRINK_REQUEST_WORKERS) ?? 2, memoryMb: positiveInt(env.BRINK_REQUEST_WORKER_MEMORY_MB) ?? DEFAULT_REQUEST_WORKER_MEMORY_MB, maxQueue: 256 });
+  const runs = new RunManager(options.store, runner, ENGINE_VERSION, { runTimeoutMs });
   // SQLite: one server per file, so unfinished runs in it were left by a server that stopped.
   // (On PostgreSQL other servers may be running them; they are left alone.)
   if (options.store.dialect === 'sqlite') await runs.recoverInterrupted();
   const warn = (m: string) => (options.logger ? app.log.warn(m) : process.stderr.write(`${m}\n`));
   const defaultScenarioId = options.loadDefaultScenario === false ? null : await storeDefaultScenario(options.store, warn);
 
-  const ctx: ServerContext = { store: options.store, runs, runner, appVersion: APP_VERSION, engineVersion: ENGINE_VERSION, defaultScenarioId, solveTimeoutMs };
+  const ctx: ServerContext = { store: options.store, runs, runner, requestRunner, appVersion: APP_VERSION, engineVersion: ENGINE_VERSION, defaultScenarioId, solveTimeoutMs, queueTimeoutMs };
   app.addHook('onClose', async () => {
     await runs.close();
     if (ownsRunner) await runner.close();
+    if (ownsRequestRunner) await requestRunner.close();
   });
 
   if (requireToken) {
