@@ -137,7 +137,7 @@ describe('a worker that runs out of memory', () => {
     expect(created.statusCode).toBe(202);
     const run = await end((JSON.parse(created.body) as Json).id as string);
     expect(run.status).toBe('failed');
-    expect(String(run.error)).toMatch(/^out of memory: the run needed more memory than a worker thread may use \(64 MB, BRINK_WORKER_MEMORY_MB\)/);
+    expect(String(run.error)).toMatch(/^out of memory: the run needed more memory than a worker may use \(64 MB, BRINK_WORKER_MEMORY_MB\)/);
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
     const next = await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'test-alloc', options: { mb: 2 } } });
     expect((await end((JSON.parse(next.body) as Json).id as string)).status).toBe('done');

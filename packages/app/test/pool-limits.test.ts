@@ -2,7 +2,7 @@
  * The worker pool's limits (issue 16): a task that exhausts a thread's memory fails with a
  * 'memory' TaskLimitError and the pool keeps serving on a fresh thread; the time limit counts
  * execution only (a task queued behind another is not timed out by its wait); the wait has its
- * own limit; a thread whose heap grew is replaced after the task (memory given back).
+ * own limit; a worker whose heap grew is replaced after the task (memory given back).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerPool, isTaskLimitError, type TaskRunner } from '../src/jobs';
@@ -39,7 +39,7 @@ describe('worker pool limits', () => {
       (e: unknown) => e,
     );
     expect(isTaskLimitError(error)).toBe(true);
-    expect((error as Error).message).toMatch(/more memory than a worker thread may use \(64 MB/);
+    expect((error as Error).message).toMatch(/more memory than a worker may use \(64 MB/);
     const next = await p.run(task('test-sleep', { ms: 1 }));
     expect(next).toMatchObject({ ok: true, result: { slept: 1 } });
     // A check that exhausts memory is stopped the same way.
@@ -47,7 +47,7 @@ describe('worker pool limits', () => {
     expect((await p.check(task('test-alloc', {}))).ok).toBe(true);
   });
 
-  it('the time limit counts execution, not the wait for a free thread', async () => {
+  it('the time limit counts execution, not the wait for a free worker', async () => {
     const p = pool({ threads: 1 });
     await p.run(task('test-sleep', { ms: 1 })); // warm the thread
     // Each takes 600 ms; the second waits 600 ms first: 1200 ms in all, over the 1000 ms limit.
@@ -57,7 +57,7 @@ describe('worker pool limits', () => {
     expect(await limitOf(p.run(task('test-sleep', { ms: 5000 }), { timeoutMs: 300 }))).toBe('time');
   });
 
-  it('the wait for a free thread has its own limit; a full queue refuses at once', async () => {
+  it('the wait for a free worker has its own limit; a full queue refuses at once', async () => {
     const p = pool({ threads: 1, maxQueue: 1 });
     await p.run(task('test-sleep', { ms: 1 }));
     const busy = p.run(task('test-sleep', { ms: 1500 }));
@@ -70,14 +70,13 @@ describe('worker pool limits', () => {
     expect((await busy).ok).toBe(true);
   });
 
-  it('a thread whose heap grew past the recycle size is replaced after its task', async () => {
+  it('a worker whose heap grew past the recycle size is replaced after its task', async () => {
     const p = pool({ threads: 1, memoryMb: 512, recycleMb: 160 });
     const first = await p.run(task('test-alloc', { mb: 8 }));
     const again = await p.run(task('test-alloc', { mb: 8 }));
     const big = await p.run(task('test-alloc', { mb: 200 }));
-    // Tasks that meet the exiting thread are retried on the fresh one.
     const after = await Promise.all([1, 2, 3].map(() => p.run(task('test-alloc', { mb: 1 }))));
-    const thread = (o: unknown) => (o as { result: { threadId: number } }).result.threadId;
+    const thread = (o: unknown) => (o as { result: { pid: number } }).result.pid;
     expect(thread(first)).toBe(thread(again));
     expect(thread(big)).toBe(thread(first));
     for (const o of after) {

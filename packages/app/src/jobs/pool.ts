@@ -1,37 +1,42 @@
 /**
- * Where run tasks execute: a piscina pool of worker threads (the default: CPU-heavy work does not
- * block the server, and cancelling or timing out a task terminates its thread), or in-process.
+ * Where run tasks execute: a pool of worker *processes* (the default; docs/decisions/0010), or
+ * in-process (tests, tiny deployments).
+ *
+ * Why processes and not threads: V8 aborts the whole process when one isolate fails a large
+ * allocation ("FATAL ERROR: ... Allocation failed - JavaScript heap out of memory"), and a worker
+ * thread's `resourceLimits` do not prevent it (the 60-byte game of issue 16 took the server down
+ * from a worker thread with a 128 MB limit). A child process with `--max-old-space-size` dies
+ * alone; the pool reports why and starts another.
  *
  * Limits of a pool (docs/limits.md):
- * - memory: every thread has a V8 heap limit (`memoryMb`, BRINK_WORKER_MEMORY_MB). A task that
- *   needs more ends its thread (piscina starts a fresh one) and fails with a `TaskLimitError`
- *   ('memory'); the server process is never at risk.
- * - time: `timeoutMs` counts execution only, from the moment a thread starts the task (the worker
- *   says so through the task's port), never the wait for a free thread; the wait has its own
- *   limit, `queueTimeoutMs` (a 'queue' TaskLimitError), and `maxQueue` refuses at once when that
- *   many tasks already wait.
- * - memory given back: a thread whose heap grew past `recycleMb` after a task exits once it has
- *   answered, and one that stays idle with a grown heap exits after `idleRecycleMs`; piscina
- *   replaces it with a fresh thread. A task that meets a thread just as it recycles (it never
- *   started there, or started and was stopped) is run again: tasks are deterministic.
+ * - memory: every worker process has a V8 heap limit (`memoryMb`, BRINK_WORKER_MEMORY_MB). A task
+ *   that needs more kills its process (a fresh one replaces it) and fails with a `TaskLimitError`
+ *   ('memory').
+ * - time: `timeoutMs` counts execution only, from the moment a worker starts the task, never the
+ *   wait for a free worker; the wait has its own limit, `queueTimeoutMs` (a 'queue'
+ *   TaskLimitError), and `maxQueue` refuses at once when that many tasks already wait.
+ * - memory given back: a worker whose heap is larger than `recycleMb` after a task is replaced
+ *   at once, and one left idle with a grown heap after `idleRecycleMs`; workers above the first
+ *   leave after `idleTimeoutMs` without work.
+ * Cancelling (or a time limit) kills the worker process running the task.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import type { RunTask } from './kinds';
-import { RECYCLE_EXIT_CODE, runTaskHere, checkTaskHere, type WorkerOutcome, type WorkerRequest, type WorkerMessage, type WorkerReply } from './worker';
+import { runTaskHere, checkTaskHere, type WorkerOutcome, type ChildMessage, type ParentMessage } from './worker';
 
 export interface TaskRunOptions {
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
-  /** Execution time limit, ms, counted from when a thread starts the task. */
+  /** Execution time limit, ms, counted from when a worker starts the task. */
   timeoutMs?: number;
-  /** Limit on the wait for a free thread, ms. */
+  /** Limit on the wait for a free worker, ms. */
   queueTimeoutMs?: number;
 }
 
 export interface TaskRunner {
-  readonly mode: 'threads' | 'inline';
+  readonly mode: 'processes' | 'inline';
+  /** How many tasks run at once. */
   readonly threads: number;
   /** Executes the task. Rejects with an error named "AbortError" when the signal aborts first, a TaskLimitError past a limit. */
   run(task: RunTask, options?: TaskRunOptions): Promise<WorkerOutcome>;
@@ -58,17 +63,19 @@ export function isTaskLimitError(error: unknown): error is TaskLimitError {
 }
 
 export interface WorkerPoolOptions {
-  /** Most threads (default: BRINK_WORKERS, else cores - 1, between 1 and 4). */
+  /** Most worker processes (default: BRINK_WORKERS, else cores - 1, between 1 and 4). */
   threads?: number;
-  /** V8 heap limit of each thread, MB (default BRINK_WORKER_MEMORY_MB, else 1024). */
+  /** V8 heap limit of each worker, MB (default BRINK_WORKER_MEMORY_MB, else 1024). */
   memoryMb?: number;
-  /** A thread whose heap is larger than this after a task is replaced, MB (default BRINK_WORKER_RECYCLE_MB, else 256). */
+  /** A worker whose heap is larger than this after a task is replaced, MB (default BRINK_WORKER_RECYCLE_MB, else min(256, memoryMb / 2)). */
   recycleMb?: number;
-  /** An idle thread whose heap grew is replaced after this long, ms (default 30 s; 0: never). */
+  /** An idle worker whose heap grew is replaced after this long, ms (default 30 s; 0: never). */
   idleRecycleMs?: number;
-  /** Refuse new tasks at once when this many already wait for a thread (default: unbounded). */
+  /** Workers above the first leave after this long without work, ms (default 30 s). */
+  idleTimeoutMs?: number;
+  /** Refuse new tasks at once when this many already wait for a worker (default: unbounded). */
   maxQueue?: number;
-  /** Worker module (tests wrap the default one). */
+  /** Worker entry module (tests use one with extra run kinds). */
   filename?: string | URL;
   env?: Record<string, string | undefined>;
 }
@@ -92,123 +99,222 @@ function abortError(): Error {
   return e;
 }
 
-const isOutOfMemory = (error: unknown): boolean =>
-  (error as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap out of memory|Allocation failed/i.test(String((error as Error)?.message ?? ''));
-const isWorkerExit = (error: unknown): boolean => /worker exited with code|Terminating worker thread/i.test(String((error as Error)?.message ?? ''));
-const isRecycleExit = (error: unknown): boolean => new RegExp(`worker exited with code: ${RECYCLE_EXIT_CODE}\\b`).test(String((error as Error)?.message ?? ''));
+const MB = 1024 * 1024;
+/** Signs in a dead worker's stderr that V8 ran out of heap. */
+const OOM_TEXT = /heap out of memory|Allocation failed|Reached heap limit|invalid table size|FatalProcessOutOfMemory/i;
+
+interface Pending {
+  op: 'run' | 'check';
+  task: RunTask;
+  options: TaskRunOptions;
+  resolve(outcome: WorkerOutcome): void;
+  reject(error: Error): void;
+  started: boolean;
+  settled: boolean;
+  worker?: Worker;
+  queueTimer?: NodeJS.Timeout;
+  runTimer?: NodeJS.Timeout;
+  onAbort?: () => void;
+}
+
+interface Worker {
+  id: number;
+  child: ChildProcess;
+  ready: boolean;
+  task?: Pending;
+  /** Why the pool is ending this worker (its task, if any, fails with it). */
+  ending?: Error;
+  stderrTail: string;
+  heapBytes: number;
+  freshHeapBytes: number;
+  idleTimer?: NodeJS.Timeout;
+}
 
 export function createWorkerPool(threadsOrOptions: number | WorkerPoolOptions = {}): TaskRunner {
   const options: WorkerPoolOptions = typeof threadsOrOptions === 'number' ? { threads: threadsOrOptions } : threadsOrOptions;
   const env = options.env ?? process.env;
-  const threads = options.threads ?? defaultThreadCount(env);
+  const size = Math.max(1, options.threads ?? defaultThreadCount(env));
   const memoryMb = options.memoryMb ?? positiveInt(env.BRINK_WORKER_MEMORY_MB) ?? DEFAULT_WORKER_MEMORY_MB;
   const recycleMb = options.recycleMb ?? positiveInt(env.BRINK_WORKER_RECYCLE_MB) ?? Math.min(DEFAULT_WORKER_RECYCLE_MB, Math.floor(memoryMb / 2));
   const idleRecycleMs = options.idleRecycleMs ?? DEFAULT_IDLE_RECYCLE_MS;
-  const pool = new Piscina<WorkerRequest, WorkerReply>({
-    filename: String(options.filename ?? new URL('./worker-entry.mjs', import.meta.url).href),
-    minThreads: 1,
-    maxThreads: threads,
-    idleTimeout: 30_000,
-    // Without atomics a thread waits for work on its event loop, so its idle-recycle timer can fire.
-    atomics: 'disabled',
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(memoryMb / 16))) },
-  });
-  /** Tasks submitted and not yet started by a thread (maxQueue counts these). */
-  let waiting = 0;
-  /** Counts threads terminated to give memory back (a task that fails as one goes is run again). */
-  let recycled = 0;
-  let lastRecycleAt = -Infinity;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
+  const entry = String(options.filename ?? new URL('./worker-entry.mjs', import.meta.url).href);
+  const entryPath = entry.startsWith('file:') ? new URL(entry).pathname : entry;
 
-  function recycleThread(id: number): void {
-    const thread = pool.threads.find((t) => t.threadId === id);
-    if (!thread) return;
-    recycled++;
-    lastRecycleAt = performance.now();
-    void thread.terminate().finally(() => (lastRecycleAt = performance.now()));
-  }
-  // A thread that dies outside a task (it cannot, short of a bug) must not stop the server.
-  pool.on('error', (error: unknown) => process.stderr.write(`brink: worker thread error: ${String((error as Error)?.message ?? error)}\n`));
+  const workers = new Set<Worker>();
+  const queue: Pending[] = [];
+  let nextId = 1;
+  let closed = false;
 
-  async function submit(op: WorkerRequest['op'], task: RunTask, opts: TaskRunOptions): Promise<WorkerOutcome> {
-    if (opts.signal?.aborted) throw abortError();
-    if (options.maxQueue !== undefined && waiting >= options.maxQueue) {
-      throw new TaskLimitError('queue', `${waiting} tasks are already waiting for a worker thread; try again shortly`);
-    }
-    waiting++;
-    let started = false;
-    const markStarted = () => {
-      if (!started) {
-        started = true;
-        waiting--;
-      }
-    };
-    const local = new AbortController();
-    let limit: TaskLimitError | undefined;
-    const stop = (error?: TaskLimitError) => {
-      limit ??= error;
-      local.abort();
-    };
-    const onAbort = () => stop();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    let queueTimer: NodeJS.Timeout | undefined;
-    let runTimer: NodeJS.Timeout | undefined;
-    if (opts.queueTimeoutMs !== undefined) {
-      queueTimer = setTimeout(
-        () => stop(new TaskLimitError('queue', `every worker thread stayed busy for ${opts.queueTimeoutMs} ms; try again shortly, or start it as a run (POST /api/runs)`)),
-        opts.queueTimeoutMs,
-      );
-    }
-    const { port1, port2 } = new MessageChannel();
-    port1.on('message', (message: WorkerMessage) => {
-      if (message.type === 'started') {
-        markStarted();
-        clearTimeout(queueTimer);
-        if (opts.timeoutMs !== undefined && runTimer === undefined) {
-          runTimer = setTimeout(() => stop(new TaskLimitError('time', `did not finish within ${opts.timeoutMs} ms`)), opts.timeoutMs);
-        }
-      } else if (message.type === 'progress') opts.onProgress?.(message.fraction);
+  function spawnWorker(): Worker {
+    const child = fork(entryPath, [], {
+      execArgv: [`--max-old-space-size=${memoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      env: { ...process.env, ...(options.env ?? {}) },
     });
-    try {
-      const reply = await pool.run({ op, task, port: port2, recycleMb, idleRecycleMs }, { transferList: [port2], signal: local.signal });
-      if (reply.recycle) recycleThread(reply.threadId);
-      return reply.outcome;
-    } catch (error) {
-      if (limit) throw limit;
-      if (opts.signal?.aborted) throw abortError();
-      if (isOutOfMemory(error)) {
-        throw new TaskLimitError('memory', `needed more memory than a worker thread may use (${memoryMb} MB, BRINK_WORKER_MEMORY_MB); the thread was replaced`);
+    const worker: Worker = { id: nextId++, child, ready: false, stderrTail: '', heapBytes: 0, freshHeapBytes: 0 };
+    child.stderr!.on('data', (d: Buffer) => {
+      worker.stderrTail = (worker.stderrTail + d.toString()).slice(-8192);
+    });
+    child.on('message', (message: ChildMessage) => onMessage(worker, message));
+    child.on('error', () => {}); // 'exit' follows and says what happened
+    child.on('exit', (code, signal) => onExit(worker, code, signal));
+    // A worker must never keep the server's process alive on its own.
+    child.unref();
+    (child as unknown as { channel?: { unref(): void } }).channel?.unref();
+    workers.add(worker);
+    return worker;
+  }
+
+  function onMessage(worker: Worker, message: ChildMessage): void {
+    if (message.type === 'ready') {
+      worker.ready = true;
+      worker.freshHeapBytes = message.heapUsed;
+      dispatch();
+      return;
+    }
+    const pending = worker.task;
+    if (!pending || message.id === undefined) return;
+    if (message.type === 'started') {
+      pending.started = true;
+      clearTimeout(pending.queueTimer);
+      if (pending.options.timeoutMs !== undefined) {
+        pending.runTimer = setTimeout(() => endWorker(worker, new TaskLimitError('time', `did not finish within ${pending.options.timeoutMs} ms`)), pending.options.timeoutMs);
       }
-      throw error;
-    } finally {
-      markStarted();
-      clearTimeout(queueTimer);
-      clearTimeout(runTimer);
-      opts.signal?.removeEventListener('abort', onAbort);
-      port1.close();
+    } else if (message.type === 'progress') {
+      pending.options.onProgress?.(message.fraction);
+    } else if (message.type === 'reply') {
+      worker.task = undefined;
+      worker.heapBytes = message.heapTotal;
+      settle(pending, () => pending.resolve(message.outcome));
+      if (message.heapTotal > recycleMb * MB) {
+        // Heavy task: give its memory back now (a fresh worker replaces this one if needed).
+        endWorker(worker);
+      } else {
+        scheduleIdle(worker, message.heapUsed);
+      }
+      dispatch();
     }
   }
 
-  async function withRetry(op: WorkerRequest['op'], task: RunTask, opts: TaskRunOptions): Promise<WorkerOutcome> {
-    for (let attempt = 0; ; attempt++) {
-      const before = recycled;
-      try {
-        return await submit(op, task, opts);
-      } catch (error) {
-        // The task met a thread that was leaving to give its memory back.
-        const recycling = recycled !== before || performance.now() - lastRecycleAt < 5000;
-        if (attempt < 2 && (isRecycleExit(error) || (isWorkerExit(error) && recycling))) continue;
-        throw error;
-      }
+  function scheduleIdle(worker: Worker, heapUsed: number): void {
+    clearTimeout(worker.idleTimer);
+    const grown = heapUsed > Math.max(2 * worker.freshHeapBytes, worker.freshHeapBytes + 32 * MB);
+    const extra = workers.size > 1;
+    const wait = extra ? idleTimeoutMs : grown && idleRecycleMs > 0 ? idleRecycleMs : 0;
+    if (wait > 0) {
+      worker.idleTimer = setTimeout(() => {
+        if (!worker.task) endWorker(worker);
+      }, wait);
+      worker.idleTimer.unref();
     }
   }
 
+  /** Kills a worker; its task (if any) fails with `reason`. */
+  function endWorker(worker: Worker, reason?: Error): void {
+    if (worker.ending) return;
+    worker.ending = reason ?? new Error('recycled');
+    clearTimeout(worker.idleTimer);
+    worker.child.kill('SIGKILL');
+  }
+
+  function onExit(worker: Worker, code: number | null, signal: NodeJS.Signals | null): void {
+    workers.delete(worker);
+    clearTimeout(worker.idleTimer);
+    const pending = worker.task;
+    worker.task = undefined;
+    if (pending) {
+      const oom = !worker.ending && (OOM_TEXT.test(worker.stderrTail) || signal === 'SIGABRT' || code === 134);
+      let error: Error;
+      if (worker.ending && worker.ending.message !== 'recycled') error = worker.ending;
+      else if (oom) error = new TaskLimitError('memory', `needed more memory than a worker may use (${memoryMb} MB, BRINK_WORKER_MEMORY_MB); the worker was replaced`);
+      else error = new Error(`the worker process ended unexpectedly (${signal ?? `exit code ${code}`})${worker.stderrTail ? `: ${worker.stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+      settle(pending, () => pending.reject(error));
+    } else if (!worker.ending && !closed && !worker.ready) {
+      // A worker that dies before it is ready will not do better next time: fail what waits.
+      const error = new Error(`the worker process could not start (${signal ?? `exit code ${code}`}): ${worker.stderrTail.trim().split('\n').slice(-5).join(' | ')}`);
+      for (const p of queue.splice(0)) settle(p, () => p.reject(error));
+      return;
+    }
+    if (!closed) {
+      if (workers.size === 0) spawnWorker(); // keep one warm
+      dispatch();
+    }
+  }
+
+  function settle(pending: Pending, fn: () => void): void {
+    if (pending.settled) return;
+    pending.settled = true;
+    clearTimeout(pending.queueTimer);
+    clearTimeout(pending.runTimer);
+    if (pending.onAbort) pending.options.signal?.removeEventListener('abort', pending.onAbort);
+    fn();
+  }
+
+  function dispatch(): void {
+    if (closed) return;
+    while (queue.length > 0) {
+      const free = [...workers].find((w) => w.ready && !w.task && !w.ending);
+      if (!free) {
+        const starting = [...workers].filter((w) => !w.ready && !w.ending).length;
+        const live = [...workers].filter((w) => !w.ending).length;
+        if (live < size && starting < queue.length) spawnWorker();
+        return;
+      }
+      const pending = queue.shift()!;
+      if (pending.settled) continue;
+      clearTimeout(free.idleTimer);
+      free.task = pending;
+      pending.worker = free;
+      const message: ParentMessage = { type: 'task', id: free.id, op: pending.op, task: pending.task };
+      free.child.send(message, (error) => {
+        if (error) endWorker(free, new Error(`could not send the task to its worker: ${error.message}`));
+      });
+    }
+  }
+
+  function submit(op: 'run' | 'check', task: RunTask, opts: TaskRunOptions): Promise<WorkerOutcome> {
+    if (closed) return Promise.reject(new Error('the worker pool is closed'));
+    if (opts.signal?.aborted) return Promise.reject(abortError());
+    const waiting = queue.filter((p) => !p.settled).length;
+    if (options.maxQueue !== undefined && waiting >= options.maxQueue) {
+      return Promise.reject(new TaskLimitError('queue', `${waiting} tasks are already waiting for a worker; try again shortly`));
+    }
+    return new Promise<WorkerOutcome>((resolve, reject) => {
+      const pending: Pending = { op, task, options: opts, resolve, reject, started: false, settled: false };
+      if (opts.queueTimeoutMs !== undefined) {
+        pending.queueTimer = setTimeout(() => {
+          if (pending.started) return;
+          const error = new TaskLimitError('queue', `every worker stayed busy for ${opts.queueTimeoutMs} ms; try again shortly, or start it as a run (POST /api/runs)`);
+          if (pending.worker) endWorker(pending.worker, error);
+          else settle(pending, () => reject(error));
+        }, opts.queueTimeoutMs);
+      }
+      if (opts.signal) {
+        pending.onAbort = () => {
+          if (pending.worker) endWorker(pending.worker, abortError());
+          else settle(pending, () => reject(abortError()));
+        };
+        opts.signal.addEventListener('abort', pending.onAbort, { once: true });
+      }
+      queue.push(pending);
+      dispatch();
+    });
+  }
+
+  spawnWorker();
   return {
-    mode: 'threads',
-    threads,
-    run: (task, opts = {}) => withRetry('run', task, opts),
-    check: (task, opts = {}) => withRetry('check', task, opts),
+    mode: 'processes',
+    threads: size,
+    run: (task, opts = {}) => submit('run', task, opts),
+    check: (task, opts = {}) => submit('check', task, opts),
     async close() {
-      await pool.destroy();
+      closed = true;
+      for (const p of queue.splice(0)) settle(p, () => p.reject(new Error('the worker pool is closed')));
+      const exits = [...workers].map((w) => new Promise<void>((resolve) => (w.child.exitCode !== null || w.child.signalCode !== null ? resolve() : w.child.once('exit', () => resolve()))));
+      for (const w of workers) endWorker(w, new Error('the worker pool is closed'));
+      await Promise.all(exits);
     },
   };
 }

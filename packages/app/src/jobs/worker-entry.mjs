@@ -1,11 +1,7 @@
-// Entry of the run pool's worker threads: registers tsx (the sources are TypeScript, see
-// docs/decisions/0001-no-build-step.md), then hands every task to ./worker.ts.
+// Entry of the run pool's worker processes (./pool.ts): registers tsx (the sources are TypeScript,
+// see docs/decisions/0001-no-build-step.md), then serves the parent's tasks (./worker.ts).
 import { register } from 'tsx/esm/api';
 
 register();
-const worker = import('./worker.ts');
-
-export default async function run(request) {
-  const mod = await worker;
-  return mod.default(request);
-}
+const { serveParent } = await import('./worker.ts');
+serveParent();

@@ -1,45 +1,28 @@
 /**
- * Worker-thread side of the run pool: executes (or only checks) one task and answers a plain,
- * cloneable outcome. The task's MessagePort carries `started` (the pool's time limit counts from
- * here, not from when the task was queued) and progress. Errors are returned as values (an
- * InputError keeps its place and expected text, which a thrown error would lose crossing threads).
- *
- * Memory: after a task, a thread whose heap grew past `recycleMb` says so in its reply and the
- * pool terminates it; a thread left idle with a grown heap exits by itself (code
- * RECYCLE_EXIT_CODE) after `idleRecycleMs`. Piscina starts a fresh one. That returns the memory of
- * a heavy solve to the system.
+ * The worker-process side of the run pool (./pool.ts): executes (or only checks) one task at a
+ * time for its parent and answers a plain, cloneable outcome. Messages to the parent: `ready`
+ * once loaded, then per task `started` (the pool's time limit counts from here, not from when the
+ * task was queued), `progress`, and `reply` with the outcome and the heap's size (the parent
+ * replaces a worker whose heap grew, to give the memory back). Errors are returned as values (an
+ * InputError keeps its place and expected text, which a thrown error would lose crossing
+ * processes).
  */
-import { threadId, type MessagePort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { isInputError } from '@brink/engine/errors';
 import { executeTask, checkTask, type RunTask } from './kinds';
 import { toJsonSafe } from './json-safe';
 
-export interface WorkerRequest {
-  op: 'run' | 'check';
-  task: RunTask;
-  port?: MessagePort;
-  /** Exit after a task that leaves the heap larger than this, MB. */
-  recycleMb?: number;
-  /** Exit when idle this long with a heap larger than a fresh thread's, ms (0: never). */
-  idleRecycleMs?: number;
-}
-
-export type WorkerMessage = { type: 'started' } | { type: 'progress'; fraction: number };
-
-/** What a pool thread answers: the outcome, and whether the pool should replace the thread now. */
-export interface WorkerReply {
-  outcome: WorkerOutcome;
-  threadId: number;
-  recycle: boolean;
-}
-
 export type WorkerOutcome =
   | { ok: true; result: unknown }
   | { ok: false; inputError: boolean; message: string; place?: string; expected?: string };
 
-/** Exit code of a thread leaving to give its memory back (the pool retries a task that met it). */
-export const RECYCLE_EXIT_CODE = 86;
+export type ParentMessage = { type: 'task'; id: number; op: 'run' | 'check'; task: RunTask };
+
+export type ChildMessage =
+  | { type: 'ready'; id?: undefined; heapUsed: number }
+  | { type: 'started'; id: number }
+  | { type: 'progress'; id: number; fraction: number }
+  | { type: 'reply'; id: number; outcome: WorkerOutcome; heapTotal: number; heapUsed: number };
 
 function failure(error: unknown): WorkerOutcome {
   if (isInputError(error)) {
@@ -66,35 +49,32 @@ export async function checkTaskHere(task: RunTask): Promise<WorkerOutcome> {
   }
 }
 
-const MB = 1024 * 1024;
-let freshHeapBytes = 0;
-let idleTimer: NodeJS.Timeout | undefined;
-
-function exitToRecycle(): void {
-  process.exit(RECYCLE_EXIT_CODE);
-}
-
-export default async function runInWorker({ op, task, port, recycleMb, idleRecycleMs }: WorkerRequest): Promise<WorkerReply> {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = undefined;
-  if (freshHeapBytes === 0) freshHeapBytes = getHeapStatistics().used_heap_size;
-  port?.postMessage({ type: 'started' } satisfies WorkerMessage);
-  let last = -1;
-  const outcome =
-    op === 'check'
-      ? await checkTaskHere(task)
-      : await runTaskHere(task, (p) => {
-          // Only forward changes of at least 0.5 % to keep the port quiet.
-          if (port && (p >= 1 || p - last >= 0.005)) {
-            last = p;
-            port.postMessage({ type: 'progress', fraction: p } satisfies WorkerMessage);
-          }
-        });
-  port?.close();
-  const heap = getHeapStatistics();
-  const recycle = recycleMb !== undefined && heap.total_heap_size > recycleMb * MB;
-  if (!recycle && idleRecycleMs && heap.used_heap_size > Math.max(2 * freshHeapBytes, freshHeapBytes + 32 * MB)) {
-    idleTimer = setTimeout(exitToRecycle, idleRecycleMs);
-  }
-  return { outcome, threadId, recycle };
+/** Serves the parent process's tasks over IPC, one at a time. Called by the worker entry. */
+export function serveParent(): void {
+  const send = (message: ChildMessage): void => {
+    process.send?.(message);
+  };
+  // The parent going away (it was killed) ends this worker too.
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (message: ParentMessage) => {
+    if (message?.type !== 'task') return;
+    void (async () => {
+      const { id, op, task } = message;
+      send({ type: 'started', id });
+      let last = -1;
+      const outcome =
+        op === 'check'
+          ? await checkTaskHere(task)
+          : await runTaskHere(task, (p) => {
+              // Only forward changes of at least 0.5 % to keep the channel quiet.
+              if (p >= 1 || p - last >= 0.005) {
+                last = p;
+                send({ type: 'progress', id, fraction: p });
+              }
+            });
+      const heap = getHeapStatistics();
+      send({ type: 'reply', id, outcome, heapTotal: heap.total_heap_size, heapUsed: heap.used_heap_size });
+    })();
+  });
+  send({ type: 'ready', heapUsed: getHeapStatistics().used_heap_size });
 }

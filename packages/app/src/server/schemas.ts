@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { GameJsonSchema } from '@brink/engine/games';
+import { LIMITS } from '@brink/engine/limits';
 import { RUN_STATUSES } from '../store';
 
 /** True when `text` has a C0 control character or DEL (PostgreSQL text cannot even hold NUL). */
@@ -18,7 +19,10 @@ export function hasControlCharacter(text: string): boolean {
 /** A string used to look something up in the store (an id, a kind, a variant): no control characters. */
 const keyString = () => z.string().refine((s) => !hasControlCharacter(s), 'must not contain control characters');
 
-export const IdParam = keyString().min(1).max(200).describe('An id.');
+export const IdParam = keyString()
+  .min(1)
+  .max(LIMITS.maxIdLength, `an id has at most ${LIMITS.maxIdLength} characters (docs/limits.md)`)
+  .describe(`An id (at most ${LIMITS.maxIdLength} characters).`);
 
 export const HealthSchema = z
   .object({
@@ -124,9 +128,9 @@ export const RunKindSchema = z.string().min(1).describe('Run kind: deterrence, f
 export const CreateRunSchema = z
   .strictObject({
     kind: RunKindSchema,
-    scenarioId: keyString().min(1).optional().describe('Default: the default scenario (ignored by kind solve).'),
+    scenarioId: IdParam.optional().describe('Default: the default scenario (ignored by kind solve).'),
     version: z.number().int().positive().optional().describe('Default: the latest version.'),
-    variant: keyString().min(1).optional().describe('Apply this variant of the scenario first.'),
+    variant: IdParam.optional().describe('Apply this variant of the scenario first.'),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('Random seed (default 1).'),
     options: z.record(z.string(), z.unknown()).optional().describe('Options of the kind: see the schemas RunOptions_<kind> (docs/api.md).'),
   })
