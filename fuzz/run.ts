@@ -188,7 +188,7 @@ async function fuzzEndpoints(): Promise<Record<string, EndpointCounts>> {
           const req: FuzzRequest = target.request(i);
           const started = performance.now();
           let status: string;
-          let body = '';
+          let body: string;
           try {
             const res = await fetch(new URL(req.path, server.url), {
               method: req.method,
