@@ -10,13 +10,15 @@
 import { EventEmitter } from 'node:events';
 import type { RunRecord, Store } from '../store';
 import type { RunTask } from './kinds';
-import { isTaskLimitError, type TaskRunner } from './pool';
+import { isTaskLimitError, TaskLimitError, type TaskRunner } from './pool';
 
 export interface RunManagerOptions {
   /** Least time between stored progress updates, ms. Default 150. */
   progressIntervalMs?: number;
-  /** Execution time limit of a run, ms (counted from when a thread starts it). Default: none. */
+  /** Execution time limit of a run, ms (counted from when a worker starts it). Default: none. */
   runTimeoutMs?: number;
+  /** Most runs waiting for a worker; past it a submission is refused (TaskLimitError 'queue'). Default 10,000. */
+  maxQueuedRuns?: number;
 }
 
 export type RunEvent =
@@ -53,6 +55,7 @@ export class RunManager {
 
   private readonly progressIntervalMs: number;
   private readonly runTimeoutMs: number | undefined;
+  private readonly maxQueuedRuns: number;
 
   constructor(
     private readonly store: Store,
@@ -63,6 +66,7 @@ export class RunManager {
     this.events.setMaxListeners(0);
     this.progressIntervalMs = options.progressIntervalMs ?? 150;
     this.runTimeoutMs = options.runTimeoutMs || undefined;
+    this.maxQueuedRuns = options.maxQueuedRuns ?? 10_000;
   }
 
   /** Marks runs a previous server left unfinished as failed. Returns how many. */
@@ -80,6 +84,9 @@ export class RunManager {
   /** Creates the run (queued) and schedules it. */
   async submit(input: SubmitInput): Promise<RunRecord> {
     if (this.closed) throw new Error('the run manager is closed');
+    if (this.waiting.length >= this.maxQueuedRuns) {
+      throw new TaskLimitError('queue', `${this.waiting.length} runs are already waiting for a worker (BRINK_MAX_QUEUED_RUNS); try again later`);
+    }
     const record = await this.store.createRun({
       kind: input.task.kind,
       provenance: { ...input.provenance, engineVersion: this.engineVersion, seed: input.task.seed, options: input.task.options },

@@ -18,6 +18,7 @@ import { createWorkerPool, RunManager, runKinds, type TaskRunner } from '../jobs
 import type { SourceInput, Store } from '../store';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile, REPO_ROOT } from '../scenario-files';
 import { ApiError, installErrorHandler, notFound } from './errors';
+import { parseJsonBody } from './json-body';
 import { addRoute } from './routes';
 import { HealthSchema } from './schemas';
 import { registerScenarioRoutes } from './scenarios';
@@ -140,7 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const requestRunner =
     options.requestRunner ??
     createWorkerPool({ env, threads: positiveInt(env.BRINK_REQUEST_WORKERS) ?? 2, memoryMb: positiveInt(env.BRINK_REQUEST_WORKER_MEMORY_MB) ?? DEFAULT_REQUEST_WORKER_MEMORY_MB, maxQueue: 256 });
-  const runs = new RunManager(options.store, runner, ENGINE_VERSION, { runTimeoutMs });
+  const runs = new RunManager(options.store, runner, ENGINE_VERSION, { runTimeoutMs, maxQueuedRuns: positiveInt(env.BRINK_MAX_QUEUED_RUNS) });
   // SQLite: one server per file, so unfinished runs in it were left by a server that stopped.
   // (On PostgreSQL other servers may be running them; they are left alone.)
   if (options.store.dialect === 'sqlite') await runs.recoverInterrupted();
@@ -169,6 +170,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // Only JSON, YAML and plain text bodies are accepted anywhere (others: 415).
   app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // JSON bodies: nesting depth bounded before parsing (docs/limits.md), errors with a place.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   addRoute(
     app,
