@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isInputError } from '@brink/engine/errors';
 import { scenarioHash } from '@brink/engine/scenario';
+import { RunRecordSchema } from '@brink/engine/records';
 import { openStore, textHash, SQLITE_FILE_NAME, type Store, type StoreOptions } from '../src/store';
 
 const PG_URL = process.env.BRINK_TEST_DATABASE_URL;
@@ -237,6 +238,8 @@ describe.each(backends)('store on $name', (backend) => {
       options: { model: 'zagare-kilgour', grid: [1, 2, 3], label: '嚇阻' },
     });
     expect(done?.finishedAt).not.toBeNull();
+    // What the store reads back is the run record declared once for store, API and web (issue 9).
+    for (const r of [run, mid, done]) expect(RunRecordSchema.strict().parse(r)).toEqual(r);
     // An ended run no longer changes.
     expect(await store.cancelRun(run.id)).toBe(false);
     expect(await store.failRun(run.id, 'late')).toBe(false);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { GameJsonSchema } from '@brink/engine/games';
 import { LIMITS } from '@brink/engine/limits';
-import { RUN_STATUSES } from '../store';
+import { RUN_STATUSES, RunDetailSchema, RunSummarySchema } from '@brink/engine/records';
 
 /** True when `text` has a C0 control character or DEL (PostgreSQL text cannot even hold NUL). */
 export function hasControlCharacter(text: string): boolean {
@@ -136,44 +136,10 @@ export const CreateRunSchema = z
   })
   .describe('An analysis to run and store.');
 
-export const RunProvenanceSchema = z.object({
-  scenarioHash: z.string().nullable(),
-  scenarioId: z.string().nullable(),
-  scenarioVersion: z.number().int().nullable(),
-  variant: z.string().nullable(),
-  engineVersion: z.string(),
-  seed: z.number().int().nullable(),
-  options: z.record(z.string(), z.unknown()),
-});
+/** GET /api/runs/:id: the shared run record (@brink/engine/records) with the reproduction comparison. */
+export const RunSchema = RunDetailSchema;
 
-export const ReproductionSchema = z
-  .object({
-    of: z.string().describe('The original run.'),
-    identical: z.boolean().describe('True when both results are equal (canonical JSON).'),
-    engineVersionChanged: z.boolean(),
-    differences: z.array(z.string()).describe('JSON paths where the results differ (first 20).'),
-  })
-  .nullable();
-
-export const RunSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    status: z.enum(RUN_STATUSES),
-    progress: z.number().min(0).max(1),
-    provenance: RunProvenanceSchema,
-    result: z.unknown().describe("The engine's result (null until done)."),
-    error: z.string().nullable(),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    updatedAt: z.string(),
-    reproduces: z.string().nullable(),
-    reproduction: ReproductionSchema,
-  })
-  .describe('A stored run.');
-
-export const RunListSchema = z.object({ runs: z.array(RunSchema.omit({ result: true, reproduction: true })) });
+export const RunListSchema = z.object({ runs: z.array(RunSummarySchema) });
 
 export const RunListQuery = z.object({
   kind: keyString().optional(),

@@ -16,6 +16,7 @@ import type { Database, RunsTable, ScenariosTable, SourcesTable } from './schema
 import { migrationProvider } from './migrations';
 import { canonicalJson, scenarioHash } from '@brink/engine/scenario';
 import { InputError } from '@brink/engine/errors';
+import type { RunProvenance, RunRecord, RunStatus } from '@brink/engine/records';
 import { fileErrorText } from '../input-files';
 
 export const SQLITE_FILE_NAME = 'brink.sqlite';
@@ -93,18 +94,8 @@ export interface ScenarioRecord {
   createdAt: string;
 }
 
-export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-
-export interface RunProvenance {
-  scenarioHash: string | null;
-  scenarioId: string | null;
-  scenarioVersion: number | null;
-  variant: string | null;
-  engineVersion: string;
-  seed: number | null;
-  options: Record<string, unknown>;
-}
+// The run record is declared once, in @brink/engine/records (issue 9): the store, the API and the web share it.
+export { RUN_STATUSES, type RunStatus, type RunProvenance, type RunRecord } from '@brink/engine/records';
 
 export interface RunInput {
   kind: string;
@@ -115,20 +106,6 @@ export interface RunInput {
   reproduces?: string;
 }
 
-export interface RunRecord {
-  id: string;
-  kind: string;
-  status: RunStatus;
-  progress: number;
-  provenance: RunProvenance;
-  result: unknown;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  updatedAt: string;
-  reproduces: string | null;
-}
 
 export interface RunQuery {
   kind?: string;
