@@ -15,11 +15,13 @@ import {
   scenarioDeterrenceModels,
   sweep,
   type DeterrenceModel,
+  type MapResult,
 } from '@brink/engine/deterrence';
 import { gameToJson } from '@brink/engine/games';
 import { InputError, isInputError } from '@brink/engine/errors';
 import { type Scenario } from '@brink/engine/scenario';
 import type { ExecContext, RunTask } from './kinds';
+import { chunkRanges, type ChunkableRun } from './chunks';
 
 const Range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a <= b, { message: 'a range [low, high] with low <= high' });
 
@@ -102,14 +104,9 @@ export function checkDeterrence(task: RunTask): void {
   prepare(needScenario(task), DeterrenceOptionsSchema.parse(task.options));
 }
 
-export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
-  const o = DeterrenceOptionsSchema.parse(task.options);
-  const p = prepare(needScenario(task), o);
-  const control = {
-    onProgress: (done: number, total: number) => ctx.onProgress(total > 0 ? done / total : 1),
-    shouldStop: () => ctx.signal?.aborted === true,
-  };
-  const head = {
+/** The fields every deterrence result starts with. */
+function headOf(task: RunTask, p: Prepared, o: DeterrenceOptions) {
+  return {
     model: p.model.id,
     title: p.model.title,
     source: p.model.source,
@@ -120,6 +117,15 @@ export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
     ranges: p.ranges,
     variant: task.variant,
   };
+}
+export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
+  const o = DeterrenceOptionsSchema.parse(task.options);
+  const p = prepare(needScenario(task), o);
+  const control = {
+    onProgress: (done: number, total: number) => ctx.onProgress(total > 0 ? done / total : 1),
+    shouldStop: () => ctx.signal?.aborted === true,
+  };
+  const head = headOf(task, p, o);
   switch (o.analysis) {
     case 'sweep':
       return { ...head, sweep: sweep(p.model, p.params, o.sweep!.parameter, { ...control, steps: o.sweep!.steps, ranges: p.ranges }) };
@@ -134,3 +140,71 @@ export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
     }
   }
 }
+
+/**
+ * A map split into row ranges (issue 13): each chunk computes rows [first, first + count) with the
+ * engine's own `map2d`, one row per call (the y axis pinned to the row's value, which `map2d`
+ * reproduces exactly: y + 0), and returns each cell's equilibrium kinds as text; the merge numbers
+ * the regimes in row-major order of first appearance, as `map2d` does in one pass. Maps whose two
+ * axes are the same parameter are executed whole. (Engine wish: a `rows` option on `map2d`.)
+ */
+type MapRowChunk = { first: number; count: number };
+type MapRowPart = { rows: { cells: (string | null)[]; failure: number[] }[] };
+
+function mapAxes(task: RunTask): { p: Prepared; o: DeterrenceOptions; axes: MapResult } | null {
+  const o = DeterrenceOptionsSchema.parse(task.options);
+  if (o.analysis !== 'map' || !o.map || o.map.x === o.map.y) return null;
+  const p = prepare(needScenario(task), o);
+  // Stopped before the first point: the axes exactly as the whole map has them, at no cost.
+  const axes = map2d(p.model, p.params, o.map.x, o.map.y, { steps: o.map.steps, steps2: o.map.steps2, ranges: p.ranges, shouldStop: () => true });
+  return { p, o, axes };
+}
+
+export const deterrenceMapChunks: ChunkableRun<MapRowChunk, MapRowPart> = {
+  split(task) {
+    const m = mapAxes(task);
+    return m ? chunkRanges(m.axes.ys.length, { most: 32 }) : null;
+  },
+  executeChunk(task, spec, ctx) {
+    const m = mapAxes(task)!;
+    const { x, y } = m.o.map!;
+    const rows: MapRowPart['rows'] = [];
+    for (let j = spec.first; j < spec.first + spec.count; j++) {
+      if (ctx.signal?.aborted) throw new Error('cancelled');
+      const yj = m.axes.ys[j]!;
+      let rowDone = false;
+      const row = map2d(m.p.model, m.p.params, x, y, {
+        steps: m.o.map!.steps,
+        steps2: 2,
+        ranges: { ...m.p.ranges, [y]: [yj, yj] },
+        onProgress: () => (rowDone = true),
+        shouldStop: () => rowDone,
+      });
+      const regime = row.regime[0]!;
+      rows.push({ cells: regime.map((k) => (k < 0 ? null : row.regimes[k]!)), failure: row.failure[0]! as number[] });
+      ctx.onProgress((j - spec.first + 1) / spec.count);
+    }
+    return { rows };
+  },
+  merge(task, parts) {
+    const m = mapAxes(task)!;
+    const regimes: string[] = [];
+    const regime: number[][] = [];
+    const failure: number[][] = [];
+    for (const part of parts) {
+      for (const row of part.rows) {
+        regime.push(
+          row.cells.map((key) => {
+            if (key === null) return -1;
+            let idx = regimes.indexOf(key);
+            if (idx < 0) idx = regimes.push(key) - 1;
+            return idx;
+          }),
+        );
+        failure.push(row.failure);
+      }
+    }
+    const map: MapResult = { model: m.axes.model, parameters: m.axes.parameters, xs: m.axes.xs, ys: m.axes.ys, regime, failure, regimes, stopped: false };
+    return { ...headOf(task, m.p, m.o), map };
+  },
+};

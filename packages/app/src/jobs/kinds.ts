@@ -9,11 +9,23 @@
 import { z } from 'zod';
 import { gameToJson } from '@brink/engine/games';
 import { InputError, isInputError } from '@brink/engine/errors';
-import { scenarioIssueInputs } from '@brink/engine/bargaining';
 import { type Scenario } from '@brink/engine/scenario';
-import { forecastIssue } from '@brink/engine/bargaining';
+import { createRng } from '@brink/engine/random';
+import {
+  baseIssueValues,
+  effectiveEumOptions,
+  forecastIssue,
+  issueForecaster,
+  runEnsemble,
+  sampleIssueValues,
+  scenarioIssueInputs,
+  type ForecastModel,
+  type IssueModelInput,
+} from '@brink/engine/bargaining';
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
-import { checkDeterrence, DeterrenceOptionsSchema, executeDeterrence } from './deterrence';
+import { toJsonSafe } from './json-safe';
+import { checkDeterrence, DeterrenceOptionsSchema, deterrenceMapChunks, executeDeterrence } from './deterrence';
+import { chunkRanges, type ChunkableRun } from './chunks';
 
 export interface RunTask {
   kind: string;
@@ -40,6 +52,8 @@ export interface RunKindSpec {
   /** Checks the options against the scenario before the run is created; throws InputError. */
   check?(task: RunTask): void;
   execute(task: RunTask, ctx: ExecContext): unknown;
+  /** How its large runs split into chunks for several workers (./chunks.ts); absent: always whole. */
+  chunks?: ChunkableRun;
 }
 
 export const SolveOptionsSchema = z
@@ -95,6 +109,75 @@ function needScenario(task: RunTask): Scenario {
   return task.scenario;
 }
 
+/**
+ * A forecast with an ensemble, split (issue 13): chunk 0 is every issue's forecast without its
+ * ensemble (with the tornado, and the forecast at the base values), the others are ranges of
+ * ensemble members of one issue. Member r of an issue draws from
+ * createRng(seed).split('ensemble').split(r) exactly as the engine's `runEnsemble` does, and the
+ * merge hands the members, in order, back to `runEnsemble` (its forecaster replays them) so that
+ * the distribution's summary is the engine's own.
+ */
+type ForecastChunk = { part: 'base' } | { part: 'members'; issue: number; first: number; count: number };
+type ForecastPart = { base: unknown[]; baseValues: number[] } | { members: number[] };
+
+function forecastSetup(task: RunTask) {
+  const o = ForecastOptionsSchema.parse(task.options);
+  const scenario = needScenario(task);
+  const issues = scenarioIssueInputs(scenario, { issue: o.issue });
+  const eumOptions = effectiveEumOptions({ maxRounds: o.maxRounds });
+  return { o, scenario, issues, forecaster: issueForecaster(o.model as ForecastModel, eumOptions) };
+}
+
+/** Runs `first..first+count-1` of an issue's ensemble. */
+function ensembleMembers(issue: IssueModelInput, forecaster: ReturnType<typeof issueForecaster>, seed: number, first: number, count: number, ctx: ExecContext): number[] {
+  const root = createRng(seed).split('ensemble');
+  const out: number[] = [];
+  for (let r = first; r < first + count; r++) {
+    if (ctx.signal?.aborted) throw new Error('cancelled');
+    out.push(forecaster(issue, sampleIssueValues(issue, root.split(r))));
+    ctx.onProgress((r - first + 1) / count);
+  }
+  return out;
+}
+
+const forecastChunks: ChunkableRun<ForecastChunk, ForecastPart> = {
+  split(task) {
+    const { o, issues } = forecastSetup(task);
+    if (!o.ensemble) return null;
+    const specs: ForecastChunk[] = [{ part: 'base' }];
+    issues.forEach((_, i) => {
+      for (const r of chunkRanges(o.ensemble!, { most: Math.max(1, Math.ceil(32 / issues.length)), min: 10 })) specs.push({ part: 'members', issue: i, ...r });
+    });
+    return specs;
+  },
+  executeChunk(task, spec, ctx) {
+    const { o, issues, forecaster } = forecastSetup(task);
+    if (spec.part === 'members') return { members: ensembleMembers(issues[spec.issue]!, forecaster, task.seed, spec.first, spec.count, ctx) };
+    const base = issues.map((issue) =>
+      toJsonSafe(forecastIssue(issue, task.variant, o.model as ForecastModel, { seed: task.seed, tornado: o.tornado, maxRounds: o.maxRounds })),
+    );
+    return { base, baseValues: issues.map((issue) => forecaster(issue, baseIssueValues(issue))) };
+  },
+  merge(task, parts) {
+    const { o, scenario, issues } = forecastSetup(task);
+    const head = parts[0] as { base: Record<string, unknown>[]; baseValues: number[] };
+    const members: number[][] = issues.map(() => []);
+    let k = 1;
+    for (const spec of forecastChunks.split(task)!.slice(1)) {
+      if (spec.part === 'members') members[spec.issue]!.push(...(parts[k] as { members: number[] }).members);
+      k++;
+    }
+    const out = issues.map((issue, i) => {
+      const replay = [...members[i]!, head.baseValues[i]!];
+      let call = 0;
+      const ensemble = runEnsemble(issue, () => replay[call++]!, { runs: o.ensemble!, seed: task.seed });
+      const { tornado, ...rest } = head.base[i]!;
+      return { ...rest, ensemble, ...(tornado !== undefined ? { tornado } : {}) };
+    });
+    return { scenario: scenario.id, variant: task.variant, model: o.model, seed: task.seed, issues: out };
+  },
+};
+
 const forecastKind: RunKindSpec = {
   kind: 'forecast',
   summary: 'Negotiation forecast (EUM or SMP) on the issues of a scenario.',
@@ -130,6 +213,7 @@ const forecastKind: RunKindSpec = {
     }
     return { scenario: scenario.id, variant: task.variant, model: o.model, seed: task.seed, issues: out };
   },
+  chunks: forecastChunks as ChunkableRun,
 };
 
 const deterrenceKind: RunKindSpec = {
@@ -139,6 +223,7 @@ const deterrenceKind: RunKindSpec = {
   options: DeterrenceOptionsSchema,
   check: checkDeterrence,
   execute: executeDeterrence,
+  chunks: deterrenceMapChunks as ChunkableRun,
 };
 
 const registry = new Map<string, RunKindSpec>([
