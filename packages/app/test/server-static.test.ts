@@ -21,6 +21,7 @@ const runner: TaskRunner = {
   threads: 1,
   run: () => Promise.reject(new Error('no runs in this test')),
   check: () => Promise.reject(new Error('no runs in this test')),
+  runChunk: () => Promise.reject(new Error('no runs in this test')),
   close: () => Promise.resolve(),
 };
 

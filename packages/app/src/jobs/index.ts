@@ -6,3 +6,6 @@ export { RunManager, type RunEvent, type SubmitInput } from './runner';
 export type { WorkerOutcome } from './worker';
 export { toJsonSafe } from './json-safe';
 export { DeterrenceOptionsSchema, type DeterrenceOptions } from './deterrence';
+export { RunQueue, startQueueWorker, QUEUE_OWNER, type QueueEvent, type QueueWorker, type QueueWorkerOptions } from './queue';
+export { taskFromRun } from './task-from-run';
+export { chunkRanges, type ChunkableRun } from './chunks';

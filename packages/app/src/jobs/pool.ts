@@ -23,7 +23,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import type { RunTask } from './kinds';
-import { runTaskHere, checkTaskHere, type WorkerOutcome, type ChildMessage, type ParentMessage } from './worker';
+import { runTaskHere, checkTaskHere, runChunkHere, type WorkerOutcome, type ChildMessage, type ParentMessage, type TaskOp } from './worker';
 
 export interface TaskRunOptions {
   signal?: AbortSignal;
@@ -42,6 +42,8 @@ export interface TaskRunner {
   run(task: RunTask, options?: TaskRunOptions): Promise<WorkerOutcome>;
   /** Checks the task's input (parses its files, resolves its options) without executing it. */
   check(task: RunTask, options?: TaskRunOptions): Promise<WorkerOutcome>;
+  /** Executes one chunk of a split run (./chunks.ts). */
+  runChunk(task: RunTask, chunk: unknown, options?: TaskRunOptions): Promise<WorkerOutcome>;
   close(): Promise<void>;
 }
 
@@ -104,8 +106,9 @@ const MB = 1024 * 1024;
 const OOM_TEXT = /heap out of memory|Allocation failed|Reached heap limit|invalid table size|FatalProcessOutOfMemory/i;
 
 interface Pending {
-  op: 'run' | 'check';
+  op: TaskOp;
   task: RunTask;
+  chunk?: unknown;
   options: TaskRunOptions;
   resolve(outcome: WorkerOutcome): void;
   reject(error: Error): void;
@@ -267,14 +270,14 @@ export function createWorkerPool(threadsOrOptions: number | WorkerPoolOptions = 
       clearTimeout(free.idleTimer);
       free.task = pending;
       pending.worker = free;
-      const message: ParentMessage = { type: 'task', id: free.id, op: pending.op, task: pending.task };
+      const message: ParentMessage = { type: 'task', id: free.id, op: pending.op, task: pending.task, chunk: pending.chunk };
       free.child.send(message, (error) => {
         if (error) endWorker(free, new Error(`could not send the task to its worker: ${error.message}`));
       });
     }
   }
 
-  function submit(op: 'run' | 'check', task: RunTask, opts: TaskRunOptions): Promise<WorkerOutcome> {
+  function submit(op: TaskOp, task: RunTask, opts: TaskRunOptions, chunk?: unknown): Promise<WorkerOutcome> {
     if (closed) return Promise.reject(new Error('the worker pool is closed'));
     if (opts.signal?.aborted) return Promise.reject(abortError());
     const waiting = queue.filter((p) => !p.settled).length;
@@ -282,7 +285,7 @@ export function createWorkerPool(threadsOrOptions: number | WorkerPoolOptions = 
       return Promise.reject(new TaskLimitError('queue', `${waiting} tasks are already waiting for a worker; try again shortly`));
     }
     return new Promise<WorkerOutcome>((resolve, reject) => {
-      const pending: Pending = { op, task, options: opts, resolve, reject, started: false, settled: false };
+      const pending: Pending = { op, task, chunk, options: opts, resolve, reject, started: false, settled: false };
       if (opts.queueTimeoutMs !== undefined) {
         pending.queueTimer = setTimeout(() => {
           if (pending.started) return;
@@ -309,6 +312,7 @@ export function createWorkerPool(threadsOrOptions: number | WorkerPoolOptions = 
     threads: size,
     run: (task, opts = {}) => submit('run', task, opts),
     check: (task, opts = {}) => submit('check', task, opts),
+    runChunk: (task, chunk, opts = {}) => submit('chunk', task, opts, chunk),
     async close() {
       closed = true;
       for (const p of queue.splice(0)) settle(p, () => p.reject(new Error('the worker pool is closed')));
@@ -336,6 +340,7 @@ export function createInlineRunner(): TaskRunner {
     threads: 1,
     run: (task, options = {}) => inline(() => runTaskHere(task, options.onProgress ?? (() => {}), options.signal), options.signal),
     check: (task, options = {}) => inline(() => checkTaskHere(task), options.signal),
+    runChunk: (task, chunk, options = {}) => inline(() => runChunkHere(task, chunk, options.onProgress ?? (() => {}), options.signal), options.signal),
     async close() {},
   };
 }

@@ -9,14 +9,16 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { isInputError } from '@brink/engine/errors';
-import { executeTask, checkTask, type RunTask } from './kinds';
+import { executeTask, checkTask, getRunKind, type RunTask } from './kinds';
+import { InputError } from '@brink/engine/errors';
 import { toJsonSafe } from './json-safe';
 
 export type WorkerOutcome =
   | { ok: true; result: unknown }
   | { ok: false; inputError: boolean; message: string; place?: string; expected?: string };
 
-export type ParentMessage = { type: 'task'; id: number; op: 'run' | 'check'; task: RunTask };
+export type TaskOp = 'run' | 'check' | 'chunk';
+export type ParentMessage = { type: 'task'; id: number; op: TaskOp; task: RunTask; chunk?: unknown };
 
 export type ChildMessage =
   | { type: 'ready'; id?: undefined; heapUsed: number }
@@ -35,6 +37,17 @@ export async function runTaskHere(task: RunTask, onProgress: (p: number) => void
   try {
     const result = await executeTask(task, { onProgress, signal });
     return { ok: true, result: toJsonSafe(result) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Executes one chunk of a split run (./chunks.ts). */
+export async function runChunkHere(task: RunTask, chunk: unknown, onProgress: (p: number) => void, signal?: AbortSignal): Promise<WorkerOutcome> {
+  try {
+    const spec = getRunKind(task.kind);
+    if (!spec?.chunks) throw new InputError(`run kind "${task.kind}" does not split into chunks`, { place: '$.kind' });
+    return { ok: true, result: toJsonSafe(spec.chunks.executeChunk(task, chunk, { onProgress, signal })) };
   } catch (error) {
     return failure(error);
   }
@@ -62,16 +75,14 @@ export function serveParent(): void {
       const { id, op, task } = message;
       send({ type: 'started', id });
       let last = -1;
-      const outcome =
-        op === 'check'
-          ? await checkTaskHere(task)
-          : await runTaskHere(task, (p) => {
-              // Only forward changes of at least 0.5 % to keep the channel quiet.
-              if (p >= 1 || p - last >= 0.005) {
-                last = p;
-                send({ type: 'progress', id, fraction: p });
-              }
-            });
+      const onProgress = (p: number) => {
+        // Only forward changes of at least 0.5 % to keep the channel quiet.
+        if (p >= 1 || p - last >= 0.005) {
+          last = p;
+          send({ type: 'progress', id, fraction: p });
+        }
+      };
+      const outcome = op === 'check' ? await checkTaskHere(task) : op === 'chunk' ? await runChunkHere(task, message.chunk, onProgress) : await runTaskHere(task, onProgress);
       const heap = getHeapStatistics();
       send({ type: 'reply', id, outcome, heapTotal: heap.total_heap_size, heapUsed: heap.used_heap_size });
     })();

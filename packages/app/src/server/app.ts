@@ -14,7 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { InputError } from '@brink/engine/errors';
 import { LIMITS } from '@brink/engine/limits';
-import { createWorkerPool, RunManager, runKinds, type TaskRunner } from '../jobs';
+import { createInlineRunner, createWorkerPool, RunManager, RunQueue, runKinds, type TaskRunner } from '../jobs';
 import type { SourceInput, Store } from '../store';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile, REPO_ROOT } from '../scenario-files';
 import { ApiError, installErrorHandler, notFound } from './errors';
@@ -74,6 +74,8 @@ export interface ServerOptions {
   webDist?: string | null;
   /** Store the default scenario (and its sources) at start-up. Default true. */
   loadDefaultScenario?: boolean;
+  /** Redis URL of the run queue (runs go to `brink worker` processes). Default: BRINK_REDIS_URL; none: the local pool. */
+  redisUrl?: string;
   /** Fastify logging. Default false. */
   logger?: boolean;
   env?: Record<string, string | undefined>;
@@ -135,16 +137,29 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   installErrorHandler(app);
 
+  const redisUrl = options.redisUrl ?? (env.BRINK_REDIS_URL || undefined);
+  let queue: RunQueue | undefined;
+  if (redisUrl) {
+    if (!/^rediss?:\/\//.test(redisUrl)) throw new InputError(`must start with redis:// or rediss://`, { place: 'BRINK_REDIS_URL', expected: 'redis://host:port' });
+    queue = new RunQueue({ redisUrl, env });
+    try {
+      await queue.ready();
+    } catch (error) {
+      await queue.close();
+      throw new InputError(error instanceof Error ? error.message : String(error), { place: 'BRINK_REDIS_URL', expected: 'a reachable Redis server' });
+    }
+  }
+  // With the queue, `brink worker` processes execute runs: no local pool for them.
   const ownsRunner = options.runner === undefined;
-  const runner = options.runner ?? createWorkerPool({ env });
+  const runner = options.runner ?? (queue ? createInlineRunner() : createWorkerPool({ env }));
   const ownsRequestRunner = options.requestRunner === undefined;
   const requestRunner =
     options.requestRunner ??
     createWorkerPool({ env, threads: positiveInt(env.BRINK_REQUEST_WORKERS) ?? 2, memoryMb: positiveInt(env.BRINK_REQUEST_WORKER_MEMORY_MB) ?? DEFAULT_REQUEST_WORKER_MEMORY_MB, maxQueue: 256 });
-  const runs = new RunManager(options.store, runner, ENGINE_VERSION, { runTimeoutMs, maxQueuedRuns: positiveInt(env.BRINK_MAX_QUEUED_RUNS) });
-  // SQLite: one server per file, so unfinished runs in it were left by a server that stopped.
-  // (On PostgreSQL other servers may be running them; they are left alone.)
-  if (options.store.dialect === 'sqlite') await runs.recoverInterrupted();
+  const runs = new RunManager(options.store, runner, ENGINE_VERSION, { runTimeoutMs, maxQueuedRuns: positiveInt(env.BRINK_MAX_QUEUED_RUNS), queue });
+  // Runs a stopped server left unfinished are marked failed; runs of another live server
+  // (PostgreSQL) and runs still in the queue are left to them.
+  await runs.recoverInterrupted();
   const warn = (m: string) => (options.logger ? app.log.warn(m) : process.stderr.write(`${m}\n`));
   const defaultScenarioId = options.loadDefaultScenario === false ? null : await storeDefaultScenario(options.store, warn);
 
@@ -153,6 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await runs.close();
     if (ownsRunner) await runner.close();
     if (ownsRequestRunner) await requestRunner.close();
+    await queue?.close();
   });
 
   if (requireToken) {
@@ -183,7 +199,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   addRoute(
     app,
     { method: 'GET', url: '/api/health', tag: 'meta', summary: 'Server status', responses: { 200: { description: 'OK', schema: HealthSchema } } },
-    async () => ({ ok: true, version: APP_VERSION, engineVersion: ENGINE_VERSION, store: options.store.dialect, defaultScenarioId, runKinds: runKinds() }),
+    async () => ({ ok: true, version: APP_VERSION, engineVersion: ENGINE_VERSION, store: options.store.dialect, runBackend: runs.backend, defaultScenarioId, runKinds: runKinds() }),
   );
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);

@@ -30,6 +30,7 @@ export const HealthSchema = z
     version: z.string().describe('Version of @brink/app.'),
     engineVersion: z.string().describe('Version of @brink/engine (recorded in every run).'),
     store: z.enum(['sqlite', 'postgres']),
+    runBackend: z.enum(['local', 'queue']).describe("Where runs execute: this server's worker processes, or `brink worker` processes through the Redis queue."),
     defaultScenarioId: z.string().nullable().describe('Id of the scenario loaded at start-up.'),
     runKinds: z.array(z.string()).describe('Kinds POST /api/runs accepts.'),
   })
