@@ -13,36 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '@brink/engine/scenario';
-import { getRunKind, taskFromRun, toJsonSafe } from '../src/jobs';
 import { openStore, type Store } from '../src/store';
 import { spawnBrink, type BrinkProcess } from './serve-harness';
+import { api, oneProcessResult, waitForRun } from './run-helpers';
 
 const REDIS = process.env.BRINK_TEST_REDIS_URL;
 if (!REDIS) console.warn('queue tests skipped: set BRINK_TEST_REDIS_URL (npm test starts a throwaway Redis)');
-
-type Json = Record<string, unknown>;
-
-async function api(server: BrinkProcess, method: string, route: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(new URL(route, server.url), { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-  return { status: res.status, body: (await res.json()) as Json };
-}
-
-export async function waitForRun(server: BrinkProcess, id: string, until: (run: Json) => boolean, timeoutMs = 120_000): Promise<Json> {
-  const t0 = Date.now();
-  for (;;) {
-    const run = (await api(server, 'GET', `/api/runs/${id}`)).body;
-    if (until(run)) return run;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`run ${id} is still ${String(run.status)} (${JSON.stringify(run.chunks)}) after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-/** The run's result computed again in this process, whole, from its stored provenance. */
-export async function oneProcessResult(store: Store, id: string): Promise<string> {
-  const run = (await store.getRun(id))!;
-  const task = await taskFromRun(store, run);
-  return canonicalJson(toJsonSafe(getRunKind(task.kind)!.execute(task, { onProgress: () => {} })));
-}
 
 describe.skipIf(!REDIS)('the Redis queue with two worker processes', () => {
   let data: string;
@@ -70,9 +46,9 @@ describe.skipIf(!REDIS)('the Redis queue with two worker processes', () => {
   });
 
   it('a large deterrence map and a forecast ensemble complete on two workers, equal to one-process runs', async () => {
-    const map = await api(server, 'POST', '/api/runs', { kind: 'deterrence', seed: 5, options: { model: 'aeg', analysis: 'map', map: { x: 'p_Ch', y: 'p_HH', steps: 31, steps2: 40 } } });
+    const map = await api(server, 'POST', '/api/runs', { kind: 'deterrence', seed: 5, options: { model: 'aeg', analysis: 'map', map: { x: 'p_Ch', y: 'p_HH', steps: 21, steps2: 24 } } });
     expect(map.status).toBe(202);
-    const ens = await api(server, 'POST', '/api/runs', { kind: 'forecast', seed: 11, options: { model: 'eum', ensemble: 120, maxRounds: 30 } });
+    const ens = await api(server, 'POST', '/api/runs', { kind: 'forecast', seed: 11, options: { model: 'eum', ensemble: 64, maxRounds: 30 } });
     expect(ens.status).toBe(202);
     for (const created of [map, ens]) {
       const id = created.body.id as string;
@@ -101,7 +77,7 @@ describe.skipIf(!REDIS)('the Redis queue with two worker processes', () => {
   });
 
   it('a worker killed mid-run: its chunk is retried by the other worker, nothing counted twice, the result is exact', async () => {
-    const created = await api(server, 'POST', '/api/runs', { kind: 'deterrence', seed: 2, options: { model: 'aeg', analysis: 'map', map: { x: 'p_Ch', y: 'p_SS', steps: 41, steps2: 64 } } });
+    const created = await api(server, 'POST', '/api/runs', { kind: 'deterrence', seed: 2, options: { model: 'aeg', analysis: 'map', map: { x: 'p_Ch', y: 'p_SS', steps: 25, steps2: 32 } } });
     const id = created.body.id as string;
     await waitForRun(server, id, (r) => ((r.chunks as { done: number } | null)?.done ?? 0) >= 2);
     await workers[0]!.kill();
