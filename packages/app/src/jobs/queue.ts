@@ -84,6 +84,11 @@ export class RunQueue {
     this.flow = new FlowProducer({ connection: this.connection, prefix: n.prefix });
   }
 
+  /** The queue's Redis connection (shared with other users of Redis, e.g. rate limits). */
+  get redis(): Redis {
+    return this.publisher;
+  }
+
   /** Resolves once Redis answers (a clear error at start-up instead of hanging requests). */
   async ready(timeoutMs = 10_000): Promise<void> {
     const ping = this.connection.ping();

@@ -6,7 +6,6 @@
  * the file system (sources come from the store; static files are an allow-list, made again when
  * the web app is rebuilt); every error is JSON; off loopback, writes need `Authorization: Bearer $BRINK_TOKEN`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +16,11 @@ import { LIMITS } from '@brink/engine/limits';
 import { createInlineRunner, createWorkerPool, RunManager, RunQueue, runKinds, type TaskRunner } from '../jobs';
 import type { SourceInput, Store } from '../store';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile, REPO_ROOT } from '../scenario-files';
-import { ApiError, installErrorHandler, notFound } from './errors';
+import { installErrorHandler, notFound } from './errors';
 import { parseJsonBody } from './json-body';
+import { accessFromEnv, installAccess, type Role } from './access';
 import { addRoute } from './routes';
-import { HealthSchema } from './schemas';
+import { AdminStatusSchema, HealthSchema } from './schemas';
 import { registerScenarioRoutes } from './scenarios';
 import { registerRunRoutes } from './runs';
 import { registerGameRoutes } from './games';
@@ -109,11 +109,8 @@ export async function storeDefaultScenario(store: Store, log: (message: string) 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const env = options.env ?? process.env;
   const host = options.host ?? '127.0.0.1';
-  const token = options.token ?? env.BRINK_TOKEN;
-  const requireToken = !isLoopback(host);
-  if (requireToken && !token) {
-    throw new InputError(`binding to ${host} (not loopback) needs BRINK_TOKEN: writes must be authenticated`, { place: 'host', expected: '127.0.0.1, or set BRINK_TOKEN' });
-  }
+  // Tokens with roles and rate limits (./access.ts); off loopback a server refuses to start without a write token.
+  const access = accessFromEnv(env, { loopback: isLoopback(host), token: options.token });
   const bodyLimit = options.bodyLimit ?? positiveInt(env.BRINK_BODY_LIMIT) ?? DEFAULT_BODY_LIMIT;
   const solveTimeoutMs = options.solveTimeoutMs ?? positiveInt(env.BRINK_SOLVE_TIMEOUT_MS) ?? DEFAULT_SOLVE_TIMEOUT_MS;
   const queueTimeoutMs = options.queueTimeoutMs ?? positiveInt(env.BRINK_QUEUE_TIMEOUT_MS) ?? DEFAULT_QUEUE_TIMEOUT_MS;
@@ -171,18 +168,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await queue?.close();
   });
 
-  if (requireToken) {
-    const expected = createHash('sha256').update(token!).digest();
-    app.addHook('onRequest', async (request) => {
-      if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return;
-      const header = request.headers.authorization ?? '';
-      const given = /^Bearer (.+)$/i.exec(header)?.[1] ?? '';
-      const digest = createHash('sha256').update(given).digest();
-      if (!given || !timingSafeEqual(digest, expected)) {
-        throw new ApiError(401, 'unauthorized', 'this server is not on loopback: writes need "Authorization: Bearer <BRINK_TOKEN>"', 'authorization');
-      }
-    });
-  }
+  await installAccess(
+    app,
+    access,
+    (request) => {
+      const role = (request.routeOptions.config as { role?: Role } | undefined)?.role;
+      if (role) return role;
+      const url = request.url.split('?')[0]!;
+      if (url === '/api' || url.startsWith('/api/')) return ['GET', 'HEAD'].includes(request.method) ? 'read' : 'write';
+      return null;
+    },
+    queue?.redis,
+  );
 
   // Only JSON, YAML and plain text bodies are accepted anywhere (others: 415).
   app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -200,6 +197,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app,
     { method: 'GET', url: '/api/health', tag: 'meta', summary: 'Server status', responses: { 200: { description: 'OK', schema: HealthSchema } } },
     async () => ({ ok: true, version: APP_VERSION, engineVersion: ENGINE_VERSION, store: options.store.dialect, runBackend: runs.backend, defaultScenarioId, runKinds: runKinds() }),
+  );
+  addRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/admin/status',
+      tag: 'meta',
+      summary: 'Deployment status: where runs execute, unfinished runs, the queue (admin role)',
+      role: 'admin',
+      responses: { 200: { description: 'Status', schema: AdminStatusSchema } },
+    },
+    async () => {
+      const unfinished = await options.store.listUnfinishedRuns();
+      return {
+        runBackend: runs.backend,
+        store: options.store.dialect,
+        instanceId: runs.instanceId,
+        runs: { queued: unfinished.filter((r) => r.status === 'queued').length, running: unfinished.filter((r) => r.status === 'running').length },
+        queue: queue ? { name: queue.name, jobs: await queue.counts() } : null,
+      };
+    },
   );
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);

@@ -36,6 +36,16 @@ export const HealthSchema = z
   })
   .describe('Server status.');
 
+export const AdminStatusSchema = z
+  .object({
+    runBackend: z.enum(['local', 'queue']),
+    store: z.enum(['sqlite', 'postgres']),
+    instanceId: z.string().describe("This server's id as the owner of the runs it executes."),
+    runs: z.object({ queued: z.number().int(), running: z.number().int() }).describe('Unfinished runs in the store (every server).'),
+    queue: z.object({ name: z.string(), jobs: z.record(z.string(), z.number()) }).nullable().describe('Job counts of the Redis queue, when runs go to it.'),
+  })
+  .describe('Deployment status.');
+
 export const VersionQuery = z.object({
   version: z.coerce.number().int().positive().optional().describe('Scenario version (default: the latest).'),
 });
