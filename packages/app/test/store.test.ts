@@ -96,6 +96,54 @@ describe.each(backends)('store on $name', (backend) => {
     expect(got?.scenario).toEqual(SCENARIO);
   });
 
+  it('servers starting at once on one fresh database migrate it once, without errors (PostgreSQL: an advisory lock)', async () => {
+    const options = backend.fresh();
+    const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(options)));
+    open.push(...stores);
+    await stores[0]!.putScenario({ scenario: SCENARIO });
+    for (const s of stores) expect((await s.getScenario('kp'))?.version).toBe(1);
+  });
+
+  it('chunk results are stored once per chunk, counted once, and removed with the run\'s end', async () => {
+    const { store } = await fresh();
+    const run = await store.createRun({ kind: 'deterrence', provenance: { engineVersion: '0.1.0', options: {} }, owner: 'queue' });
+    expect(await store.setRunChunks(run.id, 3)).toBe(true);
+    expect(await store.putChunkResult(run.id, 1, { b: 1 }, 'w1')).toEqual({ stored: true, done: 1, total: 3 });
+    // The same chunk again (a retried chunk whose first attempt finished): ignored, not counted.
+    expect(await store.putChunkResult(run.id, 1, { b: 2 }, 'w2')).toEqual({ stored: false, done: 1, total: 3 });
+    const racing = await Promise.all([store.putChunkResult(run.id, 0, { a: 1 }), store.putChunkResult(run.id, 0, { a: 1 })]);
+    expect(racing.filter((r) => r.stored).length).toBe(1);
+    expect(await store.getChunkResults(run.id)).toEqual([
+      { index: 0, result: { a: 1 } },
+      { index: 1, result: { b: 1 } },
+    ]);
+    const mid = await store.getRun(run.id);
+    expect(mid?.chunks).toEqual({ total: 3, done: 2 });
+    expect(mid?.progress).toBeCloseTo(2 / 3);
+    expect(await store.listUnfinishedRuns()).toEqual([{ id: run.id, status: 'queued', owner: 'queue', chunksTotal: 3 }]);
+    expect(await store.finishRun(run.id, { merged: true })).toBe(true);
+    expect(await store.getChunkResults(run.id)).toEqual([]);
+    expect((await store.putChunkResult(run.id, 2, { c: 1 })).stored).toBe(false);
+    expect(await store.listUnfinishedRuns()).toEqual([]);
+  });
+
+  it('instance liveness: a claimed instance is alive while its store is open, gone once closed (PostgreSQL)', async () => {
+    const { store, options } = await fresh();
+    await store.claimInstance('server-a');
+    expect(await store.isInstanceAlive('server-a')).toBe(true);
+    const other = await openStore(options);
+    open.push(other);
+    if (backend.name === 'postgres') {
+      expect(await other.isInstanceAlive('server-a')).toBe(true);
+      await store.close();
+      open.splice(open.indexOf(store), 1);
+      expect(await other.isInstanceAlive('server-a')).toBe(false);
+    } else {
+      // SQLite: one server per file; any other owner is gone.
+      expect(await other.isInstanceAlive('server-a')).toBe(false);
+    }
+  });
+
   it('two stores side by side (PostgreSQL: two schemas of one database) each migrate and keep their own data', async () => {
     // Kysely's migrator looked for brink_migrations in every schema, so the second schema's store
     // took the first one's tables for its own and failed ("brink_migrations_lock does not exist").

@@ -245,7 +245,17 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     location = file;
   }
   try {
-    await migrate(db, migrationSchema);
+    // SQLite: processes opening one new file at once (a server and its workers) race for the
+    // first migration; the loser's transaction fails ("already exists") and finds it done on retry.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await migrate(db, migrationSchema);
+        break;
+      } catch (error) {
+        if (dialect !== 'sqlite' || attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+      }
+    }
   } catch (error) {
     await db.destroy();
     throw error;
