@@ -15,7 +15,7 @@
 import { InputError } from '../../errors';
 import { dyadEuMatrices, type ChallengeContext } from './expected-utility';
 import { chooseOffer, classifyOffer } from './offers';
-import { successProbabilities } from './probability';
+import { successProbabilities, successProbabilitiesWithRisk } from './probability';
 import { riskFromSecurity } from './risk';
 import { DEFAULT_EUM_OPTIONS, type EumInput, type EumMove, type EumOffer, type EumOptions, type EumResult, type EumRound, type EumStopReason } from './types';
 import { medianVoterPosition } from './votes';
@@ -32,9 +32,9 @@ export function validateEumInput(input: EumInput, options: EumOptions): void {
   const choices: [keyof EumOptions, readonly string[]][] = [
     ['rangeMode', ['initial', 'fixed']],
     ['medianRule', ['weighted-median', 'weighted-mean']],
-    ['probabilityRule', ['vote-share', 'net-votes']],
+    ['probabilityRule', ['vote-share', 'net-votes', 'all-triples']],
     ['perspective', ['perceiver', 'actor']],
-    ['offerChoice', ['smallest-move', 'largest-sender-eu']],
+    ['offerChoice', ['smallest-move', 'largest-sender-eu', 'conflict-first']],
   ];
   for (const [key, allowed] of choices) {
     if (!allowed.includes(options[key] as string)) throw new InputError(`${key} must be one of ${allowed.join(', ')}, got ${JSON.stringify(options[key])}`, { place: key });
@@ -71,17 +71,22 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
     let stableFor = 0;
     for (let t = 1; t <= options.maxRounds; t++) {
       const median = medians[medians.length - 1]!;
+      const current = positions;
+      const probabilities = (risk?: readonly number[]): number[][] =>
+        options.riskInVotes ? successProbabilitiesWithRisk(current, weights, options.probabilityRule, range, risk) : successProbabilities(current, weights, options.probabilityRule);
       const ctx: ChallengeContext = {
         positions,
         saliences,
-        probabilities: successProbabilities(positions, weights, options.probabilityRule),
+        probabilities: probabilities(),
         median,
         range,
         q: options.q,
         t: options.t,
       };
       const { security, risk } = options.riskFromSecurity ? riskFromSecurity(ctx) : { security: new Array<number>(n).fill(0), risk: new Array<number>(n).fill(1) };
-      const { offers, moves, next } = playRound(ctx, risk, options);
+      // With risk-bent votes the second pass re-estimates the probabilities with the new exponents.
+      const dyadCtx = options.riskInVotes && options.riskFromSecurity ? { ...ctx, probabilities: probabilities(risk) } : ctx;
+      const { offers, moves, next } = playRound(dyadCtx, risk, options);
       positions = next;
       history.push(positions.slice());
       const newMedian = medianVoterPosition(positions, weights, options.medianRule);
@@ -135,7 +140,7 @@ function playRound(ctx: ChallengeContext, risk: readonly number[], options: EumO
       const { kind, newPosition } = classifyOffer(xi, xj, a, b);
       // Without recordOffers only offers that would move i are kept (the others cannot be chosen).
       if (!options.recordOffers && newPosition === xi) continue;
-      const offer: EumOffer = { sender: j, receiver: i, senderEu, receiverEu: a, perceivedSenderEu: b, kind, newPosition };
+      const offer: EumOffer = { sender: j, receiver: i, senderPosition: xj, senderEu, receiverEu: a, perceivedSenderEu: b, kind, newPosition };
       received.push(offer);
       if (options.recordOffers) offers.push(offer);
     }
