@@ -10,7 +10,15 @@
  *   6. all actors move simultaneously to x(t+1).
  * Forecast: μ of the final positions. Stopping (the paper runs "until the issue is resolved"; our
  * choice, options): no position moves more than tolerance·Δx ('converged'); μ unchanged for
- * `stableMedianRounds` rounds ('median-stable'); or `maxRounds` ('max-rounds').
+ * `stableMedianRounds` rounds ('median-stable', off by default); or `maxRounds` ('max-rounds').
+ *
+ * Veto players (actors with `veto: true`; a departure documented in docs/decisions/0008): [SCS] has
+ * no veto rule. Following Tsebelis (2002, Veto Players, ch. 1: an outcome needs the agreement of
+ * every veto player), (1) a challenge against a veto player cannot be won against its resistance:
+ * P_i(j) = 0 when j is a veto player (so i's EU_i(j) counts only on j not resisting, 1 − s_j), and
+ * (2) the forecast is the group's μ moved into [min, max] of the veto players' final positions
+ * (on a line, the set no veto player would block in favour of another point of it: their
+ * unanimity core), with the unconstrained μ reported beside it.
  */
 import { InputError } from '../../errors';
 import { dyadEuMatrices, type ChallengeContext } from './expected-utility';
@@ -56,6 +64,7 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
   const n = input.actors.length;
   const saliences = input.actors.map((a) => a.salience);
   const weights = input.actors.map((a) => a.capability * a.salience);
+  const vetoes = input.actors.map((a) => a.veto === true);
   let positions = input.actors.map((a) => a.position);
   const lo = Math.min(...positions);
   const hi = Math.max(...positions);
@@ -73,7 +82,7 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
       const median = medians[medians.length - 1]!;
       const current = positions;
       const probabilities = (risk?: readonly number[]): number[][] =>
-        options.riskInVotes ? successProbabilitiesWithRisk(current, weights, options.probabilityRule, range, risk) : successProbabilities(current, weights, options.probabilityRule);
+        withVeto(options.riskInVotes ? successProbabilitiesWithRisk(current, weights, options.probabilityRule, range, risk) : successProbabilities(current, weights, options.probabilityRule), vetoes);
       const ctx: ChallengeContext = {
         positions,
         saliences,
@@ -104,6 +113,9 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
       }
     }
   }
+  const unconstrainedForecast = medians[medians.length - 1]!;
+  const vetoFinal = positions.filter((_, i) => vetoes[i]);
+  const vetoInterval: [number, number] | undefined = vetoFinal.length > 0 ? [Math.min(...vetoFinal), Math.max(...vetoFinal)] : undefined;
   return {
     actors: input.actors.map((a) => a.name),
     range,
@@ -111,10 +123,19 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
     positions: history,
     medians,
     rounds,
-    forecast: medians[medians.length - 1]!,
+    forecast: vetoInterval ? Math.min(vetoInterval[1], Math.max(vetoInterval[0], unconstrainedForecast)) : unconstrainedForecast,
+    unconstrainedForecast,
+    ...(vetoInterval ? { vetoInterval } : {}),
     stopReason,
     options,
   };
+}
+
+/** P_i(j) = 0 for every challenger i of a veto player j (see the header). */
+function withVeto(p: number[][], vetoes: readonly boolean[]): number[][] {
+  if (!vetoes.some(Boolean)) return p;
+  for (let i = 0; i < p.length; i++) for (let j = 0; j < p.length; j++) if (i !== j && vetoes[j]) p[i]![j] = 0;
+  return p;
 }
 
 /** Steps 4-6 of a round: offers, classification, simultaneous moves. */

@@ -21,6 +21,8 @@ export interface EumActorInput {
   position: number;
   /** s_i in [0, 1]. */
   salience: number;
+  /** A veto player: no settlement can pass without it (run.ts, "Veto players"). */
+  veto?: boolean;
 }
 
 export interface EumInput {
@@ -185,8 +187,12 @@ export interface EumResult {
   /** μ at each state t = 0..turns. */
   medians: number[];
   rounds: EumRound[];
-  /** Forecast: μ of the final positions. */
+  /** Forecast: μ of the final positions, moved into the veto players' interval when there are veto players. */
   forecast: number;
+  /** μ of the final positions before the veto constraint (= forecast without veto players). */
+  unconstrainedForecast: number;
+  /** [lowest, highest] final position of the veto players, when there are any. */
+  vetoInterval?: [number, number];
   stopReason: EumStopReason;
   options: EumOptions;
 }
