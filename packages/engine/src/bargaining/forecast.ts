@@ -254,8 +254,10 @@ export function ruledOutWarnings(issue: IssueModelInput, value: number): Forecas
 function stillMoving(res: { stopReason: string; rounds: { moves: { actor: number; from: number; to: number }[] }[] }, names: readonly string[], fmt: (x: number) => string): ForecastWarning[] {
   if (res.stopReason !== 'max-rounds' || res.rounds.length === 0) return [];
   const last = res.rounds[res.rounds.length - 1]!;
-  if (last.moves.length === 0) return [];
-  const moving = last.moves.map((m) => `${names[m.actor]} (${fmt(m.from)} → ${fmt(m.to)})`).join(', ');
+  const span = Math.max(1e-12, ...last.moves.map((m) => Math.abs(m.to - m.from)));
+  const big = last.moves.filter((m) => Math.abs(m.to - m.from) >= 0.01 * span);
+  if (big.length === 0) return [];
+  const moving = big.map((m) => `${names[m.actor]} (${fmt(m.from)} → ${fmt(m.to)})`).join(', ');
   return [{ kind: 'still-moving', text: `stopped at the round cap while ${moving} still moved; the forecast is not settled` }];
 }
 

@@ -130,7 +130,7 @@ export async function forecastFile(file: string, opts: ForecastCliOptions = {}):
   }
   const first = await loadScenarioFile(file).catch((error: unknown) => {
     // A file that parses to a string, a number or a list is not a scenario at all: say so plainly.
-    if (error instanceof InputError && error.place === '$' && /expected object/.test(error.reason)) {
+    if (error instanceof InputError && /^invalid scenario: \$: expected object/.test(error.reason)) {
       throw new InputError(`${path.basename(file)} is not a scenario: its top level is not a mapping of fields (title, actors, issues, ...)`, { place: file, expected: 'a scenario (YAML/JSON object) or a KTAB CSV file', cause: error });
     }
     throw error;
@@ -199,8 +199,9 @@ async function forecastKtabFile(file: string, opts: ForecastCliOptions & { model
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
-/** A Unicode sparkline of values on [min, max]. */
-export function sparkline(values: readonly number[], min: number, max: number): string {
+/** A Unicode sparkline of values on [min, max], at most `width` characters (long runs are sampled evenly, last value kept). */
+export function sparkline(all: readonly number[], min: number, max: number, width = 24): string {
+  const values = all.length <= width ? all : Array.from({ length: width }, (_, k) => all[Math.round((k * (all.length - 1)) / (width - 1))]!);
   return values
     .map((v) => {
       const f = max > min ? (v - min) / (max - min) : 0.5;
@@ -244,7 +245,7 @@ export function formatIssueForecast(f: IssueForecast): string {
   } else {
     lines.push(`  Forecast: ${formatValue(f, f.forecast.value)} after ${f.turns} round(s) (${f.forecast.stopReason})`);
   }
-  if (f.forecast.veto) lines.push(`  Veto: ${f.forecast.veto.actors.join(', ')} hold ${formatNumber(f.forecast.veto.interval[0])}..${formatNumber(f.forecast.veto.interval[1])}; the model's own forecast ${formatNumber(f.forecast.unconstrained ?? f.forecast.value)}${f.forecast.veto.binding ? ' was moved into it' : ' lies inside it'}`);
+  if (f.forecast.veto) lines.push(`  Veto: ${f.forecast.veto.actors.map((id) => f.actors.find((a) => a.id === id)?.name ?? id).join(', ')} hold ${formatNumber(f.forecast.veto.interval[0])}..${formatNumber(f.forecast.veto.interval[1])}; the model's own forecast ${formatNumber(f.forecast.unconstrained ?? f.forecast.value)}${f.forecast.veto.binding ? ' was moved into it' : ' lies inside it'}`);
   for (const w of f.warnings) lines.push(`  WARNING: ${w.text}`);
   if (f.model === 'smp' && f.forecast.finalProb) {
     const k = f.forecast.mostLikelyActor ?? 0;
