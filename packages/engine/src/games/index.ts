@@ -31,3 +31,13 @@ export { SOLVE_METHODS, defaultMethod, solve, isPerfectInformationGame, type Sol
 export { solveSequenceFormLcp } from './sequence-form-lcp';
 export { backwardInduction, solveSubgamePerfect, type SubgamePerfectOptions, type TieBreak } from './subgame-perfect';
 export { solveLogit, traceLogit, type LogitOptions, type LogitTraceOptions, type LogitPoint, type LogitTrace } from './logit-qre';
+export {
+  outcomeDistribution,
+  checkSequentialRationality,
+  isPerfectBayesian,
+  enginePerfectBayesian,
+  type OffPathBeliefs,
+  type OffPathPolicy,
+  type EngineEquilibrium,
+  type SequentialCheck,
+} from './perfect-bayesian';
