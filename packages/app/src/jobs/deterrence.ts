@@ -5,20 +5,8 @@
  * solve (equilibria, thresholds, the built game tree), sweep, map (two parameters) or tornado.
  */
 import { z } from 'zod';
-import {
-  deterrenceFromScenario,
-  deterrenceTornado,
-  getDeterrenceModel,
-  listDeterrenceModels,
-  map2d,
-  resolveParams,
-  scenarioDeterrenceModels,
-  sweep,
-  type DeterrenceModel,
-  type MapResult,
-} from '@brink/engine/deterrence';
-import { gameToJson } from '@brink/engine/games';
-import { InputError, isInputError } from '@brink/engine/errors';
+import { analyseDeterrence, map2d, prepareDeterrence, type DeterrenceAnalysisSpec, type DeterrenceSetup, type MapResult } from '@brink/engine/deterrence';
+import { InputError } from '@brink/engine/errors';
 import { type Scenario } from '@brink/engine/scenario';
 import type { ExecContext, RunTask } from './kinds';
 import { chunkRanges, type ChunkableRun } from './chunks';
@@ -40,105 +28,75 @@ export const DeterrenceOptionsSchema = z
   .describe('Options of a deterrence run.');
 export type DeterrenceOptions = z.infer<typeof DeterrenceOptionsSchema>;
 
-interface Prepared {
-  model: DeterrenceModel;
-  bound: boolean;
-  roles: Readonly<Record<string, string>>;
-  params: Record<string, number>;
-  ranges: Record<string, [number, number]>;
-}
-
-function at(place: string, error: unknown): never {
-  if (isInputError(error)) throw error.at(place);
-  throw error;
-}
-
-function prepare(scenario: Scenario, o: DeterrenceOptions): Prepared {
-  const bound = scenarioDeterrenceModels(scenario);
-  const modelId = o.model ?? bound[0];
-  if (modelId === undefined) {
-    throw new InputError('the scenario binds no deterrence model: name one in options.model', {
-      place: '$.options.model',
-      expected: listDeterrenceModels().map((m) => m.id).join(', '),
-    });
-  }
-  let model: DeterrenceModel;
-  try {
-    model = getDeterrenceModel(modelId);
-  } catch (error) {
-    at('$.options.model', error);
-  }
-  const base = bound.includes(modelId) ? deterrenceFromScenario(scenario, modelId) : undefined;
-  const params = { ...(base?.params ?? {}), ...(o.parameters ?? {}) };
-  const known = new Set(model.parameters.map((p) => p.name));
-  const check = (name: string, place: string) => {
-    if (!known.has(name)) throw new InputError(`unknown parameter "${name}" of model ${model.id}`, { place, expected: [...known].join(' ') });
-  };
-  for (const name of Object.keys(o.parameters ?? {})) check(name, `$.options.parameters.${name}`);
-  for (const name of Object.keys(o.ranges ?? {})) check(name, `$.options.ranges.${name}`);
-  if (o.analysis === 'sweep') {
-    if (!o.sweep) throw new InputError('a sweep needs options.sweep.parameter', { place: '$.options.sweep' });
-    check(o.sweep.parameter, '$.options.sweep.parameter');
-  }
-  if (o.analysis === 'map') {
-    if (!o.map) throw new InputError('a map needs options.map.x and options.map.y', { place: '$.options.map' });
-    check(o.map.x, '$.options.map.x');
-    check(o.map.y, '$.options.map.y');
-  }
-  for (const [i, name] of (o.tornado?.only ?? []).entries()) check(name, `$.options.tornado.only[${i}]`);
-  try {
-    resolveParams(model, params);
-  } catch (error) {
-    const name = isInputError(error) ? error.place : undefined;
-    at(name && known.has(name) ? (o.parameters && name in o.parameters ? `$.options.parameters.${name}` : `$.models.deterrence.${model.id}.parameters.${name}`) : '$.options.parameters', error);
-  }
-  return { model, bound: base !== undefined, roles: base?.roles ?? {}, params, ranges: { ...(base?.ranges ?? {}), ...(o.ranges ?? {}) } };
-}
+/** Request fields are options of the run: `$.options.parameters.p_HH`. */
+const optionPlace = (field: string) => `$.options.${field}`;
 
 function needScenario(task: RunTask): Scenario {
   if (!task.scenario) throw new InputError('a deterrence run needs a scenario', { place: '$.scenarioId' });
   return task.scenario;
 }
 
-export function checkDeterrence(task: RunTask): void {
-  prepare(needScenario(task), DeterrenceOptionsSchema.parse(task.options));
+function analysisSpec(o: DeterrenceOptions): DeterrenceAnalysisSpec {
+  switch (o.analysis) {
+    case 'sweep':
+      if (!o.sweep) throw new InputError('a sweep needs options.sweep.parameter', { place: '$.options.sweep' });
+      return { kind: 'sweep', parameter: o.sweep.parameter, steps: o.sweep.steps };
+    case 'map':
+      if (!o.map) throw new InputError('a map needs options.map.x and options.map.y', { place: '$.options.map' });
+      return { kind: 'map', x: o.map.x, y: o.map.y, steps: o.map.steps, steps2: o.map.steps2 };
+    case 'tornado':
+      return { kind: 'tornado', only: o.tornado?.only };
+    default:
+      return { kind: 'solve', paths: true };
+  }
 }
 
-/** The fields every deterrence result starts with. */
-function headOf(task: RunTask, p: Prepared, o: DeterrenceOptions) {
-  return {
-    model: p.model.id,
-    title: p.model.title,
-    source: p.model.source,
-    analysis: o.analysis,
-    boundInScenario: p.bound,
-    roles: p.roles,
-    parameters: p.params,
-    ranges: p.ranges,
-    variant: task.variant,
-  };
+function prepare(task: RunTask, o: DeterrenceOptions): DeterrenceSetup {
+  return prepareDeterrence(needScenario(task), { model: o.model, parameters: o.parameters, ranges: o.ranges }, optionPlace);
 }
+
+/** Checks the options against the scenario (model, parameter names and values) before a run is stored. */
+export function checkDeterrence(task: RunTask): void {
+  const o = DeterrenceOptionsSchema.parse(task.options);
+  const setup = prepare(task, o);
+  const spec = analysisSpec(o);
+  const known = (name: string, field: string) => {
+    if (!setup.model.parameters.some((p) => p.name === name)) {
+      throw new InputError(`unknown parameter ${JSON.stringify(name)} of model ${setup.model.id}`, { place: optionPlace(field), expected: setup.model.parameters.map((p) => p.name).join(' ') });
+    }
+  };
+  if (spec.kind === 'sweep') known(spec.parameter, 'sweep.parameter');
+  if (spec.kind === 'map') {
+    known(spec.x, 'map.x');
+    known(spec.y, 'map.y');
+  }
+  if (spec.kind === 'tornado') (spec.only ?? []).forEach((name, i) => known(name, `tornado.only[${i}]`));
+}
+
 export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
   const o = DeterrenceOptionsSchema.parse(task.options);
-  const p = prepare(needScenario(task), o);
+  const setup = prepare(task, o);
   const control = {
     onProgress: (done: number, total: number) => ctx.onProgress(total > 0 ? done / total : 1),
     shouldStop: () => ctx.signal?.aborted === true,
   };
-  const head = headOf(task, p, o);
-  switch (o.analysis) {
-    case 'sweep':
-      return { ...head, sweep: sweep(p.model, p.params, o.sweep!.parameter, { ...control, steps: o.sweep!.steps, ranges: p.ranges }) };
-    case 'map':
-      return { ...head, map: map2d(p.model, p.params, o.map!.x, o.map!.y, { ...control, steps: o.map!.steps, steps2: o.map!.steps2, ranges: p.ranges }) };
-    case 'tornado':
-      return { ...head, tornado: deterrenceTornado(p.model, p.params, { ...control, ranges: p.ranges, only: o.tornado?.only }) };
-    default: {
-      const result = p.model.solve(p.params);
-      ctx.onProgress(0.8);
-      return { ...head, result, game: gameToJson(p.model.build(p.params)) };
-    }
-  }
+  const { kind: _kind, ...analysis } = analyseDeterrence(setup, analysisSpec(o), control, optionPlace);
+  return { ...headOf(task, setup, o), ...analysis };
+}
+
+/** The fields every deterrence result starts with. */
+function headOf(task: RunTask, setup: DeterrenceSetup, o: DeterrenceOptions) {
+  return {
+    model: setup.model.id,
+    title: setup.model.title,
+    source: setup.model.source,
+    analysis: o.analysis,
+    boundInScenario: setup.bound,
+    roles: setup.roles,
+    parameters: setup.params,
+    ranges: setup.ranges,
+    variant: task.variant,
+  };
 }
 
 /**
@@ -151,13 +109,13 @@ export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
 type MapRowChunk = { first: number; count: number };
 type MapRowPart = { rows: { cells: (string | null)[]; failure: number[] }[] };
 
-function mapAxes(task: RunTask): { p: Prepared; o: DeterrenceOptions; axes: MapResult } | null {
+function mapAxes(task: RunTask): { setup: DeterrenceSetup; o: DeterrenceOptions; axes: MapResult } | null {
   const o = DeterrenceOptionsSchema.parse(task.options);
   if (o.analysis !== 'map' || !o.map || o.map.x === o.map.y) return null;
-  const p = prepare(needScenario(task), o);
+  const setup = prepare(task, o);
   // Stopped before the first point: the axes exactly as the whole map has them, at no cost.
-  const axes = map2d(p.model, p.params, o.map.x, o.map.y, { steps: o.map.steps, steps2: o.map.steps2, ranges: p.ranges, shouldStop: () => true });
-  return { p, o, axes };
+  const axes = map2d(setup.model, setup.params, o.map.x, o.map.y, { steps: o.map.steps, steps2: o.map.steps2, ranges: setup.ranges, shouldStop: () => true });
+  return { setup, o, axes };
 }
 
 export const deterrenceMapChunks: ChunkableRun<MapRowChunk, MapRowPart> = {
@@ -173,10 +131,10 @@ export const deterrenceMapChunks: ChunkableRun<MapRowChunk, MapRowPart> = {
       if (ctx.signal?.aborted) throw new Error('cancelled');
       const yj = m.axes.ys[j]!;
       let rowDone = false;
-      const row = map2d(m.p.model, m.p.params, x, y, {
+      const row = map2d(m.setup.model, m.setup.params, x, y, {
         steps: m.o.map!.steps,
         steps2: 2,
-        ranges: { ...m.p.ranges, [y]: [yj, yj] },
+        ranges: { ...m.setup.ranges, [y]: [yj, yj] },
         onProgress: () => (rowDone = true),
         shouldStop: () => rowDone,
       });
@@ -205,6 +163,6 @@ export const deterrenceMapChunks: ChunkableRun<MapRowChunk, MapRowPart> = {
       }
     }
     const map: MapResult = { model: m.axes.model, parameters: m.axes.parameters, xs: m.axes.xs, ys: m.axes.ys, regime, failure, regimes, stopped: false };
-    return { ...headOf(task, m.p, m.o), map };
+    return { ...headOf(task, m.setup, m.o), map };
   },
 };

@@ -101,6 +101,15 @@ function abortError(): Error {
   return e;
 }
 
+/**
+ * The worker processes' entry: the bundle's `worker.mjs` beside the CLI bundle (packages/app/dist,
+ * `npm run build`), else ./worker-entry.mjs, which runs the TypeScript sources through tsx.
+ */
+function workerEntry(): string {
+  const here = import.meta.url;
+  return (/\/dist\/[^/]+\.mjs$/.test(here) ? new URL('./worker.mjs', here) : new URL('./worker-entry.mjs', here)).href;
+}
+
 const MB = 1024 * 1024;
 /** Signs in a dead worker's stderr that V8 ran out of heap. */
 const OOM_TEXT = /heap out of memory|Allocation failed|Reached heap limit|invalid table size|FatalProcessOutOfMemory/i;
@@ -141,7 +150,7 @@ export function createWorkerPool(threadsOrOptions: number | WorkerPoolOptions = 
   const recycleMb = options.recycleMb ?? positiveInt(env.BRINK_WORKER_RECYCLE_MB) ?? Math.min(DEFAULT_WORKER_RECYCLE_MB, Math.floor(memoryMb / 2));
   const idleRecycleMs = options.idleRecycleMs ?? DEFAULT_IDLE_RECYCLE_MS;
   const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
-  const entry = String(options.filename ?? new URL('./worker-entry.mjs', import.meta.url).href);
+  const entry = String(options.filename ?? workerEntry());
   const entryPath = entry.startsWith('file:') ? new URL(entry).pathname : entry;
 
   const workers = new Set<Worker>();
