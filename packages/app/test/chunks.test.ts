@@ -66,6 +66,8 @@ describe('chunked runs equal one-process runs', () => {
       const { whole, chunked } = wholeAndChunked(task);
       expect(chunked).toBe(whole);
     }
-    expect(getRunKind('forecast')!.chunks!.split({ kind: 'forecast', scenario, variant: null, seed: 1, options: { model: 'eum' } })).toBeNull();
+    expect(getRunKind('forecast')!.chunks!.split({ kind: 'forecast', scenario, variant: null, seed: 1, options: { model: 'eum', ensemble: 0 } })).toBeNull();
+    // Without `ensemble`, a forecast carries the default interval ensemble: it splits too.
+    expect(getRunKind('forecast')!.chunks!.split({ kind: 'forecast', scenario, variant: null, seed: 1, options: { model: 'eum' } })!.length).toBeGreaterThan(1);
   });
 });

@@ -10,20 +10,16 @@ import { z } from 'zod';
 import { gameToJson } from '@brink/engine/games';
 import { InputError, isInputError } from '@brink/engine/errors';
 import { type Scenario } from '@brink/engine/scenario';
-import { createRng } from '@brink/engine/random';
 import {
-  baseIssueValues,
+  DEFAULT_UNCERTAINTY_RUNS,
   effectiveEumOptions,
+  ensembleMembers,
   forecastIssue,
   issueForecaster,
-  runEnsemble,
-  sampleIssueValues,
   scenarioIssueInputs,
   type ForecastModel,
-  type IssueModelInput,
 } from '@brink/engine/bargaining';
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
-import { toJsonSafe } from './json-safe';
 import { checkDeterrence, DeterrenceOptionsSchema, deterrenceMapChunks, executeDeterrence } from './deterrence';
 import { chunkRanges, type ChunkableRun } from './chunks';
 
@@ -110,70 +106,54 @@ function needScenario(task: RunTask): Scenario {
 }
 
 /**
- * A forecast with an ensemble, split (issue 13): chunk 0 is every issue's forecast without its
- * ensemble (with the tornado, and the forecast at the base values), the others are ranges of
- * ensemble members of one issue. Member r of an issue draws from
- * createRng(seed).split('ensemble').split(r) exactly as the engine's `runEnsemble` does, and the
- * merge hands the members, in order, back to `runEnsemble` (its forecaster replays them) so that
- * the distribution's summary is the engine's own.
+ * A forecast split (issue 13): every forecast carries an ensemble over its inputs' ranges (the
+ * interval; `ensemble` runs, default DEFAULT_UNCERTAINTY_RUNS), and the ensemble's members are the
+ * chunks: ranges of members of one issue, computed by the engine's `ensembleMembers` (member r
+ * draws from createRng(seed).split('ensemble').split(r) only). The merge runs each issue's
+ * forecast with the members handed in (`ensembleMembers` option of `forecastIssue`), so the
+ * result is the engine's own, bit for bit.
  */
-type ForecastChunk = { part: 'base' } | { part: 'members'; issue: number; first: number; count: number };
-type ForecastPart = { base: unknown[]; baseValues: number[] } | { members: number[] };
+type ForecastChunk = { issue: number; first: number; count: number };
+type ForecastPart = { members: number[] };
 
 function forecastSetup(task: RunTask) {
   const o = ForecastOptionsSchema.parse(task.options);
   const scenario = needScenario(task);
   const issues = scenarioIssueInputs(scenario, { issue: o.issue });
-  const eumOptions = effectiveEumOptions({ maxRounds: o.maxRounds });
-  return { o, scenario, issues, forecaster: issueForecaster(o.model as ForecastModel, eumOptions) };
-}
-
-/** Runs `first..first+count-1` of an issue's ensemble. */
-function ensembleMembers(issue: IssueModelInput, forecaster: ReturnType<typeof issueForecaster>, seed: number, first: number, count: number, ctx: ExecContext): number[] {
-  const root = createRng(seed).split('ensemble');
-  const out: number[] = [];
-  for (let r = first; r < first + count; r++) {
-    if (ctx.signal?.aborted) throw new Error('cancelled');
-    out.push(forecaster(issue, sampleIssueValues(issue, root.split(r))));
-    ctx.onProgress((r - first + 1) / count);
-  }
-  return out;
+  const forecaster = issueForecaster(o.model as ForecastModel, effectiveEumOptions({ maxRounds: o.maxRounds }));
+  return { o, scenario, issues, forecaster, runs: o.ensemble ?? DEFAULT_UNCERTAINTY_RUNS };
 }
 
 const forecastChunks: ChunkableRun<ForecastChunk, ForecastPart> = {
   split(task) {
-    const { o, issues } = forecastSetup(task);
-    if (!o.ensemble) return null;
-    const specs: ForecastChunk[] = [{ part: 'base' }];
+    const { issues, runs } = forecastSetup(task);
+    if (runs < 20) return null;
+    const specs: ForecastChunk[] = [];
     issues.forEach((_, i) => {
-      for (const r of chunkRanges(o.ensemble!, { most: Math.max(1, Math.ceil(32 / issues.length)), min: 10 })) specs.push({ part: 'members', issue: i, ...r });
+      for (const r of chunkRanges(runs, { most: Math.max(1, Math.ceil(32 / issues.length)), min: 10 })) specs.push({ issue: i, ...r });
     });
     return specs;
   },
   executeChunk(task, spec, ctx) {
-    const { o, issues, forecaster } = forecastSetup(task);
-    if (spec.part === 'members') return { members: ensembleMembers(issues[spec.issue]!, forecaster, task.seed, spec.first, spec.count, ctx) };
-    const base = issues.map((issue) =>
-      toJsonSafe(forecastIssue(issue, task.variant, o.model as ForecastModel, { seed: task.seed, tornado: o.tornado, maxRounds: o.maxRounds })),
-    );
-    return { base, baseValues: issues.map((issue) => forecaster(issue, baseIssueValues(issue))) };
+    const { issues, forecaster } = forecastSetup(task);
+    const members = ensembleMembers(issues[spec.issue]!, forecaster, {
+      seed: task.seed,
+      first: spec.first,
+      count: spec.count,
+      onProgress: (done, total) => {
+        if (ctx.signal?.aborted) throw new Error('cancelled');
+        ctx.onProgress(done / total);
+      },
+    });
+    return { members };
   },
   merge(task, parts) {
     const { o, scenario, issues } = forecastSetup(task);
-    const head = parts[0] as { base: Record<string, unknown>[]; baseValues: number[] };
     const members: number[][] = issues.map(() => []);
-    let k = 1;
-    for (const spec of forecastChunks.split(task)!.slice(1)) {
-      if (spec.part === 'members') members[spec.issue]!.push(...(parts[k] as { members: number[] }).members);
-      k++;
-    }
-    const out = issues.map((issue, i) => {
-      const replay = [...members[i]!, head.baseValues[i]!];
-      let call = 0;
-      const ensemble = runEnsemble(issue, () => replay[call++]!, { runs: o.ensemble!, seed: task.seed });
-      const { tornado, ...rest } = head.base[i]!;
-      return { ...rest, ensemble, ...(tornado !== undefined ? { tornado } : {}) };
-    });
+    forecastChunks.split(task)!.forEach((spec, k) => members[spec.issue]!.push(...parts[k]!.members));
+    const out = issues.map((issue, i) =>
+      forecastIssue(issue, task.variant, o.model, { seed: task.seed, ensemble: o.ensemble, tornado: o.tornado, maxRounds: o.maxRounds, ensembleMembers: members[i] }),
+    );
     return { scenario: scenario.id, variant: task.variant, model: o.model, seed: task.seed, issues: out };
   },
 };

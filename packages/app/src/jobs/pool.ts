@@ -326,6 +326,8 @@ export function createWorkerPool(threadsOrOptions: number | WorkerPoolOptions = 
       closed = true;
       for (const p of queue.splice(0)) settle(p, () => p.reject(new Error('the worker pool is closed')));
       const exits = [...workers].map((w) => new Promise<void>((resolve) => (w.child.exitCode !== null || w.child.signalCode !== null ? resolve() : w.child.once('exit', () => resolve()))));
+      // Waiting for them must keep this process alive (they were unref'd while they worked).
+      for (const w of workers) w.child.ref();
       for (const w of workers) endWorker(w, new Error('the worker pool is closed'));
       await Promise.all(exits);
     },
