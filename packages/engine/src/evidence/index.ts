@@ -29,3 +29,16 @@ export {
   type SentenceSpan,
   type Span,
 } from './types';
+export {
+  compareEvidence,
+  citedValues,
+  type EvidenceArticle,
+  type EvidenceReport,
+  type ValueFinding,
+  type ValueStatus,
+  type EventFinding,
+  type ActorFinding,
+  type MechanismFinding,
+  type ClaimFinding,
+} from './compare';
+export { buildPatch, patchToYaml, applyPatch, type ScenarioPatch, type PatchChange } from './patch';
