@@ -1,3 +1,4 @@
+/// <reference path="./opencc-dicts.d.ts" />
 /**
  * Language detection: English, Traditional Chinese or Simplified Chinese, by counting characters.
  *

@@ -1,3 +1,4 @@
+/// <reference path="./opencc-dicts.d.ts" />
 /**
  * Script normalisation: Traditional and Simplified Chinese, and full-width forms, folded to one form so
  * that every later step matches one spelling, with offsets kept on the original text.

@@ -5,6 +5,8 @@ import { registerSolveCommand } from './solve';
 import { registerDeterCommand } from './deter';
 import { registerForecastCommand } from './forecast';
 import { registerServeCommand } from './serve';
+import { registerIngestCommand } from './ingest';
+import { registerEvidenceCommand } from './evidence';
 
 export function registerCommands(program: Command): void {
   registerScenarioCommand(program);
@@ -12,4 +14,6 @@ export function registerCommands(program: Command): void {
   registerDeterCommand(program);
   registerForecastCommand(program);
   registerServeCommand(program);
+  registerIngestCommand(program);
+  registerEvidenceCommand(program);
 }
