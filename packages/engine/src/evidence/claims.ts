@@ -313,7 +313,7 @@ function speakerBeforeEn(doc: ClaimDoc, tokens: Token[], t: number, mentions: re
   if (j < 0) return undefined;
   const w = tokens[j]!;
   const isCap = (k: number) => /^[A-Z]/.test(doc.text[tokens[k]!.start]!);
-  if (isCap(j) && !['The', 'A', 'It', 'He', 'She', 'They', 'We', 'I'].includes(doc.text.slice(w.start, w.end))) {
+  if (isCap(j) && !EN_SPEAKER_NOUNS.has(w.word) && !['The', 'A', 'It', 'He', 'She', 'They', 'We', 'I'].includes(doc.text.slice(w.start, w.end))) {
     let s = j;
     while (s > 0 && isCap(s - 1) && w.start - tokens[s - 1]!.start < 40) s--;
     return { start: tokens[s]!.start, end: w.end, ref: doc.text.slice(tokens[s]!.start, w.end), nameEn: null, unknown: true };
@@ -321,7 +321,8 @@ function speakerBeforeEn(doc: ClaimDoc, tokens: Token[], t: number, mentions: re
   if (EN_SPEAKER_NOUNS.has(w.word) && !['he', 'she', 'they', 'it', 'we'].includes(w.word)) {
     let s = j;
     while (s > 0 && /^[A-Za-z]/.test(tokens[s - 1]!.word) && !EN_PREPS.has(tokens[s - 1]!.word) && !['said', 'and', 'but', 'that'].includes(tokens[s - 1]!.word) && j - s < 3) s--;
-    return { start: tokens[s]!.start, end: w.end, ref: doc.text.slice(tokens[s]!.start, w.end), nameEn: null, unknown: true };
+    // A generic speaker (officials, analysts): reported as written, but not a new actor.
+    return { start: tokens[s]!.start, end: w.end, ref: doc.text.slice(tokens[s]!.start, w.end), nameEn: null };
   }
   return undefined;
 }

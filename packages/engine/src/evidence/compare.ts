@@ -167,7 +167,7 @@ export function citedValues(scenario: Scenario): CitedValue[] {
     }
     if (!isRecord(node)) return;
     const here = [...context];
-    for (const key of ['description', 'what', 'title', 'statement']) {
+    for (const key of path.length === 0 ? [] : ['description', 'what', 'title', 'statement']) {
       const v = node[key];
       if (typeof v === 'string') here.push(v);
       else if (isRecord(v) && typeof v.en === 'string') here.push(String(v.en), String(v['zh-Hant'] ?? ''));
@@ -215,6 +215,32 @@ function yearsIn(dates: DateMention[], start: number, end: number): number[] {
 
 function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= 0.02 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** The interval a quantity's wording allows: 近9成 [0.81, 0.9], 逾9成 [0.9, inf), 约 +-5%, exact +-2%. */
+function quantityInterval(q: Quantity): [number, number] {
+  const x = q.value;
+  switch (q.approx) {
+    case 'nearly':
+      return [0.9 * x, x];
+    case 'about':
+      return [0.95 * x, 1.05 * x];
+    case 'more than':
+    case 'at least':
+      return [x, Infinity];
+    case 'less than':
+    case 'at most':
+    case 'up to':
+      return [-Infinity, x];
+    default:
+      return [0.98 * x, 1.02 * x];
+  }
+}
+
+/** The quantity supports the scenario's value: the value lies in the interval its wording allows. */
+function agrees(q: Quantity, v: CitedValue): boolean {
+  const [lo, hi] = quantityInterval(q);
+  return (v.value >= lo && v.value <= hi) || (q.approx === null && close(q.value, v.value));
 }
 
 export function compareEvidence(scenario: Scenario, articles: readonly EvidenceArticle[]): EvidenceReport {
@@ -271,10 +297,9 @@ export function compareEvidence(scenario: Scenario, articles: readonly EvidenceA
       }
       if (!best) continue;
       const v = best.v;
-      const within = v.range && q.approx !== null ? q.value >= v.range[0] && q.value <= v.range[1] : false;
       let status: ValueStatus;
       let why: string;
-      if (close(q.value, v.value) || within) {
+      if (agrees(q, v)) {
         status = 'supports';
         why = `${q.text} agrees with the scenario's ${v.value}${v.unit ? ` ${v.unit}` : ''}`;
       } else {
@@ -371,7 +396,7 @@ function dayNumber(date: string): number {
 }
 
 const CAUSAL_ZH: [string, '+' | '-'][] = [
-  ['导致', '+'], ['促使', '+'], ['使得', '+'], ['造成', '+'], ['加速', '+'], ['加剧', '+'], ['推动', '+'], ['引发', '+'], ['激怒', '+'], ['迫使', '+'], ['提高', '+'], ['增加', '+'], ['加强', '+'],
+  ['导致', '+'], ['促使', '+'], ['使得', '+'], ['造成', '+'], ['加速', '+'], ['加剧', '+'], ['引发', '+'], ['激怒', '+'], ['迫使', '+'], ['提高', '+'], ['增加', '+'], ['加强', '+'],
   ['削弱', '-'], ['减少', '-'], ['降低', '-'], ['阻止', '-'], ['吓阻', '-'], ['抑制', '-'], ['削减', '-'], ['打乱', '-'],
 ];
 const CAUSAL_EN: [RegExp, '+' | '-'][] = [

@@ -191,7 +191,7 @@ function chineseCandidates(norm: string, clause: Offsets): Candidate[] {
       for (let p = 1; p < rule.parts.length; p++) {
         const part = rule.parts[p]![0]!;
         const at = norm.indexOf(part, end);
-        if (at < 0 || at - end > 16 || at + part.length > clause.end || /[并]/.test(norm.slice(end, at))) {
+        if (at < 0 || at - end > 16 || at + part.length > clause.end || /[并]/.test(norm.slice(end, at)) || norm[end] === '的') {
           ok = false;
           break;
         }
@@ -234,11 +234,15 @@ function englishCandidates(tokens: Token[]): Candidate[] {
           if (ok) headEnd = tokens[k - 1]!.end;
         }
       }
+      // A determiner before a one-word trigger makes it a noun ("the sanctions", "a visit").
+      if (ok && rule.parts.length === 1 && rule.parts[0]!.length === 1 && t > 0 && DETERMINERS.has(tokens[t - 1]!.word)) ok = false;
       if (ok) out.push({ rule, start: tokens[t]!.start, end: tokens[k - 1]!.end, headEnd });
     }
   }
   return out;
 }
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'these', 'those', 'this', 'that', 'such', 'any', 'our', 'my', 'your', 'no']);
 
 function matchesForm(forms: Set<string>, word: string): boolean {
   if (forms.has(word)) return true;
@@ -355,6 +359,11 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
           if (passive.patient) targets = [passive.patient];
         } else if (coord.length === 2) {
           sources = coord;
+        } else if (!doc.chinese && /ing$/.test(tokens!.find((x) => x.start === c.start)?.word ?? '') && /,\s*$/.test(doc.norm.slice(Math.max(sentence.start, c.start - 3), c.start))) {
+          // ", accusing them of ...": a participle after a comma shares the sentence's subject.
+          const subject = firstSubject(doc, sentence, actors, sentenceTokens);
+          const a = subject ? actors.find((x) => x.ref === subject[0]) : undefined;
+          if (a) sources = [a];
         } else {
           const before = clauseActors.filter((a) => a.end <= c.start);
           for (let k = before.length - 1; k >= 0; k--) {
@@ -377,7 +386,7 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
         }
         if (sourceRefs.length === 0) continue;
         // Target.
-        if (targets.length === 0) targets = doc.chinese ? targetZh(doc, clause, c, clauseActors, sources) : targetEn(tokens!, c, clauseActors, sources);
+        if (targets.length === 0) targets = doc.chinese ? targetZh(doc, clause, c, clauseActors, sources) : targetEn(tokens!, c, clauseActors, sources, doc.norm);
         let targetRefs = unique(targets.map((t) => t.ref)).filter((r) => !sourceRefs.includes(r));
         if (targetRefs.length === 0 && sourceRefs.length >= 2 && RECIPROCAL.has(code0.slice(0, 3))) {
           targetRefs = sourceRefs.slice(1);
@@ -412,6 +421,7 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
         const entry = cameoCode(code);
         if (!entry) continue;
         const text = doc.text.slice(sentence.start, sentence.end);
+        if (out.some((e) => e.start === sentence.start && e.code === code && e.sources.join() === sourceRefs.join() && e.targets.join() === targetRefs.join())) continue;
         out.push({
           code,
           root: entry.root,
@@ -535,9 +545,13 @@ function targetZh(doc: EventDoc, clause: Offsets, c: Candidate, actors: ActorSpa
   return group;
 }
 
-function targetEn(tokens: Token[], c: Candidate, actors: ActorSpan[], sources: ActorSpan[]): ActorSpan[] {
+function targetEn(tokens: Token[], c: Candidate, actors: ActorSpan[], sources: ActorSpan[], norm = ''): ActorSpan[] {
   const isSource = (a: ActorSpan) => sources.some((s) => s.start === a.start);
-  const after = actors.filter((a) => a.start >= c.headEnd && !isSource(a));
+  // The object ends where a new predicate starts: "criticized the sanctions and said Pyongyang ...".
+  const rest = norm.slice(c.end);
+  const stop = /[,;]|\s(?:and|but|that|which|who|while|after|before|because|as)\s/.exec(rest);
+  const limit = stop ? c.end + stop.index : Infinity;
+  const after = actors.filter((a) => a.start >= c.headEnd && a.start < limit && !isSource(a));
   for (const a of after) {
     const prep = precededByPrepositionEn(tokens, a);
     // "of X" after the trigger is usually a possessor (the capital of X); other prepositions introduce targets.
