@@ -277,7 +277,7 @@ function actorsOf(doc: EventDoc, sentence: Offsets, tokens: Token[] | undefined)
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const AGENT_NOUNS = new Set(['police', 'troops', 'soldiers', 'rebels', 'guerrillas', 'militants', 'protesters', 'protestors', 'demonstrators', 'students', 'workers', 'government', 'army', 'military', 'officials', 'opposition', 'insurgents', 'forces', 'gunmen', 'separatists', 'activists', 'lawmakers', 'parliament', 'court', 'navy', 'authorities', 'leaders', 'ministry', 'minister', 'president', 'prime', 'spokesman', 'spokeswoman', 'envoy', 'diplomats', 'villagers', 'residents', 'farmers', 'landowners', 'unions', 'union', 'party', 'rulers', 'junta', 'regime', 'cabinet', 'legislature', 'congress', 'senate', 'pilots', 'commandos', 'militia', 'militias', 'fighters', 'hardliners', 'leader', 'chief', 'agency', 'organization', 'organisation', 'groups', 'group']);
+const AGENT_NOUNS = new Set(['police', 'troops', 'soldiers', 'rebels', 'guerrillas', 'militants', 'protesters', 'protestors', 'demonstrators', 'students', 'workers', 'government', 'army', 'military', 'officials', 'opposition', 'insurgents', 'forces', 'gunmen', 'separatists', 'activists', 'lawmakers', 'parliament', 'court', 'navy', 'authorities', 'leaders', 'ministry', 'minister', 'president', 'prime', 'spokesman', 'spokeswoman', 'envoy', 'diplomats', 'villagers', 'residents', 'farmers', 'landowners', 'unions', 'union', 'party', 'rulers', 'junta', 'regime', 'cabinet', 'legislature', 'congress', 'senate', 'pilots', 'commandos', 'militia', 'militias', 'fighters', 'hardliners', 'leader', 'chief', 'agency', 'organization', 'organisation', 'groups', 'group', 'prisoners', 'people', 'refugees', 'teachers', 'doctors', 'nurses', 'miners', 'drivers', 'youths', 'militiamen', 'bomber', 'bombers', 'agents', 'guards', 'officers', 'commanders', 'judge', 'judges', 'lawyers', 'journalists', 'parties', 'movement', 'front', 'council', 'committee', 'assembly', 'tribunal', 'coalition', 'delegation', 'mission', 'company', 'donors', 'investigators', 'negotiators', 'mediators', 'monitors', 'inspectors', 'peacekeepers', 'supporters', 'members', 'demonstrators', 'kurds', 'albanians', 'palestinians', 'islamists', 'fundamentalists', 'terrorists', 'pirates', 'smugglers']);
 
 function englishAgents(doc: EventDoc, tokens: Token[], known: ActorSpan[]): ActorSpan[] {
   const out: ActorSpan[] = [];
@@ -289,6 +289,8 @@ function englishAgents(doc: EventDoc, tokens: Token[], known: ActorSpan[]): Acto
     if (known.some((k) => k.end <= t.start && t.start - k.end <= 2)) continue;
     let s = i;
     while (s > 0 && /^[A-Z]/.test(doc.text.slice(tokens[s - 1]!.start, tokens[s - 1]!.start + 1)) && t.start - tokens[s - 1]!.start < 40) s--;
+    // "Thousands of students", "a group of villagers": the quantity phrase is part of the actor.
+    if (s >= 2 && tokens[s - 1]!.word === 'of' && /^(thousands|hundreds|dozens|tens|millions|group|groups|some|many|members|supporters|scores|crowds|crowd|number)$/.test(tokens[s - 2]!.word)) s -= 2;
     out.push({ start: tokens[s]!.start, end: t.end, ref: doc.text.slice(tokens[s]!.start, t.end) });
   }
   return out;
@@ -378,6 +380,10 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
             break;
           }
         }
+        if (sources.length === 0 && !doc.chinese) {
+          const np = subjectPhraseEn(doc, tokens!, c);
+          if (np) sources = [np];
+        }
         let carriedModality: Modality | null = null;
         let sourceRefs = unique(sources.map((s) => s.ref));
         if (sourceRefs.length === 0 && carried) {
@@ -451,6 +457,23 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
     }
   }
   return out;
+}
+
+const EN_FUNCTION = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'that', 'which', 'who', 'with', 'by', 'from', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'these', 'those', 'there', 'as', 'after', 'before', 'when', 'while', 'said', 'says']);
+
+/** English fallback: the noun phrase right before the verb group (an actor the gazetteer does not know). */
+function subjectPhraseEn(doc: EventDoc, tokens: Token[], c: Candidate): ActorSpan | undefined {
+  let t = tokens.findIndex((x) => x.start === c.start) - 1;
+  while (t >= 0 && (AUXILIARIES.has(tokens[t]!.word) || /ly$/.test(tokens[t]!.word) || tokens[t]!.word === 'not')) t--;
+  if (t < 0) return undefined;
+  if (/[,;:]\s*$/.test(doc.norm.slice(tokens[t]!.end, c.start))) return undefined;
+  let s = t;
+  while (s >= 0 && !EN_FUNCTION.has(tokens[s]!.word) && t - s < 4 && !/[,;:(]/.test(doc.norm.slice(tokens[s]!.end, tokens[s + 1]?.start ?? tokens[s]!.end))) s--;
+  s++;
+  if (s > t) return undefined;
+  const first = doc.text[tokens[s]!.start]!;
+  if (!/[A-Z]/.test(first) && !AGENT_NOUNS.has(tokens[t]!.word)) return undefined;
+  return { start: tokens[s]!.start, end: tokens[t]!.end, ref: doc.text.slice(tokens[s]!.start, tokens[t]!.end) };
 }
 
 function unique(xs: string[]): string[] {

@@ -51,7 +51,7 @@ export const EN_LEXICON = `
 074 | deploy … peacekeepers, send … peacekeepers, provide … peacekeepers |
 075 | grant … asylum, give … asylum, offer … asylum, grant … refuge, offer … refuge, shelter |
 080 | yield, concede, back down, give in, relent, compromise, cave in, make … concession, make … concessions |
-081 | lift … ban, ease … restrictions, lift … restrictions, cancel … restrictions, relax … restrictions, lift … curfew, lift … martial law, lift … state of emergency | curfew: 0813; martial law emergency: 0814; party parties: 0812
+081 | lift … ban, lift … blockade, ease … restrictions, lift … restrictions, cancel … restrictions, relax … restrictions, lift … curfew, lift … martial law, lift … state of emergency | blockade: 0872; curfew: 0813; martial law emergency: 0814; party parties: 0812
 082 | ease … crackdown |
 083 | accede, bow to … demands, meet … demands, agree to … demands | resign step down: 0831
 084 | release, free, return, hand over, repatriate, hand back | prisoner prisoners hostage hostages detainee detainees soldier soldiers fishermen citizens crew captives people: 0841; property assets remains gorillas animals ship vessel: 0842
