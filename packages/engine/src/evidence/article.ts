@@ -95,6 +95,7 @@ export function readArticle(text: string, options: ArticleOptions = {}): ReadArt
     });
   }
   if (text.trim() === '') throw new InputError('the article is empty', { place: fileName, expected: 'the text of a news article' });
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const binary = /[\u0000-\u0008\u000b\u000e-\u001f]/.exec(text);
   if (binary) {
     const code = binary[0].charCodeAt(0).toString(16).padStart(4, '0');

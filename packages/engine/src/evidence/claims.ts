@@ -41,9 +41,9 @@ const ZH_SAY_BAD_BEFORE = new Set([...'据小传游听学演劝再难话虽胡']
 const ZH_SAY_BAD_AFTER = new Set([...'服法词客书']);
 const ZH_TITLES = ['学者', '教授', '研究员', '专家', '分析师', '发言人', '官员', '部长', '外长', '大使', '总统', '主席', '总理', '首相', '议员', '主任', '所长', '院长', '司令', '将军', '秘书长', '秘书', '记者', '主编', '会长', '理事长', '董事长', '处长', '局长', '司长', '参谋长', '上将', '中将', '少将'].map(normaliseKey);
 const ZH_CONTINUATION = ['还', '又', '并', '也', '亦', '再', '另', '同时', '更', '则'].map(normaliseKey);
-const ZH_SOURCE_NOUNS = ['报告', '表示', '指出', '透露', '报道', '称', '说法', '分析', '统计', '资料', '消息', '估计', '研究'].map(normaliseKey);
+const ZH_SOURCE_NOUNS = ['报告', '表示', '指出', '透露', '报道', '称', '说法', '分析', '统计', '资料', '消息', '估计', '估算', '研究'].map(normaliseKey);
 
-const EN_CUES = ['say', 'tell', 'add', 'note', 'stress', 'warn', 'argue', 'claim', 'insist', 'state', 'announce', 'believe', 'think', 'write', 'explain', 'declare', 'assert', 'maintain', 'contend', 'acknowledge', 'admit', 'predict', 'caution', 'emphasize', 'emphasise', 'observe', 'conclude', 'reckon'];
+const EN_CUES = ['report', 'say', 'tell', 'add', 'note', 'stress', 'warn', 'argue', 'claim', 'insist', 'state', 'announce', 'believe', 'think', 'write', 'explain', 'declare', 'assert', 'maintain', 'contend', 'acknowledge', 'admit', 'predict', 'caution', 'emphasize', 'emphasise', 'observe', 'conclude', 'reckon'];
 const EN_CUE_FORMS = new Map<string, string>();
 for (const cue of EN_CUES) for (const form of inflections(cue)) if (!/ing$/.test(form)) EN_CUE_FORMS.set(form, cue);
 
@@ -88,7 +88,8 @@ function chineseClaims(doc: ClaimDoc): ClaimsResult {
       const before = m.start > sentence.start ? norm[m.start - 1]! : '';
       return !(before !== '' && '对向与和同跟给为从在于至及把将被'.includes(before)) && norm[m.end] !== '的';
     });
-    const subject: SpeakerSpan | undefined = first ? speakerOfMention(first) : undefined;
+    const afterFirst = first ? mentions.find((m) => m.start >= first.end && m.start - first.end <= 4 && m.kind === 'person') : undefined;
+    const subject: SpeakerSpan | undefined = afterFirst ? speakerOfMention(afterFirst) : first ? speakerOfMention(first) : undefined;
     const sentenceClaims: Claim[] = [];
     let clauseStart = sentence.start;
     let quoteDepth = 0;
@@ -105,8 +106,13 @@ function chineseClaims(doc: ClaimDoc): ClaimsResult {
       if (ch === '据' || ch === '據') {
         const m = mentions.find((x) => x.start === i + 1);
         if (m) {
-          const nounAt = m.end;
-          const noun = ZH_SOURCE_NOUNS.find((n) => norm.startsWith(n, nounAt));
+          // 据韩国统一部估计: up to four characters of an organisation (统一部, 外交部, 政府) before the noun.
+          let nounAt = m.end;
+          let noun = ZH_SOURCE_NOUNS.find((n) => norm.startsWith(n, nounAt));
+          for (let k = 1; !noun && k <= 4 && /\p{Script=Han}/u.test(norm[m.end + k - 1] ?? ''); k++) {
+            noun = ZH_SOURCE_NOUNS.find((n) => norm.startsWith(n, m.end + k));
+            if (noun) nounAt = m.end + k;
+          }
           if (noun) {
             const verbEnd = nounAt + noun.length;
             const [s, e] = trimSpan(doc.text, verbEnd, sentence.end, /[\s,，:：]/, /[\s。.!?！？]/);
@@ -215,7 +221,7 @@ function claim(doc: ClaimDoc, speaker: SpeakerSpan, verbStart: number, verbEnd: 
   };
 }
 
-const EN_SPEAKER_NOUNS = new Set(['officials', 'official', 'analysts', 'analyst', 'experts', 'expert', 'sources', 'diplomats', 'diplomat', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ministry', 'president', 'leader', 'observers', 'scholars', 'scholar', 'professor', 'researcher', 'fellow', 'police', 'military', 'government', 'agency', 'report', 'statement', 'media', 'commander', 'envoy', 'ambassador', 'secretary', 'chief', 'he', 'she', 'they', 'it', 'we']);
+const EN_SPEAKER_NOUNS = new Set(['officials', 'official', 'analysts', 'analyst', 'experts', 'expert', 'sources', 'diplomats', 'diplomat', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ministry', 'president', 'leader', 'observers', 'scholars', 'scholar', 'professor', 'researcher', 'fellow', 'police', 'military', 'government', 'agency', 'report', 'statement', 'media', 'group', 'monitors', 'sources', 'spokesman', 'commander', 'envoy', 'ambassador', 'secretary', 'chief', 'he', 'she', 'they', 'it', 'we']);
 
 function englishClaims(doc: ClaimDoc): ClaimsResult {
   const claims: Claim[] = [];
@@ -254,8 +260,10 @@ function englishClaims(doc: ClaimDoc): ClaimsResult {
       const commaBefore = /[,”"]\s*[^,]{0,60}$/.test(textBefore) && /[,"”]/.test(textBefore);
       const after = doc.norm.slice(verbEnd, sentence.end);
       const trailing = /^\s*(?:(?:on|in|at|last|this|early|late)\b[^,.]{0,40})?[.!?"”]*\s*$/.test(after) || /^\s*(?:on|in|at)\b[^,]{0,40}$/.test(after);
-      // Speaker before the verb.
-      let speaker = speakerBeforeEn(doc, tokens, t, mentions);
+      // Speaker before the verb; for "…, X said." only after the last comma.
+      const lastComma = doc.norm.lastIndexOf(',', verbStart);
+      const windowFrom = trailing && commaBefore && lastComma >= sentence.start ? lastComma : sentence.start;
+      let speaker = speakerBeforeEn(doc, tokens.filter((x) => x.start >= windowFrom || x === tokens[t]), tokens.filter((x) => x.start >= windowFrom || x === tokens[t]).indexOf(tokens[t]!), mentions.filter((m) => m.start >= windowFrom));
       if (!speaker && trailing) speaker = speakerAfterEn(doc, tokens, t + 1, mentions);
       if (!speaker && /^\s+\S/.test(after) && commaBefore) speaker = speakerAfterEn(doc, tokens, t + 1, mentions);
       if (!speaker) continue;
@@ -339,7 +347,8 @@ function speakerAfterEn(doc: ClaimDoc, tokens: Token[], t: number, mentions: rea
   let k = t;
   while (k < tokens.length && k - t < 3 && !EN_SPEAKER_NOUNS.has(tokens[k]!.word)) k++;
   if (k < tokens.length && EN_SPEAKER_NOUNS.has(tokens[k]!.word) && !['he', 'she', 'they', 'it', 'we'].includes(tokens[k]!.word)) {
-    return { start: tokens[t]!.start, end: tokens[k]!.end, ref: doc.text.slice(tokens[t]!.start, tokens[k]!.end), nameEn: null, unknown: true };
+    // A generic speaker (a monitoring group, officials): reported as written, not a new actor.
+    return { start: tokens[t]!.start, end: tokens[k]!.end, ref: doc.text.slice(tokens[t]!.start, tokens[k]!.end), nameEn: null };
   }
   return undefined;
 }

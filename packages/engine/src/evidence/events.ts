@@ -90,7 +90,7 @@ function parseLexicon(source: string, chinese: boolean): Rule[] {
       const [words, rcode] = r.split(':').map((s) => s.trim());
       if (!words || !rcode) continue;
       requireCameoCode(rcode);
-      refinements.push({ words: words.split(/\s+/).map((w) => (chinese ? normaliseKey(w) : w.toLowerCase())), code: rcode });
+      refinements.push({ words: words.split(/\s+/).map((w) => (w.startsWith('=') ? `=${chinese ? normaliseKey(w.slice(1)) : w.slice(1).toLowerCase()}` : chinese ? normaliseKey(w) : w.toLowerCase())), code: rcode });
     }
     for (const trigger of triggersPart!.split(',').map((s) => s.trim()).filter(Boolean)) {
       const parts = trigger.split('…').map((p) => p.trim());
@@ -258,8 +258,11 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-function refine(rule: Rule, clauseText: string, clauseWords: string[] | undefined): string | undefined {
+function refine(rule: Rule, clauseText: string, clauseWords: string[] | undefined, triggerText = ''): string | undefined {
   for (const r of rule.refinements) {
+    // `=word`: only inside the trigger's own span (发动核攻击, not 核设施 elsewhere in the clause).
+    if (r.words.some((w) => w.startsWith('=') && triggerText.includes(w.slice(1)))) return r.code;
+    if (r.words.every((w) => w.startsWith('='))) continue;
     if (clauseWords) {
       if (r.words.some((w) => (w.includes(' ') ? clauseText.toLowerCase().includes(w) : clauseWords.some((cw) => cw === w || inflections(w).includes(cw))))) return r.code;
     } else if (r.words.some((w) => clauseText.includes(w))) return r.code;
@@ -353,7 +356,7 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
         let sources: ActorSpan[] = [];
         let targets: ActorSpan[] = [];
         const passive = doc.chinese ? passiveAgentZh(doc, clause, c, clauseActors) : passiveAgentEn(tokens!, c, clauseActors);
-        const code0 = refine(c.rule, clauseText, clauseWords);
+        const code0 = refine(c.rule, clauseText, clauseWords, doc.norm.slice(c.start, c.end));
         if (code0 === undefined) continue;
         const coord = RECIPROCAL.has(code0.slice(0, 3)) ? coordinatedBefore(doc, clauseActors, c.start) : [];
         if (passive) {
@@ -361,6 +364,10 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
           if (passive.patient) targets = [passive.patient];
         } else if (coord.length === 2) {
           sources = coord;
+        } else if (!doc.chinese && /\band\s+$/.test(doc.norm.slice(Math.max(sentence.start, c.start - 5), c.start)) && out.length > 0 && out[out.length - 1]!.start === sentence.start) {
+          // "... met Xi in Beijing and urged China ...": a coordinated verb shares the previous event's subject.
+          const prevSources = out[out.length - 1]!.sources;
+          sources = actors.filter((a) => prevSources.includes(a.ref)).slice(0, 1);
         } else if (!doc.chinese && /ing$/.test(tokens!.find((x) => x.start === c.start)?.word ?? '') && /,\s*$/.test(doc.norm.slice(Math.max(sentence.start, c.start - 3), c.start))) {
           // ", accusing them of ...": a participle after a comma shares the sentence's subject.
           const subject = firstSubject(doc, sentence, actors, sentenceTokens);
@@ -393,6 +400,7 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
         if (sourceRefs.length === 0) continue;
         // Target.
         if (targets.length === 0) targets = doc.chinese ? targetZh(doc, clause, c, clauseActors, sources) : targetEn(tokens!, c, clauseActors, sources, doc.norm);
+        targets = preferPerson(doc, targets, clauseActors);
         let targetRefs = unique(targets.map((t) => t.ref)).filter((r) => !sourceRefs.includes(r));
         if (targetRefs.length === 0 && sourceRefs.length >= 2 && RECIPROCAL.has(code0.slice(0, 3))) {
           targetRefs = sourceRefs.slice(1);
@@ -403,10 +411,12 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
         let modality: Modality;
         if (doc.chinese) {
           // 将 right before an actor is the object marker (将美韩年度演习…推迟), not "will".
-          const before = doc.norm.slice(Math.max(clause.start, sourceEnd), c.start).replace(/将(?=\S)/g, (m, at: number) => (clauseActors.some((a) => a.start === Math.max(clause.start, sourceEnd) + at + 1) ? '' : m));
+          const from = Math.max(clause.start, sourceEnd);
+          const before = maskActors(doc.norm, from, c.start, clauseActors).replace(/将(?=\S)/g, (m, at: number) => (clauseActors.some((a) => a.start === from + at + 1) ? '' : m));
           const sentenceBefore = doc.norm.slice(sentence.start, clause.start);
           modality = chineseModality(before, doc.norm.slice(c.end, clause.end));
           if (modality === 'past' && /^(若|如果|假如|倘若|一旦|要是)/.test(sentenceBefore)) modality = 'hypothetical';
+          if (modality !== 'negated' && /^(若|如果|假如|倘若|一旦|要是)/.test(doc.norm.slice(clause.start, c.start))) modality = 'hypothetical';
         } else {
           const beforeTokens = (sentenceTokens ?? []).filter((t) => t.start >= Math.max(sentence.start, sourceEnd) && t.end <= c.start);
           const before = beforeTokens.map((t) => t.word).join(' ');
@@ -444,9 +454,9 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
           targets: targetRefs,
           trigger: { start: c.start, end: c.end, text: doc.text.slice(c.start, c.end) },
         });
-        clauseSubject = sourceRefs;
+        clauseSubject ??= sourceRefs;
         lastModality = modality;
-        if (['02', '03', '10', '12', '13'].includes(entry.root)) speechActEnd = clause.end;
+        if (['02', '03', '10', '11', '12', '13'].includes(entry.root)) speechActEnd = clause.end;
       }
       // The subject a later clause without its own subject continues with; not across a speech verb
       // (陶恩说，若谈判有可能: the content's actors are not the speaker).
@@ -474,6 +484,29 @@ function subjectPhraseEn(doc: EventDoc, tokens: Token[], c: Candidate): ActorSpa
   const first = doc.text[tokens[s]!.start]!;
   if (!/[A-Z]/.test(first) && !AGENT_NOUNS.has(tokens[t]!.word)) return undefined;
   return { start: tokens[s]!.start, end: tokens[t]!.end, ref: doc.text.slice(tokens[s]!.start, tokens[t]!.end) };
+}
+
+/** The text between two offsets with actor names blanked (金正恩 must not read as the cue 正). */
+function maskActors(norm: string, from: number, to: number, actors: readonly ActorSpan[]): string {
+  let out = norm.slice(from, to);
+  for (const a of actors) {
+    if (a.end <= from || a.start >= to) continue;
+    const s = Math.max(a.start, from) - from;
+    const e = Math.min(a.end, to) - from;
+    out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  }
+  return out;
+}
+
+/** A state named right before a person with an office between (朝鲜外相崔善姬, Chinese President Xi) stands for that person. */
+function preferPerson(doc: EventDoc, list: ActorSpan[], all: readonly ActorSpan[]): ActorSpan[] {
+  return list.map((a) => {
+    const next = all.find((b) => b.start >= a.end && b.start - a.end <= (doc.chinese ? 4 : 14));
+    if (!next || next === a) return a;
+    const m = doc.mentions.find((x) => x.start === next.start && x.end === next.end);
+    const self = doc.mentions.find((x) => x.start === a.start && x.end === a.end);
+    return m?.kind === 'person' && self?.kind === 'state' && !/[,，、与和及]|\band\b/.test(doc.norm.slice(a.end, next.start)) ? next : a;
+  });
 }
 
 function unique(xs: string[]): string[] {

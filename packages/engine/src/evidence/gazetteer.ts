@@ -180,7 +180,8 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     const rank = (v: Via | undefined, role?: boolean) => (v === 'name' ? 3 : v === 'metonym' ? 2 : role ? 1 : 0);
     if (!existing || rank(payload.via, payload.role) > rank(existing.via, existing.role) || (existing.ids.length === 0 && payload.ids.length > 0)) {
       node.payload = { ...payload, latin, length: norm.length };
-    } else if (existing.via === payload.via && !existing.role && payload.ids.length > 0) {
+    } else if (existing.via === payload.via && payload.ids.length > 0) {
+      // Same key, same kind: keep every id (an office several people held in turn; roles pick by date).
       existing.ids = [...new Set([...existing.ids, ...payload.ids])];
     }
   };
@@ -274,10 +275,11 @@ function findMentions(doc: MentionDoc, tables: Tables): Mention[] {
           continue;
         }
         if (payload.role) {
-          const entry = tables.entries.get(payload.ids[0]!);
-          if (i < roleBlockedUntil || !withinTenure(entry, doc.date)) continue;
+          // An office several people held in turn names the one who held it at the article's date.
+          const holder = payload.ids.find((id) => withinTenure(tables.entries.get(id), doc.date));
+          if (i < roleBlockedUntil || holder === undefined) continue;
           // An office overlaps the names inside it (南韓 in 南韓總統): match again at the same place.
-          out.push(mention(doc, tables, payload.ids[0]!, i, end, 'role'));
+          out.push(mention(doc, tables, holder, i, end, 'role'));
           roleBlockedUntil = end;
           break;
         }

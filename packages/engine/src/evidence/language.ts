@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the declarations of opencc-js's untyped dictionary modules
 /// <reference path="./opencc-dicts.d.ts" />
 /**
  * Language detection: English, Traditional Chinese or Simplified Chinese, by counting characters.

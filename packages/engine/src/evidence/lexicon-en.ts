@@ -44,7 +44,7 @@ export const EN_LEXICON = `
 062 | conduct … joint exercises, hold … joint exercises, stage … joint exercises, conduct … joint drills, hold … joint drills, joint military exercises, joint exercises |
 063 | extradite, hand over … suspect |
 064 | share … intelligence, share … information, exchange … information, exchange … intelligence, provide … information, provide … intelligence |
-070 | aid, provide … aid, give … aid, send … aid, deliver … aid, donate, assist, provide … assistance, give … assistance, send … assistance, provide … support | humanitarian food medicine medical relief refugees: 073; military weapons arms: 072; economic financial loan loans credit budget: 071
+070 | supply, aid, provide … aid, give … aid, send … aid, deliver … aid, donate, assist, provide … assistance, give … assistance, send … assistance, provide … support | humanitarian food medicine medical relief refugees: 073; military weapons arms missiles ammunition: 072; economic financial loan loans credit budget oil fuel gas: 071
 071 | lend, loan, provide … loan, grant … loan, grant … credit, extend … credit, provide … funding, provide … funds, write off … debt, forgive … debt |
 072 | supply … weapons, supply … arms, sell … arms, sell … weapons, provide … weapons, provide … arms, deliver … weapons, deliver … missiles, deliver … arms, send … weapons, send … troops to fight, arm, supply … missiles, provide … troops, send … troops | peacekeepers peacekeeping: 074
 073 | send … food, deliver … food, provide … food, provide … relief, send … relief, deliver … relief, send … medicine, send … medical supplies |
@@ -79,7 +79,7 @@ export const EN_LEXICON = `
 143 | go on strike, went on strike, strike for, boycott, walk off |
 144 | block … roads, block … streets, blocked … streets, barricade, blockade … road |
 145 | riot, rioted, clash with police |
-150 | conduct … exercises, hold … exercises, stage … exercises, conduct … drills, hold … drills, stage … drills, military exercises, military drills, parade, show … force, display … weapons, showcase … missiles, stage … parade, hold … parade |
+150 | conduct … exercises, hold … exercises, stage … exercises, conduct … drills, hold … drills, stage … drills, military exercises, military drills, parade, show … force, display … weapons, showcase … missiles, stage … parade, hold … parade | joint combined: 062
 152 | put … on alert, place … on alert, raise … alert, high alert, heightened alert, raise … readiness |
 154 | deploy, mass … troops, reinforce, mobilize, mobilise, build up, strengthen … forces, bolster … forces, beef up, send … warships, send … troops, station | cyber: 155
 1561 | test-fire, test fire, fire … missile, launch … missile, launch … missiles, launch … rocket, launch … icbm, launch … projectile, fire … missiles, fire … projectiles, fire … rockets, missile test, missile launch |

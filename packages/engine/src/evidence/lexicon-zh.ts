@@ -7,8 +7,9 @@
  * - triggers: comma-separated; `A…B` is A followed by B within 16 characters of the same clause, with
  *   no 并/並 (a second predicate) between them
  *   (实施…制裁, 发射…飞弹); written in Traditional or Simplified (keys are normalised like the text).
- * - refinements: `word word: code; ...`: when one of the words occurs in the clause after the
- *   trigger (or inside A…B), the more specific code applies; the first refinement that matches wins.
+ * - refinements: `word word: code; ...`: when one of the words occurs in the clause, the more specific
+ *   code applies; the first refinement that matches wins. `=word` looks only inside the trigger's span
+ *   (发动…攻击 with 核 inside it is 2042; 核设施 elsewhere in the clause is not).
  * - a code followed by `?` (030?) codes only when a refinement matches (願意 alone is not an event).
  * - a code prefixed with `!` means "not an event": the trigger is known but, in this sense, no CAMEO
  *   code fits (it blocks a shorter rule, e.g. 打击 inside 打击率).
@@ -83,7 +84,7 @@ export const ZH_LEXICON = `
 143 | 罷工, 罷課, 杯葛, 抵制 |
 144 | 封路, 堵路 |
 145 | 暴動, 騷亂, 暴亂 |
-150 | 舉行…閱兵, 舉行…演習, 舉行…軍演, 進行…演習, 進行…軍演, 展開…演習, 軍演, 演習, 軍事演習, 閱兵, 展示…武器, 展示…軍力, 武力展示 |
+150 | 舉行…閱兵, 舉行…演習, 舉行…軍演, 進行…演習, 進行…軍演, 展開…演習, 軍演, 演習, 軍事演習, 閱兵, 展示…武器, 展示…軍力, 武力展示 | 聯合 聯演 共同: 062
 152 | 進入戒備, 提高戒備, 高度戒備, 提升戒備 |
 154 | 部署…部隊, 部署…飛彈, 部署…武器, 部署…軍隊, 部署…戰機, 部署…航母, 增兵, 集結…部隊, 加強軍備, 擴軍, 增強軍力, 強化軍力 |
 1561 | 試射, 發射…飛彈, 發射…導彈, 發射…彈道, 發射…火箭, 發射…巡航 |
@@ -108,7 +109,7 @@ export const ZH_LEXICON = `
 183 | 炸彈攻擊, 爆炸攻擊, 引爆炸彈 | 自殺: 1831; 汽車: 1832; 路邊: 1833
 185 | 暗殺未遂, 企圖暗殺 |
 186 | 暗殺 |
-190 | 攻擊, 打擊, 進攻, 襲擊, 開火, 交火, 入侵, 擊落, 發動…攻擊, 發動…報復, 軍事行動 | 空襲 轟炸 戰機 轟炸機 無人機 飛機: 195; 砲擊 炮擊 火砲 坦克 砲彈: 194; 槍擊 開槍 槍戰: 193
+190 | 攻擊, 打擊, 進攻, 襲擊, 開火, 交火, 入侵, 擊落, 發動…攻擊, 發動…報復, 軍事行動 | =核 =核武: 2042; 空襲 轟炸 戰機 轟炸機 無人機 飛機: 195; 砲擊 炮擊 火砲 坦克 砲彈: 194; 槍擊 開槍 槍戰: 193
 191 | 封鎖, 海上封鎖 |
 192 | 佔領, 占領, 攻佔, 攻占 |
 194 | 砲擊, 炮擊 |

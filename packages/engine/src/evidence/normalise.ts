@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the declarations of opencc-js's untyped dictionary modules
 /// <reference path="./opencc-dicts.d.ts" />
 /**
  * Script normalisation: Traditional and Simplified Chinese, and full-width forms, folded to one form so

@@ -35,7 +35,7 @@ export interface QuantityDoc {
 
 const ZH_APPROX_BEFORE: [string, QuantityApprox][] = [
   ['将近', 'nearly'], ['接近', 'nearly'], ['近', 'nearly'], ['几乎', 'nearly'],
-  ['大约', 'about'], ['约为', 'about'], ['约', 'about'], ['大概', 'about'],
+  ['大约', 'about'], ['约为', 'about'], ['约达', 'about'], ['约', 'about'], ['大概', 'about'],
   ['超过', 'more than'], ['多于', 'more than'], ['逾', 'more than'], ['超出', 'more than'],
   ['不到', 'less than'], ['不足', 'less than'], ['少于', 'less than'], ['未满', 'less than'], ['低于', 'less than'],
   ['至少', 'at least'], ['最少', 'at least'],

@@ -104,7 +104,7 @@ export interface Claim extends Span {
   verb_end: number;
 }
 
-export interface SentenceSpan extends Offsets {}
+export type SentenceSpan = Offsets;
 
 /** Everything the pipeline finds in one article. */
 export interface ArticleEvidence {
