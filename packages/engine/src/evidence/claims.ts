@@ -37,6 +37,7 @@ export interface ClaimDoc {
 }
 
 const ZH_CUES = ['说', '表示', '指出', '认为', '警告', '分析', '强调', '相信', '透露', '宣称', '声称', '称', '坦言', '直言', '重申', '提到', '补充', '解释', '预测', '主张', '宣布', '宣示', '宣告', '矢言', '誓言', '批评', '回应', '告诉', '写道'].map(normaliseKey).sort((a, b) => b.length - a.length);
+const ZH_CUE_FIRST = new Set(ZH_CUES.map((c) => c[0]!));
 const ZH_SAY_BAD_BEFORE = new Set([...'据小传游听学演劝再难话虽胡']);
 const ZH_SAY_BAD_AFTER = new Set([...'服法词客书']);
 const ZH_TITLES = ['学者', '教授', '研究员', '专家', '分析师', '发言人', '官员', '部长', '外长', '大使', '总统', '主席', '总理', '首相', '议员', '主任', '所长', '院长', '司令', '将军', '秘书长', '秘书', '记者', '主编', '会长', '理事长', '董事长', '处长', '局长', '司长', '参谋长', '上将', '中将', '少将'].map(normaliseKey);
@@ -79,8 +80,9 @@ function chineseClaims(doc: ClaimDoc): ClaimsResult {
   const { norm } = doc;
   const claims: Claim[] = [];
   const newMentions: Mention[] = [];
-  for (const sentence of doc.sentences) {
-    const mentions = doc.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && m.via !== 'role');
+  const bySentence = mentionsBySentence(doc);
+  for (const [k, sentence] of doc.sentences.entries()) {
+    const mentions = bySentence[k]!.filter((m) => m.via !== 'role');
     let lastSpeaker: SpeakerSpan | undefined;
     // The sentence's subject, for cues without a speaker of their own: its first actor that is not after
     // a preposition nor followed by 的.
@@ -126,6 +128,7 @@ function chineseClaims(doc: ClaimDoc): ClaimsResult {
           }
         }
       }
+      if (!ZH_CUE_FIRST.has(ch)) continue;
       const cue = ZH_CUES.find((c) => norm.startsWith(c, i));
       if (!cue) continue;
       const cueEnd = i + cue.length;
@@ -174,6 +177,19 @@ function chineseClaims(doc: ClaimDoc): ClaimsResult {
   return { claims, newMentions };
 }
 
+/** Mentions of each sentence (mentions and sentences are both sorted by start). */
+export function mentionsBySentence(doc: { sentences: readonly Offsets[]; mentions: readonly Mention[] }): Mention[][] {
+  const out: Mention[][] = doc.sentences.map(() => []);
+  let k = 0;
+  for (const m of [...doc.mentions].sort((a, b) => a.start - b.start)) {
+    while (k < doc.sentences.length && doc.sentences[k]!.end <= m.start) k++;
+    if (k >= doc.sentences.length) break;
+    const s = doc.sentences[k]!;
+    if (m.start >= s.start && m.end <= s.end) out[k]!.push(m);
+  }
+  return out;
+}
+
 function acceptableCueZh(doc: ClaimDoc, i: number, cue: string, cueEnd: number): boolean {
   const { norm } = doc;
   const before = i > 0 ? norm[i - 1]! : '';
@@ -187,10 +203,11 @@ function acceptableCueZh(doc: ClaimDoc, i: number, cue: string, cueEnd: number):
   if (cue === normaliseKey('批评') && /[者家]/.test(after)) return false;
   if (cue === normaliseKey('警告') && /[信号]/.test(after)) return false;
   if (cue === normaliseKey('宣布') && after === '的') return false;
-  // The cue must not be the start of a longer word (说服, 表示法): the word ICU finds may end with it
-  // (却说, 还说) but not run past it.
-  const w = doc.words.wordAt(i);
-  if (w.end > cueEnd && !doc.mentions.some((m) => m.start === cueEnd)) return false;
+  // The cue must not be the start of a longer word (说服, 说法): the stop lists above decide, without
+  // segmentation, except for 说 between two Han characters, which ICU's word list settles.
+  if (cue === normaliseKey('说') && /\p{Script=Han}/u.test(after) && !doc.mentions.some((m) => m.start === cueEnd)) {
+    if (!doc.words.isBoundary(cueEnd)) return false;
+  }
   return true;
 }
 
@@ -226,9 +243,10 @@ const EN_SPEAKER_NOUNS = new Set(['officials', 'official', 'analysts', 'analyst'
 function englishClaims(doc: ClaimDoc): ClaimsResult {
   const claims: Claim[] = [];
   const newMentions: Mention[] = [];
-  for (const sentence of doc.sentences) {
+  const bySentence = mentionsBySentence(doc);
+  for (const [k, sentence] of doc.sentences.entries()) {
     const tokens = tokenize(doc.norm, sentence.start, sentence.end);
-    const mentions = doc.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && m.via !== 'role');
+    const mentions = bySentence[k]!.filter((m) => m.via !== 'role');
     let done = false;
     // according to X
     for (let t = 0; t + 2 < tokens.length && !done; t++) {

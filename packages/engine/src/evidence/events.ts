@@ -37,6 +37,7 @@ import { AUXILIARIES, inflections, tokenize, type Token } from './english';
 import { EN_LEXICON } from './lexicon-en';
 import { ZH_LEXICON, ZH_REFUSAL_CUES } from './lexicon-zh';
 import { chineseModality, englishModality, futureCode, refusalCode } from './modality';
+import { mentionsBySentence } from './claims';
 import { normaliseKey } from './normalise';
 import type { WordBoundaries } from './segment';
 import type { CodedEvent, Mention, Modality, Offsets } from './types';
@@ -270,9 +271,9 @@ function refine(rule: Rule, clauseText: string, clauseWords: string[] | undefine
   return rule.needsRefinement ? undefined : rule.code;
 }
 
-function actorsOf(doc: EventDoc, sentence: Offsets, tokens: Token[] | undefined): ActorSpan[] {
-  const out: ActorSpan[] = doc.mentions
-    .filter((m) => m.start >= sentence.start && m.end <= sentence.end && m.via !== 'role' || (m.via === 'role' && m.start >= sentence.start && m.end <= sentence.end && !doc.mentions.some((n) => n !== m && n.via !== 'role' && n.start >= m.start && n.end <= m.end && n.kind === 'person')))
+function actorsOf(doc: EventDoc, mentions: readonly Mention[], tokens: Token[] | undefined): ActorSpan[] {
+  const out: ActorSpan[] = mentions
+    .filter((m) => m.via !== 'role' || !mentions.some((n) => n !== m && n.via !== 'role' && n.start >= m.start && n.end <= m.end && n.kind === 'person'))
     .map((m) => ({ start: m.start, end: m.end, ref: m.id ?? m.text }));
   // A role mention overlaps the state named inside it (南韩总统 and 南韩): keep the longer.
   const kept = out.filter((a) => !out.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
@@ -334,10 +335,11 @@ function coordinatedBefore(doc: EventDoc, actors: ActorSpan[], triggerStart: num
 /** Codes the events of an article. */
 export function codeEvents(doc: EventDoc): CodedEvent[] {
   const out: CodedEvent[] = [];
-  for (const sentence of doc.sentences) {
+  const bySentence = mentionsBySentence(doc);
+  for (const [k, sentence] of doc.sentences.entries()) {
     const clauses = clausesOf(doc.norm, sentence, doc.chinese);
     const sentenceTokens = doc.chinese ? undefined : tokenize(doc.norm, sentence.start, sentence.end);
-    const actors = actorsOf(doc, sentence, sentenceTokens);
+    const actors = actorsOf(doc, bySentence[k]!, sentenceTokens);
     let carried: { refs: string[]; modality: Modality | null } | undefined;
     for (const clause of clauses) {
       const tokens = sentenceTokens?.filter((t) => t.start >= clause.start && t.end <= clause.end);

@@ -250,6 +250,16 @@ function latinBoundaryOk(norm: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Characters after which a name starts a word anyway (function words, punctuation): no segmentation needed. */
+const FREE_BEFORE = new Set([...'的与和对在于向将是及、让使被把由从为但而并又也还都则却就到至即或等其之以因所若如今已曾据称说对着了过']);
+
+function needsBoundaryCheck(norm: string, i: number, sentenceStart: number): boolean {
+  if (i <= sentenceStart) return false;
+  const c = norm.charCodeAt(i - 1);
+  if (c < 0x3400) return false; // ASCII, punctuation, digits
+  return !FREE_BEFORE.has(norm[i - 1]!);
+}
+
 function findMentions(doc: MentionDoc, tables: Tables): Mention[] {
   const { norm } = doc;
   const out: Mention[] = [];
@@ -271,7 +281,7 @@ function findMentions(doc: MentionDoc, tables: Tables): Mention[] {
         const { end, payload } = matches[k]!;
         if (payload.latin) {
           if (!latinBoundaryOk(norm, i, end)) continue;
-        } else if (doc.chinese && !doc.words.isBoundary(i) && !(i > sentence.start && !isHan(norm[i - 1]!))) {
+        } else if (doc.chinese && needsBoundaryCheck(norm, i, sentence.start) && !doc.words.isBoundary(i)) {
           continue;
         }
         if (payload.role) {
@@ -317,17 +327,18 @@ function abbreviationRun(doc: MentionDoc, tables: Tables, i: number, end: number
   let j = i;
   while (j < end && tables.abbreviations.has(norm.charCodeAt(j))) j++;
   const n = j - i;
-  if (!words.isBoundary(i)) return 0;
-  if (n >= 2) {
-    // The run must end at a word boundary, or the word there must be one of ours (美韓聯盟: 韓 may glue to 聯).
-    if (words.isBoundary(j)) return n;
-    const w = words.wordAt(j - 1);
-    return w.start >= i ? n : n - 1 >= 2 && words.isBoundary(j - 1) ? n - 1 : 0;
+  // Cheap conditions first: segmentation only runs where a compound or a context word makes it matter.
+  if (n === 1) {
+    const before = i > 0 ? norm[i - 1]! : '';
+    const after = ABBREVIATION_AFTER.some((a) => norm.startsWith(a, i + 1));
+    if (!ABBREVIATION_BEFORE.has(before) && !after) return 0;
+    if (!words.isBoundary(i)) return 0;
+    return after || words.isBoundary(i + 1) ? 1 : 0;
   }
-  if (!words.isBoundary(i + 1) && !ABBREVIATION_AFTER.some((a) => norm.startsWith(a, i + 1))) return 0;
-  const before = i > 0 ? norm[i - 1]! : '';
-  if (ABBREVIATION_BEFORE.has(before) || ABBREVIATION_AFTER.some((a) => norm.startsWith(a, i + 1))) return 1;
-  return 0;
+  if (!words.isBoundary(i)) return 0;
+  // The run must end at a word boundary (美韩|联盟), else it drops its last character (中美|好 -> no).
+  if (words.isBoundary(j)) return n;
+  return n - 1 >= 2 && words.isBoundary(j - 1) ? n - 1 : 0;
 }
 
 function dropRolesBeforeNames(mentions: Mention[], doc: MentionDoc): Mention[] {

@@ -67,17 +67,25 @@ function push(text: string, start: number, end: number, out: Offsets[]): void {
   if (end > start) out.push({ start, end });
 }
 
+const INTERESTING = /[。！？!?.．「『」』]/g;
+
 function splitLine(text: string, start: number, end: number, out: Offsets[]): void {
   let sentenceStart = start;
   let quoteClose: string | null = null;
   let quoteOpenedAt = 0;
+  const line = text.slice(0, end);
   for (let i = start; i < end; i++) {
+    INTERESTING.lastIndex = i;
+    const next = INTERESTING.exec(line);
+    if (!next) break;
+    i = next.index;
     const ch = text[i]!;
     if (quoteClose !== null) {
       if (ch === quoteClose) quoteClose = null;
       else if (i - quoteOpenedAt > 400) quoteClose = null;
       else continue;
     }
+    if (ch === '」' || ch === '』') continue;
     if (OPEN_QUOTES[ch] !== undefined) {
       quoteClose = OPEN_QUOTES[ch]!;
       quoteOpenedAt = i;
