@@ -146,7 +146,7 @@ function chineseClaims(doc: ClaimDoc): ClaimsResult {
       }
       let explicit = speaker !== undefined;
       if (!speaker) {
-        const unknown = titledPersonZh(doc, clauseStart, i);
+        const unknown = titledPersonZh(doc, clauseStart, i) ?? genericSpeakerZh(doc, clauseStart, i);
         if (unknown) {
           speaker = unknown;
           explicit = true;
@@ -163,7 +163,7 @@ function chineseClaims(doc: ClaimDoc): ClaimsResult {
         open.end = e2;
         open.text = doc.text.slice(s2, e2);
       }
-      if (!speaker) speaker = lastSpeaker ?? subject;
+      if (!speaker) speaker = lastSpeaker ?? (subject && subject.start < i ? subject : undefined);
       if (!speaker) continue;
       const [s, e] = trimSpan(doc.text, cueEnd, sentence.end, /[\s,，:：]/, /[\s。.!?！？]/);
       if (e <= s) continue;
@@ -209,6 +209,19 @@ function acceptableCueZh(doc: ClaimDoc, i: number, cue: string, cueEnd: number):
     if (!doc.words.isBoundary(cueEnd)) return false;
   }
   return true;
+}
+
+const ZH_GENERIC_SPEAKERS = ['分析人士', '观察人士', '消息人士', '知情人士', '专家', '学者', '官员', '外界', '媒体', '官媒', '发言人', '分析家', '分析师'].map(normaliseKey);
+
+/** A generic speaker right before the cue (分析人士指出): reported as written, not a new actor. */
+function genericSpeakerZh(doc: ClaimDoc, clauseStart: number, cueAt: number): SpeakerSpan | undefined {
+  const before = doc.norm.slice(clauseStart, cueAt);
+  const g = ZH_GENERIC_SPEAKERS.find((w) => before.endsWith(w));
+  if (!g) return undefined;
+  let start = cueAt - g.length;
+  // Keep a short modifier (多名专家, 南韩官员 is an actor already): at most two Han characters.
+  while (start > clauseStart && cueAt - g.length - start < 2 && /\p{Script=Han}/u.test(doc.norm[start - 1]!) && !'的对向与和据'.includes(doc.norm[start - 1]!)) start--;
+  return { start, end: cueAt, ref: doc.text.slice(start, cueAt), nameEn: null };
 }
 
 function titledPersonZh(doc: ClaimDoc, clauseStart: number, cueAt: number): SpeakerSpan | undefined {
