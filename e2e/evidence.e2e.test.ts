@@ -54,7 +54,7 @@ describe('Evidence page', () => {
   it('reads a pasted English article and refuses an undated one with the CLI message', async () => {
     const area = page.locator('[data-testid="evidence-textarea"]');
     await area.fill(' date 2025-11-05 North Korea test-fired two ballistic missiles on Tuesday, the South Korean military said. Kim Yo Jong criticized the sanctions.');
-    await page.waitForFunction(() => document.querySelector('[data-testid="evidence-summary"]')?.textContent?.includes('en, dated 2025-11-05'));
+    await page.locator('[data-testid="evidence-summary"]', { hasText: 'en, dated 2025-11-05' }).waitFor();
     expect(await page.locator('[data-testid="evidence-events"] tbody tr').count()).toBeGreaterThanOrEqual(2);
     await area.fill('North Korea test-fired a missile.');
     await page.locator('.error-box, [role="alert"]').first().waitFor();
