@@ -64,11 +64,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('sources').execute();
     },
   },
-  // Runs split into chunks (the Redis queue, docs/deploy.md): each chunk's result is stored as it
-  // finishes, so a crash loses no finished chunk and a retried chunk is never counted twice; and
+  '0002_evidence': {
+    async up(db: Kysely<unknown>) {
+      // Articles read by the evidence pipeline, with the evidence found in them (JSON).
+      await db.schema
+        .createTable('articles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('text_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('file_name', 'text')
+        .addColumn('title', 'text')
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('engine_version', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_date_idx').on('articles').columns(['date', 'id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('articles').execute();
+    },
+  },
+  // (0003 is the scenario store's.) Runs split into chunks (the Redis queue, docs/deploy.md): each
+  // chunk's result is stored as it finishes, so a crash loses no finished chunk and a retried chunk is never counted twice; and
   // the owner of a run (the server that executes it, or "queue"), to tell interrupted runs apart
   // from runs another live server is executing (PostgreSQL shared by several servers).
-  '0002_chunks_and_owners': {
+  '0004_run_chunks_and_owners': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('runs').addColumn('chunks_total', 'integer').execute();
       await db.schema.alterTable('runs').addColumn('chunks_done', 'integer').execute();
