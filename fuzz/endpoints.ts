@@ -90,7 +90,12 @@ export function endpointTargets(seed: number): EndpointTarget[] {
     .filter((l) => l.trim() !== '');
   const routeArb = mutatedInputs(routes, ['/', '?', '&', '=', '%00', '%2e%2e', '..', '%', '#', 'version=', 'limit=', '-1', '9'.repeat(30)], 2048);
 
+  const articleBody = fc.oneof(
+    mutatedInputs(text('article'), [' date ', '北韓', 'said', '\n\n']).map((t) => JSON.stringify({ text: t })),
+    jsonMutations(text('api-evidence')),
+  );
   const solves = source(solveBody, seed);
+  const articles = source(articleBody, seed + 4_000_000);
   const scenarios = source(scenarioBody, seed + 1_000_000);
   const runs = source(runBody, seed + 2_000_000);
   const others = source(routeArb, seed + 3_000_000);
@@ -98,6 +103,7 @@ export function endpointTargets(seed: number): EndpointTarget[] {
     { name: 'POST /api/games/solve', request: (i) => ({ method: 'POST', path: '/api/games/solve', contentType: 'application/json', body: solves(i) }) },
     { name: 'POST /api/scenarios', request: (i) => ({ method: 'POST', path: '/api/scenarios', ...scenarios(i) }) },
     { name: 'POST /api/runs', request: (i) => ({ method: 'POST', path: '/api/runs', contentType: 'application/json', body: runs(i), cancelCreated: true }) },
+    { name: 'POST /api/evidence/analyse', request: (i) => ({ method: 'POST', path: '/api/evidence/analyse', contentType: 'application/json', body: articles(i) }) },
     {
       name: 'other routes (GET/DELETE/POST, paths and queries)',
       request: (i) => {

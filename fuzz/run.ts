@@ -60,7 +60,7 @@ function keep(target: string, index: number, kind: string, message: string, inpu
   process.stderr.write(`fuzz: FINDING ${target} #${index} (${kind}): ${message.split('\n')[0]} -> ${path.relative(ROOT, file)}\n`);
 }
 
-const EXT: Record<string, string> = { nfg: 'nfg', efg: 'efg', 'game-json': 'json', 'ktab-csv': 'csv', scenario: 'yaml', 'deterrence-params': 'json' };
+const EXT: Record<string, string> = { nfg: 'nfg', efg: 'efg', 'game-json': 'json', 'ktab-csv': 'csv', scenario: 'yaml', 'deterrence-params': 'json', article: 'txt' };
 
 interface ParserCounts {
   inputs: number;

@@ -12,6 +12,7 @@ import { parseEfg, parseNfg, parseGameJson } from '@brink/engine/games';
 import { parseKtabCsv } from '@brink/engine/bargaining';
 import { applyVariant, parseScenarioText, scenarioHash, validateScenario } from '@brink/engine/scenario';
 import { getDeterrenceModel, listDeterrenceModels, resolveParams } from '@brink/engine/deterrence';
+import { analyseArticle, evidenceGazetteer } from '@brink/engine/evidence';
 import { InputError } from '@brink/engine/errors';
 
 export const FUZZ_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -76,8 +77,19 @@ export const PARSER_TARGETS: ParserTarget[] = [
       for (const v of scenario.variants ?? []) applyVariant(scenario, v.id, { readSource: sourceReader });
     },
   },
+  {
+    name: 'article',
+    dictionary: [' date ', '2025-09-01', '北韓', '美國', 'North Korea', 'said', '。', '「', '」', '\n\n', '%', '萬', '億', 'missiles'],
+    run: (t) => void analyseArticle(t, articleGazetteer(), { fileName: 'article' }),
+  },
   { name: 'deterrence-params', dictionary: ['"model"', '"parameters"', '"radg"', '"aeg"', '"p_B"', '"p_HH"', 'null', '[]', '{}'], run: runDeterrenceParams },
 ];
+
+let gazetteer: ReturnType<typeof evidenceGazetteer> | undefined;
+function articleGazetteer() {
+  gazetteer ??= evidenceGazetteer({});
+  return gazetteer;
+}
 
 export type Verdict = { kind: 'ok' } | { kind: 'input-error' } | { kind: 'finding'; message: string };
 
