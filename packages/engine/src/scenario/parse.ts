@@ -6,7 +6,7 @@
  * looks them up (the nearest existing ancestor when the path itself is missing, e.g. for a
  * missing property).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { InputError } from '../errors';
 import { formatPath, type PathSegment } from './json-path';
 
@@ -35,6 +35,27 @@ export function parseScenarioText(text: string, fileName: string): unknown {
     const pos = firstError.linePos?.[0] ?? lineCounter.linePos(firstError.pos[0]);
     const message = firstError.message.split('\n')[0] ?? firstError.message;
     throw new InputError(`YAML syntax error: ${message}`, { place: `${fileName}:${pos.line}:${pos.col}`, expected: 'valid YAML or JSON' });
+  }
+  // A map key that is itself a list or a map (`? [a]: b`, `? ? ? ...`) has no place in a scenario,
+  // and turning nested ones into object keys takes time exponential in their depth (fuzzing found
+  // 144 bytes of `? ` that took 17 s and then failed): refuse them before building anything.
+  let complexKey: YamlNode | undefined;
+  try {
+    visit(doc, {
+      Pair(_key, pair) {
+        if (pair.key !== null && !isScalar(pair.key)) {
+          complexKey = pair.key as YamlNode;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  } catch (error) {
+    throw new InputError('the document is nested too deeply to read', { place: `${fileName}:1:1`, expected: 'YAML or JSON nested at most a few dozen levels', cause: error });
+  }
+  if (complexKey) {
+    const pos = lineCounter.linePos(complexKey.range?.[0] ?? 0);
+    throw new InputError('a map key must be plain text or a number, not a list or a map', { place: `${fileName}:${pos.line}:${pos.col}`, expected: 'key: value' });
   }
   let data: unknown;
   try {
