@@ -20,7 +20,7 @@ import { InputError, isInputError } from '../errors';
 import type { Scenario } from '../scenario/index';
 import { gameToJson, type GameJson } from '../games/formats/json';
 import { enginePerfectBayesian, outcomeDistribution } from '../games/perfect-bayesian';
-import { behaviourProfile, type BuiltGame } from './efg-builder';
+import { behaviourProfile, codeDistribution, type BuiltGame } from './efg-builder';
 import { failureProbability, resolveParams, type DeterrenceModel, type DeterrenceResult, type EquilibriumReport, type ParameterSpec } from './model';
 import { getDeterrenceModel, listDeterrenceModels } from './registry';
 import { scenarioBinding, scenarioDeterrenceModels, type BoundParameter } from './scenario-link';
@@ -213,11 +213,11 @@ const ENGINE_PATH_SEARCH_MAX_NODES = 120;
  */
 function equilibriumPaths(model: DeterrenceModel, game: BuiltGame, result: DeterrenceResult): (number[][] | null)[] {
   let pure: { profile: number[][]; outcomes: Record<string, number> }[] | null = null;
-  const enginePure = () => (pure ??= game.nodes.length <= ENGINE_PATH_SEARCH_MAX_NODES ? enginePerfectBayesian(game, model.offPathBeliefs) : []);
+  const enginePure = () => (pure ??= game.nodes.length <= ENGINE_PATH_SEARCH_MAX_NODES ? enginePerfectBayesian(game, model.offPathBeliefs).map((e) => ({ ...e, outcomes: codeDistribution(e.outcomes) })) : []);
   return result.equilibria.map((eq: EquilibriumReport) => {
     try {
       const profile = behaviourProfile(game, model.behaviour(eq, result.parameters));
-      if (sameDistribution(outcomeDistribution(game, profile), eq.outcomes)) return profile;
+      if (sameDistribution(codeDistribution(outcomeDistribution(game, profile)), eq.outcomes)) return profile;
     } catch (error) {
       if (!isInputError(error) && !(error instanceof RangeError) && !(error instanceof TypeError)) throw error;
     }

@@ -30,7 +30,7 @@ describe('worker deterrence requests', () => {
         if (!profile) return;
         const layout = layoutTree(solved.game, profile);
         const reached: Record<string, number> = {};
-        for (const n of layout.nodes) if (n.type === 'terminal' && (n.reach ?? 0) > 1e-12) reached[n.outcomeLabel!] = (reached[n.outcomeLabel!] ?? 0) + n.reach!;
+        for (const n of layout.nodes) if (n.type === 'terminal' && (n.reach ?? 0) > 1e-12) { const code = n.outcomeLabel!.split(' ')[0]!; reached[code] = (reached[code] ?? 0) + n.reach!; }
         for (const [code, p] of Object.entries(eq.outcomes)) expect(reached[code] ?? 0, `${m.id} ${eq.kind} ${code}`).toBeCloseTo(p, 9);
       });
     }
