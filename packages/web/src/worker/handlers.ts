@@ -7,7 +7,7 @@ import { parseGameRequest, solveGameRequest } from './games';
 import { bargainingRequest } from './bargaining';
 import { citationCoverage } from '@brink/engine/scenario';
 import type { Scenario } from '@brink/engine/scenario';
-import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest } from './deterrence';
+import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, uncertaintyRequest } from './deterrence';
 
 export const handlers = {
   'games.parse': (p: Parameters<typeof parseGameRequest>[0]) => parseGameRequest(p),
@@ -20,6 +20,7 @@ export const handlers = {
   'deterrence.sweep': (p: Parameters<typeof sweepRequest>[0], progress: ProgressFn) => sweepRequest(p, progress),
   'deterrence.map': (p: Parameters<typeof mapRequest>[0], progress: ProgressFn) => mapRequest(p, progress),
   'deterrence.tornado': (p: Parameters<typeof tornadoRequest>[0], progress: ProgressFn) => tornadoRequest(p, progress),
+  'deterrence.uncertainty': (p: Parameters<typeof uncertaintyRequest>[0], progress: ProgressFn) => uncertaintyRequest(p, progress),
 } satisfies Record<string, (payload: never, progress: ProgressFn) => unknown>;
 
 export type Handlers = typeof handlers;
