@@ -376,7 +376,8 @@ export interface EngineText {
   /** A map regime: the kinds at a point joined by ' + ' (or 'none'). */
   regime(english: string): string;
   meaning(model: string, threshold: string, english: string): string;
-  outcome(model: string, code: string): string | undefined;
+  /** An outcome's name: the model's own English name (`outcomeNames` on the model) or its translation. */
+  outcome(model: string, code: string, english?: string): string | undefined;
   gameWord(english: string): string;
   method(id: string): string;
   stopReason(id: string): string;
@@ -393,7 +394,7 @@ export function engineText(lang: Language): EngineText {
     kind,
     regime: (english) => (english === 'none' ? (zh ? '無均衡' : 'no equilibrium') : english.split(' + ').map(kind).join(zh ? '＋' : ' + ')),
     meaning: (model, threshold, english) => (zh ? (thresholdMeanings[model]?.[threshold]?.[english] ?? english) : english),
-    outcome: (model, code) => outcomeNames[model]?.[code]?.[lang],
+    outcome: (model, code, english) => (zh ? (outcomeNames[model]?.[code]?.['zh-Hant'] ?? english) : (english ?? outcomeNames[model]?.[code]?.en)),
     gameWord: (english) => (zh ? (gameWords[english] ?? english) : english),
     method: (id) => solveMethods[id]?.[lang] ?? id,
     stopReason: (id) => stopReasons[id]?.[lang] ?? id,

@@ -141,10 +141,10 @@ export interface MapView {
 
 /** The engine's two-parameter map (`map2d`). */
 export function mapRequest(
-  { model: id, params, x, y, xRange, yRange, steps = 21 }: { model: string; params: Record<string, number>; x: string; y: string; xRange: [number, number]; yRange: [number, number]; steps?: number },
+  { model: id, params, x, y, xRange, yRange, steps = 21, steps2 }: { model: string; params: Record<string, number>; x: string; y: string; xRange: [number, number]; yRange: [number, number]; steps?: number; steps2?: number },
   progress: ProgressFn,
 ): MapView {
-  const out = analyseDeterrence(setupFor(id, params, { [x]: xRange, [y]: yRange }), { kind: 'map', x, y, steps }, { onProgress: progress });
+  const out = analyseDeterrence(setupFor(id, params, { [x]: xRange, [y]: yRange }), { kind: 'map', x, y, steps, steps2 }, { onProgress: progress });
   if (out.kind !== 'map') throw new Error('expected a map');
   const r = out.map;
   return { x, y, xs: [...r.xs], ys: [...r.ys], worst: r.failure.map((row) => [...row]), regime: r.regime.map((row) => [...row]), regimes: [...r.regimes] };
