@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../random/index';
 import { aeg } from './aeg';
 import { verifyAgainstEngine } from './verify';
+import { propsParams } from '../../test/props';
 
 /** A random AEG parameter point that satisfies the paper's orderings. */
 export function randomAegPoint(rng: Rng): Record<string, number> {
@@ -66,12 +67,15 @@ describe('AEG: an equilibrium is reported at every point', () => {
   });
 
   it('5,000 random points satisfying the orderings: at least one equilibrium at each, never "knife-edge"', () => {
-    expect(aegExistenceFailures(20260315, 5000)).toEqual([]);
+    // `npm run props` draws a fresh seed (BRINK_PROPS_SEED); a failure names the seed and the point.
+    const { seed, numRuns } = propsParams(20260315, 5000);
+    expect(aegExistenceFailures(seed, numRuns), `seed ${seed}`).toEqual([]);
   });
 
   it('every equilibrium reported at 40 random points is a Nash equilibrium of the built game and sequentially rational under its beliefs', () => {
-    const rng = createRng(77);
-    for (let i = 0; i < 40; i++) {
+    const { seed, numRuns } = propsParams(77, 40);
+    const rng = createRng(seed);
+    for (let i = 0; i < numRuns; i++) {
       const point = randomAegPoint(rng);
       const check = verifyAgainstEngine('aeg', point, { engine: false });
       for (const r of check.reported) {

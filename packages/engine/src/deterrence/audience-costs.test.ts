@@ -21,6 +21,7 @@ import { audienceCosts, audienceSeparates, audienceThresholds } from './audience
 import { failureProbability } from './model';
 import { verifyAgainstEngine } from './verify';
 import { expectAgreesWithEngine } from '../../test/deterrence-agreement';
+import { propsParams } from '../../test/props';
 
 const kinds = (p: Record<string, number>) => audienceCosts.solve(p).equilibria.map((e) => e.kind);
 const defaults: Record<string, number> = Object.fromEntries(audienceCosts.parameters.map((s) => [s.name, s.default]));
@@ -160,7 +161,7 @@ describe('Audience costs: separating equilibria where the conditions hold', () =
         const v = verifyAgainstEngine('audience', { a: a / 10, m: m / 10, p_S: pS / 10, p_R: pR / 10, w_soft: -0.55 });
         expectAgreesWithEngine(v, { tolerance: 1e-9, closedFormInEngine: false });
       }),
-      { seed: 1997, numRuns: 40 },
+      propsParams(1997, 40),
     );
   });
 });
