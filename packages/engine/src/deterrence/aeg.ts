@@ -42,12 +42,15 @@
  * r = p_Ch (both types could gain c_DC > c_SQ), which makes the Deterrence Equilibrium depend on
  * credibility instead of on an arbitrary belief; at 3a after an unexpected response in kind, q is
  * the prior share of HH among the tactically Hard types whose d_DD_hard beats their equilibrium
- * value (tactically Soft types can never gain from it). Plain passive beliefs at 3a would leave
- * some parameters without any equilibrium; free beliefs would let an arbitrary belief (q = 0)
- * support escalation equilibria even when the Defender is surely Hard at both levels.
- * Equilibria at exact ties of the parameters may be missing. Every equilibrium reported is checked
- * against the built game in the tests (engine Nash check plus sequential rationality), and the pure
- * ones against the engine's own perfect Bayesian equilibria.
+ * value (tactically Soft types can never gain from it). Where that leaves no equilibrium (about
+ * 0.2% of random points), q ranges over those types instead (any belief on them, as the intuitive
+ * criterion of Cho & Kreps allows) and the equilibria are flagged `fallback`; free beliefs
+ * everywhere would let an arbitrary belief (q = 0) support escalation equilibria at almost every
+ * point (docs/decisions/0009). The continuation cases also include a tactically Hard type mixing a
+ * response in kind with its other answer where it is indifferent between them. Every equilibrium
+ * reported is checked against the built game in the tests (engine Nash check plus sequential
+ * rationality), the pure ones against the engine's own perfect Bayesian equilibria, and 5,000
+ * random points all report at least one (aeg-existence.test.ts).
  *
  * Names: Deterrence (no challenge), No-Response (every Defender type concedes), Constrained
  * Limited-Response (some Defender responds in kind and the Challenger never escalates after it),
@@ -721,7 +724,7 @@ export function solveAeg(given: Params, options: { fast?: boolean } = {}): Deter
   const worst = failureOf(equilibria);
   const summary =
     equilibria.length === 0
-      ? 'No perfect Bayesian equilibrium found by the specialised solver (a knife-edge case?).'
+      ? 'No perfect Bayesian equilibrium found by the specialised solver at these exact values (a tie between thresholds); move a parameter slightly.'
       : `${equilibria.length} equilibri${equilibria.length === 1 ? 'um' : 'a'}: ${[...new Set(equilibria.map((e) => e.kind))].join(', ')}. ` +
         `Worst-case probability that deterrence fails: ${fmt(worst)}. ` +
         (options.fast ? '' : Number.isNaN(pHHmin)
