@@ -111,6 +111,9 @@ describe('Deterrence page', () => {
     const overflow = (await p.evaluate('document.documentElement.scrollWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(391);
     await p.screenshot({ path: path.join(artifactsDir, 'deterrence-390px.png'), fullPage: true });
+    for (const card of ['spread', 'parameters', 'outcomes', 'map']) {
+      await p.locator(`[data-testid="card-${card}"]`).screenshot({ path: path.join(artifactsDir, `deterrence-390px-${card}.png`) });
+    }
     await phone.close();
   });
 
@@ -124,6 +127,9 @@ describe('Deterrence page', () => {
     expect(await page.locator('[data-testid="outcome-table"] thead').innerText()).toContain('全面戰爭');
     await page.waitForTimeout(400);
     await shot('deterrence-aeg-zh-Hant');
+    for (const card of ['spread', 'outcomes', 'map']) {
+      await page.locator(`[data-testid="card-${card}"]`).screenshot({ path: path.join(artifactsDir, `deterrence-aeg-zh-Hant-${card}.png`) });
+    }
     await page.locator('[data-testid="deterrence-model"]').selectOption('audience');
     await page.locator('[data-testid="outcome-table"]').waitFor();
     await expect.poll(() => page.locator('[data-testid="outcome-table"]').innerText()).toMatch(/分離均衡/);

@@ -147,7 +147,7 @@ function SpreadCard({ spread, running, progress, error, model, t, et }: { spread
                       <code>{d.parameter}</code>
                       <span className="driver-bar" style={{ width: `${Math.max(4, Math.round(d.eta2 * 100))}%` }} />
                       <span className="driver-text">
-                        {t('deterrence.spread.driver', { share: pct(d.eta2), direction: t(d.rho < 0 ? 'deterrence.spread.safer' : 'deterrence.spread.riskier') })};{' '}
+                        {t('deterrence.spread.driver', { share: pct(d.eta2), direction: t(d.rho < 0 ? 'deterrence.spread.safer' : 'deterrence.spread.riskier') })}{' '}
                         <span className={`tag grounds-${d.grounds}`}>{t(GROUNDS_KEYS[d.grounds])}</span>
                       </span>
                     </li>

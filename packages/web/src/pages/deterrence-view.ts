@@ -219,10 +219,10 @@ export function spreadOption(histogram: readonly number[], labels: { worst: stri
   const bins = histogram.map((_, k) => `${(k / 10).toFixed(1)}–${((k + 1) / 10).toFixed(1)}`);
   const colour = (k: number) => (k === 0 ? '#2e7d32' : k < 5 ? '#d38b1f' : '#b4302a');
   return {
-    grid: { left: 8, right: 12, top: 12, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 12, top: 30, bottom: 30, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: bins, name: labels.worst, nameLocation: 'middle', nameGap: 28, axisLabel: { interval: 1, fontSize: 10 } },
-    yAxis: { type: 'value', name: labels.points, minInterval: 1 },
+    yAxis: { type: 'value', name: labels.points, nameTextStyle: { align: 'left' }, minInterval: 1 },
     series: [{ type: 'bar', data: histogram.map((v, k) => ({ value: v, itemStyle: { color: colour(k) } })), barCategoryGap: '10%' }],
     animationDuration: 200,
   } as ChartOption;
