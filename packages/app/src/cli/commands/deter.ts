@@ -53,7 +53,7 @@ export function resultToJson(res: DeterrenceResult, extra: Record<string, unknow
     title: res.title,
     ...extra,
     parameters: res.parameters,
-    equilibria: res.equilibria.map((e) => ({ kind: e.kind, outcomes: e.outcomes, strategies: e.strategies, ...(e.beliefs ? { beliefs: e.beliefs } : {}), ...(e.note ? { note: e.note } : {}) })),
+    equilibria: res.equilibria.map((e) => ({ kind: e.kind, outcomes: e.outcomes, strategies: e.strategies, ...(e.beliefs ? { beliefs: e.beliefs } : {}), ...(e.note ? { note: e.note } : {}), ...(e.fallback ? { fallback: true } : {}) })),
     thresholds: res.thresholds,
     sides: res.sides,
     complete: res.complete,
