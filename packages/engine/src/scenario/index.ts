@@ -85,3 +85,4 @@ export {
   PROSE_KEYS,
   type TranslationReport,
 } from './translations';
+export { diffScenarios, type ScenarioDiff, type ValueChange, type ElementChange, type FieldChange, type DiffValue } from './diff';
