@@ -367,7 +367,7 @@ describe('brink scenario: grades, model checks and versions (CLI)', () => {
     expect(r.stdout).toMatch(new RegExp(`\\n  implied +${c.implied} `));
     expect(r.stdout).toMatch(new RegExp(`\\n  assumed +${c.assumed} `));
     expect(r.stdout).toContain('VALUES (');
-    expect(r.stdout).toMatch(/implied  models\.deterrence\.aeg\.parameters\.p_HH = 0\.25 \[0\.05, 0\.6\]\n +\[seed, implies\] 「明顯增加美韓聯盟執行懲罰性嚇阻的風險」\n +  = ".+" \(the modeller's translation\)/);
+    expect(r.stdout).toMatch(/implied {2}models\.deterrence\.aeg\.parameters\.p_HH = 0\.25 \[0\.05, 0\.6\]\n +\[seed, implies\] 「明顯增加美韓聯盟執行懲罰性嚇阻的風險」\n +  = ".+" \(the modeller's translation\)/);
     expect(r.stdout).toMatch(/dprk +V position 100 \[95, 100\] S/);
     const j = JSON.parse((await brinkInProcess('scenario', 'show', '--json')).stdout) as { grades: { stated: number }; values: { where: string; grade: string; translation?: string | null }[] };
     expect(j.grades.stated).toBe(c.stated);
@@ -420,7 +420,7 @@ describe('brink scenario: grades, model checks and versions (CLI)', () => {
     expect(restore.stdout).toMatch(/^restored korean-peninsula-2025-09 v1 as the newest version, v3 /);
     const versions = await brinkInProcess('--data', data, 'scenario', 'versions', 'korean-peninsula-2025-09');
     expect(versions.stdout).toMatch(/3 version\(s\)/);
-    expect(versions.stdout).toMatch(/v3 .*\(restores v1\)  <- latest/);
+    expect(versions.stdout).toMatch(/v3 .*\(restores v1\) {2}<- latest/);
     const json = JSON.parse((await brinkInProcess('--data', data, 'scenario', 'versions', 'korean-peninsula-2025-09', '--json')).stdout) as { versions: { version: number; hash: string }[] };
     expect(json.versions.map((v) => v.version)).toEqual([1, 2, 3]);
     expect(json.versions[2]!.hash).toBe(json.versions[0]!.hash);
