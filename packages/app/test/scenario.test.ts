@@ -367,7 +367,7 @@ describe('brink scenario: grades, model checks and versions (CLI)', () => {
     expect(r.stdout).toMatch(new RegExp(`\\n  implied +${c.implied} `));
     expect(r.stdout).toMatch(new RegExp(`\\n  assumed +${c.assumed} `));
     expect(r.stdout).toContain('VALUES (');
-    expect(r.stdout).toMatch(/implied {2}models\.deterrence\.aeg\.parameters\.p_HH = 0\.25 \[0\.05, 0\.6\]\n +\[seed, implies\] 「明顯增加美韓聯盟執行懲罰性嚇阻的風險」\n +  = ".+" \(the modeller's translation\)/);
+    expect(r.stdout).toMatch(/implied {2}models\.deterrence\.aeg\.parameters\.p_HH = 0\.25 \[0\.05, 0\.6\]\n +\[seed, implies\] 「明顯增加美韓聯盟執行懲罰性嚇阻的風險」\n + {2}= ".+" \(the modeller's translation\)/);
     expect(r.stdout).toMatch(/dprk +V position 100 \[95, 100\] S/);
     const j = JSON.parse((await brinkInProcess('scenario', 'show', '--json')).stdout) as { grades: { stated: number }; values: { where: string; grade: string; translation?: string | null }[] };
     expect(j.grades.stated).toBe(c.stated);
