@@ -56,7 +56,10 @@ export const PROSE_KEYS: readonly string[] = [
   'scaling',
 ];
 
-/** Every piece of interface prose of the scenario with its path (element names and titles are multilingual already). */
+/**
+ * Every piece of interface prose of the scenario with its path (element names and titles are
+ * multilingual already), variant changes that set a prose field (`$.relations[id=x].description`) included.
+ */
 export function collectProse(scenario: Scenario): { path: PathSegment[]; text: string }[] {
   const out: { path: PathSegment[]; text: string }[] = [];
   const walk = (node: unknown, path: PathSegment[]): void => {
@@ -65,6 +68,11 @@ export function collectProse(scenario: Scenario): { path: PathSegment[]; text: s
       return;
     }
     if (node === null || typeof node !== 'object') return;
+    const change = node as { path?: unknown; value?: unknown };
+    if (path[0] === 'variants' && typeof change.path === 'string' && typeof change.value === 'string' && change.value.trim() !== '') {
+      const field = /\.([A-Za-z]+)$/.exec(change.path)?.[1];
+      if (field !== undefined && PROSE_KEYS.includes(field)) out.push({ path: [...path, 'value'], text: change.value });
+    }
     for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
       if (path.length === 0 && (k === 'translations' || k === 'sources')) continue;
       // The crisis section's prose is the crisis model's (not part of the scenario's interface prose).

@@ -14,7 +14,7 @@ import { useScenarioState } from '../lib/scenario-context';
 import { Card } from '../components/common';
 import { Chart } from '../components/Chart';
 import type { ChartOption } from '../lib/echarts';
-import { GradesCard } from './scenario/GradesCard';
+import { GradesCard, orderBySection } from './scenario/GradesCard';
 import { ValuesCard } from './scenario/ValuesCard';
 import { VariantsCard } from './scenario/VariantsCard';
 import { VersionsCard } from './scenario/VersionsCard';
@@ -82,17 +82,15 @@ function SourceCoverage({ scenario, scenarioId }: { scenario: Scenario; scenario
 export default function ScenarioPage() {
   const state = useScenarioState();
   const scenario = state.status === 'ready' ? state.scenario : null;
-  const values = useMemo(() => (scenario ? listGradedValues(scenario) : []), [scenario]);
+  const values = useMemo(() => (scenario ? orderBySection(listGradedValues(scenario)) : []), [scenario]);
   if (!scenario || state.status !== 'ready') return null;
   return (
     <div className="grid scenario-page">
-      <div className="grid grid-2">
-        <ValuesCard scenario={scenario} values={values} />
-        <div className="grid" style={{ alignContent: 'start' }}>
-          <GradesCard values={values} />
-          <SourceCoverage scenario={scenario} scenarioId={state.id} />
-        </div>
+      <div className="grid grid-2-even">
+        <GradesCard values={values} />
+        <SourceCoverage scenario={scenario} scenarioId={state.id} />
       </div>
+      <ValuesCard scenario={scenario} values={values} />
       <VariantsCard scenario={scenario} />
       <div className="grid grid-2">
         <VersionsCard scenarioId={state.id} offline={state.offline} />

@@ -20,6 +20,18 @@ const SECTION_LABELS: Record<string, { en: string; 'zh-Hant': string }> = {
   events: { en: 'Events', 'zh-Hant': '事件' },
 };
 
+/** The parts of a scenario in reading order: the model inputs first. */
+const SECTION_ORDER = ['models', 'issues', 'relations', 'actors', 'calibration', 'mechanisms', 'events'];
+
+/** Values ordered by part of the scenario (model inputs first), document order within a part. */
+export function orderBySection<T extends { path: readonly (string | number)[] }>(values: readonly T[]): T[] {
+  const rank = (v: T) => {
+    const i = SECTION_ORDER.indexOf(String(v.path[0]));
+    return i < 0 ? SECTION_ORDER.length : i;
+  };
+  return values.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
+}
+
 export function sectionLabel(section: string, lang: string): string {
   const l = SECTION_LABELS[section];
   return l ? (lang === 'zh-Hant' ? l['zh-Hant'] : l.en) : section;
