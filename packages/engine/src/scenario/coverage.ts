@@ -1,6 +1,6 @@
 /**
  * Citation coverage of one source: which scenario elements cite each block of the source text.
- * Blocks are the non-empty lines of the text, numbered from 1 (as shared/seed/README.md numbers
+ * Blocks are the non-empty lines of the text, numbered from 1 (as the project numbers the blocks of
  * the seed article). A block under 40 characters without sentence or clause punctuation (。！？，、 etc.) is a heading.
  */
 import { collectCites, normaliseWhitespace } from './citations';
