@@ -8,9 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore, SQLITE_FILE_NAME, type Store, type StoreOptions } from '../src/store';
+import { migrationProvider } from '../src/store/migrations';
 
 const PG_URL = process.env.BRINK_TEST_DATABASE_URL;
 if (!PG_URL) console.warn('scenario-versions tests: BRINK_TEST_DATABASE_URL is unset, so the PostgreSQL half is SKIPPED (bash scripts/pg-up.sh starts one)');
@@ -132,5 +134,27 @@ describe('latest-version reads (SQLite)', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('migration 0002 (SQLite)', () => {
+  it('keeps the versions a store had before restores existed, and then restores them', async () => {
+    const options = freshOptions('sqlite');
+    const file = path.join(options.dataDir!, SQLITE_FILE_NAME);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(file) }) });
+    const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'brink_migrations', migrationLockTableName: 'brink_migrations_lock' });
+    expect((await migrator.migrateTo('0001_initial')).error).toBeUndefined();
+    for (const n of [1, 2]) {
+      await sql`insert into scenarios (id, version, hash, title, json, yaml, source_hashes, created_at)
+        values ('kp', ${n}, ${`sha256:${n}`}, '{"en":"v"}', ${JSON.stringify(v(n))}, ${`text ${n}`}, '{}', ${`2025-01-0${n}T00:00:00.000Z`})`.execute(db);
+    }
+    await db.destroy();
+    const store = await openStore(options);
+    stores.push(store);
+    expect((await store.listScenarioVersions('kp')).map((x) => [x.version, x.hash, x.restoredFrom])).toEqual([
+      [1, 'sha256:1', null],
+      [2, 'sha256:2', null],
+    ]);
+    expect((await store.restoreScenario('kp', 1))?.record).toMatchObject({ version: 3, hash: 'sha256:1', text: 'text 1', restoredFrom: 1 });
   });
 });
