@@ -435,6 +435,26 @@ describe('brink scenario: grades, model checks and versions (CLI)', () => {
     expect((await brinkInProcess('--data', data, 'scenario', 'versions', 'nope')).code).toBe(2);
   });
 
+  it('YAML errors at their own line: an unknown key, an unterminated quote, deep nesting (issue 9, issue 16)', async () => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  - id: dprk')) + 2;
+    const withKey = [...lines.slice(0, at), '    titel: x', ...lines.slice(at)].join('\n');
+    const f1 = path.join(dir, 'titel.yaml');
+    writeFileSync(f1, withKey);
+    const r1 = await brinkInProcess('scenario', 'validate', f1);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toContain(`titel.yaml:${at + 1}:5: invalid scenario: $.actors[id=dprk].titel: unknown property "titel"`);
+    const f2 = path.join(dir, 'quote.yaml');
+    writeFileSync(f2, `id: x\ntitle: "open\n${text}`);
+    const r2 = await brinkInProcess('scenario', 'validate', f2);
+    expect(r2.stderr).toMatch(/quote\.yaml:2:8: YAML syntax error: Missing closing "quote/);
+    const f3 = path.join(dir, 'deep.yaml');
+    writeFileSync(f3, `id: x\ndeep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    const r3 = await brinkInProcess('scenario', 'validate', f3);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toBe(`brink: ${path.relative(process.cwd(), f3).startsWith('..') ? f3 : path.relative(process.cwd(), f3)}:2:70: nesting deeper than 64 levels\n`);
+  });
+
   it('diff of a variant shows what it changes, derived values included', async () => {
     const r = await brinkInProcess('scenario', 'diff', 'scenarios/korean-peninsula-2025-09.yaml', '--variant', 'yoon-hardline');
     expect(r.code).toBe(0);
