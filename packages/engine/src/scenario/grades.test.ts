@@ -8,6 +8,7 @@ import { isInputError, type InputError } from '../errors';
 import { LIMITS } from '../limits';
 import {
   applyVariant,
+  citationCoverage,
   countGrades,
   diffScenarios,
   listGradedValues,
@@ -144,6 +145,16 @@ describe('grades', () => {
     expect(inputError(() => load(BASE.replace('framed: { value: 0.4, range: [0.2, 0.6], assumption: background only,', 'framed: { value: 0.4, range: [0.2, 0.6],'))).message).toMatch(
       /citation is only context is an assumption/,
     );
+  });
+});
+
+describe('coverage by grade', () => {
+  it('counts the citations of each block by their support, and citations of facts apart', () => {
+    const cov = citationCoverage(load(BASE), 'art', TEXT);
+    expect(cov.blocks).toHaveLength(1);
+    // states: tests, exports, share, the DPRK's position, the ruled-out stretch; implies: worry (and
+    // the variant's worry); context: framed; facts: the two actors and the relation.
+    expect(cov.blocks[0]!.support).toEqual({ states: 5, implies: 2, context: 1, facts: 3 });
   });
 });
 

@@ -59,7 +59,7 @@ export { parseScenarioText, positionOf } from './parse';
 export { validateScenario, type ValidateOptions } from './validate';
 export { checkCitations, collectCites, normaliseWhitespace, type SourceReader, type CiteAt } from './citations';
 export { applyVariant, listVariants, type VariantSummary } from './variants';
-export { citationCoverage, splitBlocks, type BlockCoverage, type SourceCoverage } from './coverage';
+export { citationCoverage, splitBlocks, type BlockCoverage, type SourceCoverage, type SupportCounts } from './coverage';
 export { scenarioHash, canonicalJson, sha256Hex, utf8Bytes } from './hash';
 export { parsePath, formatPath, resolvePath, readablePath, getAt, type PathSegment, type PathSelector } from './json-path';
 export { numbersInText, textStatesNumber, findNumberInText, readNumeral, type NumberInText } from './number-text';

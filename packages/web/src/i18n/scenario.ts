@@ -66,6 +66,10 @@ export const scenarioMessages = {
     'upload.known': 'Already stored as {id} version {version}.',
     'upload.open': 'Open it',
     'upload.missingSource': 'The text of source "{id}" is not available to check its quotes.',
+    'coverage.states': 'states a number',
+    'coverage.implies': 'implies a number',
+    'coverage.context': 'context of an assumption',
+    'coverage.facts': 'cites a fact',
   },
   'zh-Hant': {
     'grade.stated': '明示',
@@ -129,5 +133,9 @@ export const scenarioMessages = {
     'upload.known': '已儲存過，為 {id} 版本 {version}。',
     'upload.open': '開啟',
     'upload.missingSource': '無法取得來源「{id}」的文字，無法檢查其引文。',
+    'coverage.states': '明示數值',
+    'coverage.implies': '隱含數值',
+    'coverage.context': '假設的背景',
+    'coverage.facts': '引用事實',
   },
 } as const;

@@ -14,6 +14,8 @@ import { useScenarioState } from '../lib/scenario-context';
 import { Card } from '../components/common';
 import { Chart } from '../components/Chart';
 import type { ChartOption } from '../lib/echarts';
+import type { MessageKey } from '../i18n/messages';
+import { GRADE_COLOURS } from './scenario/GradesCard';
 import { GradesCard, orderBySection } from './scenario/GradesCard';
 import { ValuesCard } from './scenario/ValuesCard';
 import { VariantsCard } from './scenario/VariantsCard';
@@ -21,7 +23,10 @@ import { VersionsCard } from './scenario/VersionsCard';
 import { UploadCard } from './scenario/UploadCard';
 import './scenario/scenario.css';
 
-/** How many scenario elements cite each block (non-empty line) of a source: click a bar to read it. */
+const SUPPORT_SERIES = ['states', 'implies', 'context', 'facts'] as const;
+const SUPPORT_COLOURS = { states: GRADE_COLOURS.stated, implies: GRADE_COLOURS.implied, context: GRADE_COLOURS.assumed, facts: '#9aa3b5' } as const;
+
+/** How many citations each block (non-empty line) of a source gives, by grade of support: click a bar to read it. */
 function SourceCoverage({ scenario, scenarioId }: { scenario: Scenario; scenarioId: string }) {
   const { t } = useI18n();
   const openCite = useOpenCite();
@@ -41,22 +46,25 @@ function SourceCoverage({ scenario, scenarioId }: { scenario: Scenario; scenario
     () =>
       blocks
         ? ({
-            grid: { left: 40, right: 20, top: 20, bottom: 40 },
+            grid: { left: 40, right: 20, top: 34, bottom: 40 },
             tooltip: {
               trigger: 'item',
               formatter: (p: { dataIndex: number }) => {
                 const b = blocks[p.dataIndex]!;
-                return `<b>${t('scenario.block')} ${b.block}</b> (${b.citedBy.length})<br/><span style="display:inline-block;max-width:360px;white-space:normal">${b.text.slice(0, 120)}…</span>`;
+                const counts = SUPPORT_SERIES.map((k) => `${t(`coverage.${k}` as MessageKey)} ${b.support[k]}`).join(' · ');
+                return `<b>${t('scenario.block')} ${b.block}</b> (${b.citedBy.length})<br/>${counts}<br/><span style="display:inline-block;max-width:360px;white-space:normal">${b.text.slice(0, 120)}…</span>`;
               },
             },
+            legend: { top: 0, data: SUPPORT_SERIES.map((k) => t(`coverage.${k}` as MessageKey)) },
             xAxis: { type: 'category', data: blocks.map((b) => String(b.block)), name: t('scenario.block'), nameLocation: 'middle', nameGap: 26 },
             yAxis: { type: 'value', minInterval: 1 },
-            series: [
-              {
-                type: 'bar',
-                data: blocks.map((b) => ({ value: b.citedBy.length, itemStyle: { color: b.heading ? '#9aa3b5' : '#2f5d9b' } })),
-              },
-            ],
+            // Per block, its citations by how much they support a number (stated, implied, context) or cite a fact.
+            series: SUPPORT_SERIES.map((k) => ({
+              name: t(`coverage.${k}` as MessageKey),
+              type: 'bar',
+              stack: 'support',
+              data: blocks.map((b) => ({ value: b.heading ? 0 : b.support[k], itemStyle: { color: SUPPORT_COLOURS[k] } })),
+            })),
           } as ChartOption)
         : null,
     [blocks, t],

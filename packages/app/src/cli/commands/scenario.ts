@@ -422,11 +422,14 @@ export function formatSummary(loaded: LoadedScenario, coverage: SourceCoverage[]
   for (const cov of coverage) {
     const content = cov.blocks.filter((b) => !b.heading);
     const covered = content.filter((b) => b.citedBy.length > 0);
-    out.push('', `CITATION COVERAGE of source "${cov.source}": ${covered.length}/${content.length} content blocks cited`);
+    const total = cov.blocks.reduce((t, b) => ({ states: t.states + b.support.states, implies: t.implies + b.support.implies, context: t.context + b.support.context, facts: t.facts + b.support.facts }), { states: 0, implies: 0, context: 0, facts: 0 });
+    out.push('', `CITATION COVERAGE of source "${cov.source}": ${covered.length}/${content.length} content blocks cited; its citations of numbers: ${total.states} state, ${total.implies} imply, ${total.context} context; ${total.facts} cite facts`);
     for (const b of cov.blocks) {
       const head = `${b.text.slice(0, 18)}${b.text.length > 18 ? '…' : ''}`;
-      if (b.heading) out.push(`  block ${pad(String(b.block), 3)} heading    ${head}`);
-      else out.push(`  block ${pad(String(b.block), 3)} ${b.citedBy.length ? pad(`${b.citedBy.length} cites`, 10) : 'NOT CITED '} ${head}`);
+      const s = b.support;
+      const grades = `S${s.states} I${s.implies} C${s.context} F${s.facts}`;
+      if (b.heading) out.push(`  block ${pad(String(b.block), 3)} heading    ${pad('', 18)} ${head}`);
+      else out.push(`  block ${pad(String(b.block), 3)} ${b.citedBy.length ? pad(`${b.citedBy.length} cites`, 10) : 'NOT CITED '} ${pad(grades, 18)} ${head}`);
     }
     if (cov.unplaced.length) out.push(`  quotes spanning blocks: ${cov.unplaced.length}`);
   }
