@@ -1,7 +1,7 @@
 /**
  * What the models need from a scenario, checked for the base and every variant: each bound
  * deterrence model's own input checks (type probabilities sum to 1, the paper's orderings, ranges:
- * `deterrenceFromScenario`, which solves the model at the scenario's values) and each issue's
+ * `checkScenarioDeterrence`, the deterrence module's scenario link) and each issue's
  * bargaining inputs (`scenarioIssueInputs`: clout > 0, positions on the scale, at least two actors).
  *
  * `brink scenario validate`, `POST /api/scenarios` and the web app's scenario upload call this after
@@ -11,7 +11,7 @@
  */
 import { InputError, isInputError } from '../errors';
 import { scenarioIssueInputs } from '../bargaining/scenario-issues';
-import { deterrenceFromScenario, scenarioDeterrenceModels } from '../deterrence/scenario-link';
+import { checkScenarioDeterrence, scenarioDeterrenceModels } from '../deterrence/scenario-link';
 import { applyVariant, type Scenario, type SourceReader } from '../scenario/index';
 
 export interface ModelCheck {
@@ -25,9 +25,8 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   {
     family: 'deterrence',
     check: (scenario) => {
-      const ids = scenarioDeterrenceModels(scenario);
-      for (const id of ids) deterrenceFromScenario(scenario, id);
-      return ids;
+      checkScenarioDeterrence(scenario);
+      return scenarioDeterrenceModels(scenario);
     },
   },
   {

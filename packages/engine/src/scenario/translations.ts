@@ -117,9 +117,10 @@ export function checkTranslations(
       }
     }
   }
+  const keys = new Map(Object.entries(quotes).map(([source, entries]) => [source, new Set(Object.keys(entries).map(normaliseWhitespace))]));
   for (const { path, cite } of collectCites(scenario)) {
     if (cite.quote === undefined || !quotes[cite.source]) continue;
-    if (quoteTranslation(scenario, cite) === undefined) {
+    if (!keys.get(cite.source)!.has(normaliseWhitespace(cite.quote))) {
       throw new InputError(`${readablePath(scenario, path)}: the quote 「${cite.quote}」 has no English rendering in $.translations.quotes.${cite.source}`, {
         place: placeOf(path) ?? formatPath(path),
         expected: 'an entry "<quote>: <English>" for every quote of a source with translations',
