@@ -137,7 +137,7 @@ describe('latest-version reads (SQLite)', () => {
   });
 });
 
-describe('migration 0002 (SQLite)', () => {
+describe('migration 0003 (SQLite)', () => {
   it('keeps the versions a store had before restores existed, and then restores them', async () => {
     const options = freshOptions('sqlite');
     const file = path.join(options.dataDir!, SQLITE_FILE_NAME);

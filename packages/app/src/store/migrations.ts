@@ -64,11 +64,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('sources').execute();
     },
   },
+  '0002_evidence': {
+    async up(db: Kysely<unknown>) {
+      // Articles read by the evidence pipeline, with the evidence found in them (JSON).
+      await db.schema
+        .createTable('articles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('text_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('file_name', 'text')
+        .addColumn('title', 'text')
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('engine_version', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_date_idx').on('articles').columns(['date', 'id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('articles').execute();
+    },
+  },
   // Restoring an earlier version stores its content again as the newest version, so a content hash
   // may now belong to several versions of an id: the unique constraint on `hash` becomes an index,
-  // and `restored_from` records which version a restore (or a re-post of older content) copied.
+  // and `restored_from` records which version a restore copied.
   // SQLite cannot drop a constraint, so the table is rebuilt (the same way on both dialects).
-  '0002_scenario_restores': {
+  '0003_scenario_restores': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('scenarios_v2')
