@@ -91,6 +91,12 @@ describe('numbersInText', () => {
     ]);
   });
 
+  it('reads English scale words after digits', () => {
+    expect(numbersInText('about 9 million rounds and US$2.18 billion').map((n) => n.value)).toEqual([9e6, 2.18e9]);
+    expect(textStatesNumber('exported US$348 million of goods', 348_000_000)).toBe(true);
+    expect(textStatesNumber('11 thousand troops', 11_000)).toBe(true);
+  });
+
   it('reads percent signs, 百分之 and "percent"', () => {
     expect(numbersInText('約90%的貿易').map((n) => [n.value, n.percent])).toEqual([[90, true]]);
     expect(numbersInText('占九成').map((n) => [n.value, n.percent])).toEqual([[90, true]]);

@@ -11,6 +11,7 @@
  *   `六` = 6, `十一` = 11, `二十` = 20, `一百零五` = 105, `三千五百萬` = 35,000,000, `兩` = 2, `〇`/`零` = 0;
  * - mixed forms, Arabic digits with a Chinese large unit: `3.48億` = 348,000,000, `2萬5千` = 25,000;
  * - the decimal point 點: `九十六點七` = 96.7;
+ * - English scale words after digits: `9 million`, `US$2.18 billion` (thousand, million, billion, trillion);
  * - shares: `90%`, `９０％`, `百分之九十` = 90 percent, `9成` = `九成` = 90 percent (成 = tenths).
  *
  * A value matches a number written in the text when they are equal up to floating-point rounding
@@ -147,7 +148,12 @@ export function numbersInText(text: string): NumberInText[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+const ENGLISH_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
 function share(value: number, rest: string, text: string, index: number): NumberInText {
+  // English scale words after Arabic digits: "9 million", "US$2.18 billion".
+  const scale = /^\s?(thousand|million|billion|trillion)\b/i.exec(rest);
+  if (scale && /[0-9０-９]/.test(text)) return { value: value * ENGLISH_SCALES[scale[1]!.toLowerCase()]!, percent: false, text: text + scale[0], index };
   const first = rest.charAt(0);
   if (first === '%' || first === '％') return { value, percent: true, text: text + first, index };
   if (first === '成') return { value: value * 10, percent: true, text: text + first, index };
