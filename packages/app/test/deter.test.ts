@@ -105,7 +105,23 @@ describe('brink deter on the default scenario (block 4)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Asymmetric Escalation Game');
     expect(r.stdout).toContain('Block 4');
-    expect(r.stdout).toMatch(/p_HH >= [0-9.]+/);
+    expect(r.stdout).toMatch(/p_HH = [0-9.]+ is (below|above) p_HH_min = [0-9.]+/);
+  });
+
+  it("the reading comes from the scenario's file (models.deterrence.<id>.reading), not from the code", async () => {
+    const scenDir = mkdtempSync(path.join(tmpdir(), 'brink-deter-reading-'));
+    mkdirSync(path.join(scenDir, 'scenarios'));
+    mkdirSync(path.join(scenDir, 'sources'));
+    copyFileSync(path.join(REPO_ROOT, 'sources', '000_8d664b9cd5e9c824.txt'), path.join(scenDir, 'sources', '000_8d664b9cd5e9c824.txt'));
+    const text = readFileSync(DEFAULT_SCENARIO_PATH, 'utf8');
+    const question = 'Block 4: how credible must the US threat be to deter a limited nuclear strike, and where does the scenario sit?';
+    expect(text).toContain(question);
+    const file = path.join(scenDir, 'scenarios', 'reworded.yaml');
+    writeFileSync(file, text.replace(question, 'A reworded question for the escalation game?'));
+    const r = await brink('deter', file, '--model', 'aeg', '--samples', '0');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('A reworded question for the escalation game?');
+    expect(r.stdout).not.toContain('Block 4: how credible');
   });
 
   it('--json: one object per model with roles and outcome probabilities summing to 1', async () => {
