@@ -29,6 +29,7 @@ export { enumMixed, equilibriumSets, type EnumMixedResult, type EnumMixedStats }
 export { lemkeHowson, type LemkeHowsonOptions } from './lemke-howson';
 export { eliminateDominated, type DominanceResult, type DominanceOptions, type Elimination } from './dominance';
 export { SOLVE_METHODS, defaultMethod, solve, isPerfectInformationGame, type SolveMethod, type SolveOptions, type DominanceSolveResult } from './solve';
-export { solveSequenceFormLcp } from './sequence-form-lcp';
+export { solveSequenceFormLcp, type SequenceFormLcpOptions, type SequenceFormLcpResult, type SequenceFormLcpStats } from './sequence-form-lcp';
+export { generateSignallingGame, signallingGameSize, type SignallingGameOptions } from './signalling-game';
 export { backwardInduction, solveSubgamePerfect, type SubgamePerfectOptions, type TieBreak } from './subgame-perfect';
 export { solveLogit, traceLogit, type LogitOptions, type LogitTraceOptions, type LogitPoint, type LogitTrace } from './logit-qre';
