@@ -29,7 +29,7 @@ export function parseNfg(text: string, fileName = '<input>'): NormalFormGame {
   if (ts.is('number')) {
     while (ts.is('number')) {
       const t = ts.peek();
-      if (strategies.length >= n) ts.fail(`"}" (${n} players, ${n} strategy counts)`);
+      if (strategies.length >= n) throw new InputError(`${n + 1} strategy lists for ${n} players`, { place: ts.place(open), expected: `${n} strategy lists` });
       const k = ts.expectInteger('a number of strategies');
       if (k < 1) throw new InputError('a player needs at least one strategy', { place: ts.place(t), expected: 'a positive integer' });
       checkLimit(k, 'maxStrategiesPerPlayer', `strategies of player ${strategies.length + 1}`, ts.place(t));
@@ -38,7 +38,7 @@ export function parseNfg(text: string, fileName = '<input>'): NormalFormGame {
     ts.expect('rbrace', 'a number of strategies or "}"');
   } else {
     while (ts.is('lbrace')) {
-      if (strategies.length >= n) ts.fail(`"}" (${n} players, ${n} strategy lists)`);
+      if (strategies.length >= n) throw new InputError(`${n + 1} strategy lists for ${n} players`, { place: ts.place(open), expected: `${n} strategy lists` });
       ts.next();
       const list: string[] = [];
       while (ts.is('string')) {
