@@ -146,7 +146,10 @@ export function solveSequenceFormLcp(game: ExtensiveFormGame, options: SequenceF
   if (game.players.length !== 2) {
     throw new InputError(`the sequence-form LCP needs exactly 2 players, the game has ${game.players.length}`, { place: 'game', expected: 'a two-player game' });
   }
-  if (options.tableau === 'dense') return denseResult(game, 0, 0, 0, 0);
+  if (options.tableau === 'dense') {
+    const sf = buildSequenceForm(game);
+    return denseResult(game, sf.numSequences[0] + sf.numSequences[1] + sf.infosetsOf[0].length + sf.infosetsOf[1].length + 2, 0, 0, 0);
+  }
   const lcp = buildLcp(game);
   const { N, n1, n2, sf } = lcp;
   const nonzeros = lcp.columns.reduce((s, c) => s + c.size, 0);
