@@ -12,9 +12,10 @@ const pages: Record<Route, ReturnType<typeof lazy>> = {
   deterrence: lazy(() => import('./pages/DeterrencePage')),
   negotiation: lazy(() => import('./pages/NegotiationPage')),
   games: lazy(() => import('./pages/GamesPage')),
+  evidence: lazy(() => import('./pages/EvidencePage')),
 };
 
-const navOrder: Route[] = ['overview', 'scenario', 'deterrence', 'negotiation', 'games'];
+const navOrder: Route[] = ['overview', 'scenario', 'deterrence', 'negotiation', 'games', 'evidence'];
 
 class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: Error | null; key: string }> {
   state = { error: null as Error | null, key: this.props.resetKey };
@@ -29,12 +30,23 @@ class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string },
   }
 }
 
+/** What an unknown path shows (the server answers every page path with the app). */
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="card" data-testid="not-found">
+      <h2>{t('notFound.title')}</h2>
+      <p>{t('notFound.text', { path: window.location.pathname })}</p>
+    </div>
+  );
+}
+
 export function App() {
   const { t, lang, setLang, name } = useI18n();
   const route = useRoute();
   const state = useScenarioState();
-  const Page = pages[route];
-  const needsScenario = route !== 'games';
+  const Page = route === 'not-found' ? NotFound : pages[route];
+  const needsScenario = route !== 'games' && route !== 'not-found';
   return (
     <div className="app">
       <header className="app-header">
