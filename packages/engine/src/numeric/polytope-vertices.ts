@@ -32,9 +32,13 @@
  * of this tree from the root visits every lex-positive basis once with memory for one path only.
  * A vertex with several lex-positive bases (a degenerate vertex) is reported once.
  *
- * Arithmetic. The walk carries a floating-point tableau (Gauss-Jordan pivots). At each basis every
- * tableau column t gets an a posteriori bound on |t - t*| from its residual g - B t, where B is the
- * basis matrix and R (the slack columns of T) approximates B^-1:
+ * Arithmetic. The walk carries a floating-point tableau (Gauss-Jordan pivots) and, per column c,
+ * a bound E_c on |T[i][c] - T*[i][c]| over all rows (T* the exact tableau of the same basis). The
+ * bound is propagated through each pivot (propagateBound below: the exact child is the same pivot
+ * of the exact parent, so the parent's bounds, the pivot entry and the rounding of the update bound
+ * the child's), and when it has grown too loose to certify a decision it is replaced by an
+ * a posteriori bound from the residual g - B t of every column, with R (the slack columns of T)
+ * approximating B^-1:
  *
  *   |t - t*|_inf <= ||R||_inf / (1 - ||I - R B||_inf) * ||g - B t||_inf,
  *
