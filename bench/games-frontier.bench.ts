@@ -1,5 +1,5 @@
 /**
- * Game solvers against the strongest peers, in the same run (issue 14):
+ * Game solvers against the strongest peers, in the same run:
  *
  * 1. All extreme equilibria of two-player games: `brink solve` (the CLI, as a user runs it) beside
  *    `lrsnash` (lrslib, Debian package `lrslib`) on seeded random square games of 8..16 strategies
@@ -216,7 +216,7 @@ export default async function (): Promise<BenchRow[]> {
       area,
       workload: `sequence-form LCP, crisis-signalling tree ${label} (${nodes} nodes, ${k1}x${k2} types, ${moves} moves): sparse solver`,
       ms: sparse.ms,
-      baseline: { name: 'Brink dense exact tableau (before issue 14)', ms: Number.isNaN(dense.ms) ? null : dense.ms, note: dense.detail },
+      baseline: { name: 'Brink dense exact tableau (the previous solver)', ms: Number.isNaN(dense.ms) ? null : dense.ms, note: dense.detail },
       detail: sparse.detail,
     });
   }

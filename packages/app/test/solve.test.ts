@@ -1,5 +1,5 @@
 /**
- * `brink solve` end to end (issue 3): the `--json` format the issue fixes, agreement with Gambit's
+ * `brink solve` end to end: the `--json` format (docs/games.md), agreement with Gambit's
  * recorded equilibria on conformance games, the readable output, and exit 2 with the place of the
  * error for bad files.
  */

@@ -210,7 +210,7 @@ Several files: each is solved on its own; a bad file reports its error (file:lin
 still solve; with --json each file gives one line, with a "file" field (and "error" for a bad one).
 Exit codes: 0 ok, 2 a bad file or option (the message names file:line:col), 1 internal error.
 Examples:
-  brink solve ../shared/conformance/gambit/games/e04.nfg
+  brink solve examples/games/chicken.nfg
   brink solve game.efg --method enumpure --json
   brink solve games/*.nfg --json --time`,
     )
