@@ -388,7 +388,7 @@ export function registerForecastCommand(program: Command): void {
       'EUM choices where the paper is ambiguous, e.g. medianRule=weighted-mean probabilityRule=net-votes perspective=actor ' +
         'offerChoice=largest-sender-eu rangeMode=fixed fixedRange=100 q=0.9 t=1 stableMedianRounds=0 tolerance=1e-6',
     )
-    .option('--json', 'print JSON (KTAB's output format per dimension, plus EUM rounds with explanations)')
+    .option('--json', 'print JSON (KTAB output format per dimension, plus EUM rounds with explanations)')
     .addHelpText(
       'after',
       '\nExamples:\n  brink forecast scenarios/korean-peninsula-2025-09.yaml --issue dprk-nuclear-status\n' +
