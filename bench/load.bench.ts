@@ -1,5 +1,5 @@
 /**
- * Load benchmark (issue 13): a real `brink serve` (SQLite, local pool) under autocannon with 200
+ * Load benchmark: a real `brink serve` (SQLite, local pool) under autocannon with 200
  * concurrent connections for 60 s (BRINK_LOAD_SECONDS to change it) on a mix of reads (health,
  * the scenario list, the default scenario, the run list), small synchronous solves and run
  * submissions (a small solve run each). Reports requests/s, p50/p99 latency, errors and non-2xx

@@ -1,5 +1,5 @@
 /**
- * Scale-out benchmark (issue 13): one large deterrence map (AEG, BRINK_SCALING_STEPS² points, split
+ * Scale-out benchmark: one large deterrence map (AEG, BRINK_SCALING_STEPS² points, split
  * into row chunks) through the Redis queue with 1 and then 2 `brink worker` processes (one job at
  * a time each), against the same map computed in one process. Reports points per second per
  * worker, the efficiency of 2 workers (T1 / (2·T2)), the per-chunk cost and the queue's overhead

@@ -1,6 +1,6 @@
 /**
- * `npm run fuzz [-- --parsers N] [--requests N] [--seed S] [--only NAME,...]`: the fuzz job
- * (issues 13 and 16). Seeded and reproducible: input i of a target depends only on (seed, i).
+ * `npm run fuzz [-- --parsers N] [--requests N] [--seed S] [--only NAME,...]`: the fuzz job.
+ * Seeded and reproducible: input i of a target depends only on (seed, i).
  *
  * 1. Every parser a user feeds (fuzz/targets.ts: Gambit .nfg/.efg, game JSON, KTAB CSV, scenario
  *    YAML/JSON, deterrence parameters), N inputs each (default 100,000), in worker processes (two

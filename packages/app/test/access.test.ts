@@ -1,5 +1,5 @@
 /**
- * Access for deployments off loopback (issue 13): tokens with roles (read, write, admin), writes
+ * Access for deployments off loopback: tokens with roles (read, write, admin), writes
  * and run submissions need a token, rate limits per token, all in the OpenAPI document.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

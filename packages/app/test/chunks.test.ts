@@ -1,5 +1,5 @@
 /**
- * Chunked runs (issue 13): for every chunkable kind, merging the chunks' results in index order
+ * Chunked runs: for every chunkable kind, merging the chunks' results in index order
  * gives exactly (canonical JSON, bit for bit) the result the kind computes in one process with the
  * same seed, whatever order the chunks were computed in.
  */

@@ -1,5 +1,5 @@
 /**
- * Crash durability (issue 13), on SQLite and on PostgreSQL, with real processes killed by SIGKILL:
+ * Crash durability, on SQLite and on PostgreSQL, with real processes killed by SIGKILL:
  * - with the Redis queue: the server and a worker are killed in the middle of a large run; every
  *   chunk finished before the kill is still stored, unchanged; after a restart the run is resumed
  *   and its result equals the one-process run; a run finished earlier is intact; nothing is

@@ -1,5 +1,5 @@
 /**
- * Regression tests for the inputs of issue 16 ("a 60-byte request kills the server"), against a
+ * Regression tests for inputs that once crashed or stalled the server (a 60-byte request among them), against a
  * real `brink serve` process so that a crash shows as a dead process, not a failed assertion in
  * the same heap: every input gets a 4xx JSON error with a message, and the server keeps serving.
  * Then, in process, the run machinery's limits: a run that exhausts a worker's memory is marked
@@ -20,7 +20,7 @@ import { registerTestKinds } from './fixtures/test-kinds';
 
 type Json = Record<string, unknown>;
 
-describe('issue 16 inputs against a running server', () => {
+describe('hostile inputs against a running server', () => {
   let server: BrinkProcess;
   let data: string;
   beforeAll(async () => {

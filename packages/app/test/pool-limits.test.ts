@@ -1,5 +1,5 @@
 /**
- * The worker pool's limits (issue 16): a task that exhausts a thread's memory fails with a
+ * The worker pool's limits: a task that exhausts a thread's memory fails with a
  * 'memory' TaskLimitError and the pool keeps serving on a fresh thread; the time limit counts
  * execution only (a task queued behind another is not timed out by its wait); the wait has its
  * own limit; a worker whose heap grew is replaced after the task (memory given back).

@@ -1,5 +1,5 @@
 /**
- * The Redis queue (issue 13), end to end with real processes: `brink serve` with BRINK_REDIS_URL
+ * The Redis queue, end to end with real processes: `brink serve` with BRINK_REDIS_URL
  * and two `brink worker` processes complete large runs (a deterrence map split by rows, a forecast
  * ensemble split by members) whose results equal, bit for bit, the same runs computed in one
  * process; both workers take chunks; cancelling stops a run across processes; a worker killed

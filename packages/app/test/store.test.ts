@@ -286,7 +286,7 @@ describe.each(backends)('store on $name', (backend) => {
       options: { model: 'zagare-kilgour', grid: [1, 2, 3], label: '嚇阻' },
     });
     expect(done?.finishedAt).not.toBeNull();
-    // What the store reads back is the run record declared once for store, API and web (issue 9).
+    // What the store reads back is the run record declared once for store, API and web.
     for (const r of [run, mid, done]) expect(RunRecordSchema.strict().parse(r)).toEqual(r);
     // An ended run no longer changes.
     expect(await store.cancelRun(run.id)).toBe(false);

@@ -111,7 +111,7 @@ function headOf(task: RunTask, setup: DeterrenceSetup, o: DeterrenceOptions) {
 }
 
 /**
- * A map split into row ranges (issue 13): each chunk computes rows [first, first + count) with the
+ * A map split into row ranges: each chunk computes rows [first, first + count) with the
  * engine's own `map2d`, one row per call (the y axis pinned to the row's value, which `map2d`
  * reproduces exactly: y + 0), and returns each cell's equilibrium kinds as text; the merge numbers
  * the regimes in row-major order of first appearance, as `map2d` does in one pass. Maps whose two

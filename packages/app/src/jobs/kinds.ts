@@ -106,7 +106,7 @@ function needScenario(task: RunTask): Scenario {
 }
 
 /**
- * A forecast split (issue 13): every forecast carries an ensemble over its inputs' ranges (the
+ * A forecast split into chunks: every forecast carries an ensemble over its inputs' ranges (the
  * interval; `ensemble` runs, default DEFAULT_UNCERTAINTY_RUNS), and the ensemble's members are the
  * chunks: ranges of members of one issue, computed by the engine's `ensembleMembers` (member r
  * draws from createRng(seed).split('ensemble').split(r) only). The merge runs each issue's

@@ -4,7 +4,7 @@
  *
  * Why processes and not threads: V8 aborts the whole process when one isolate fails a large
  * allocation ("FATAL ERROR: ... Allocation failed - JavaScript heap out of memory"), and a worker
- * thread's `resourceLimits` do not prevent it (the 60-byte game of issue 16 took the server down
+ * thread's `resourceLimits` do not prevent it (a 60-byte game file took the server down
  * from a worker thread with a 128 MB limit). A child process with `--max-old-space-size` dies
  * alone; the pool reports why and starts another.
  *

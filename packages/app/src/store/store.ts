@@ -4,7 +4,7 @@
  * `brink.sqlite` under the data directory) or PostgreSQL (`pg`), with the same kysely code.
  *
  * Every write is one transaction, so a failed write leaves what was stored before unchanged.
- * The store never computes (ARCHITECTURE.md): it keeps what the engines produced.
+ * The store never computes: it keeps what the engines produced.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -98,7 +98,7 @@ export interface ScenarioRecord {
   restoredFrom: number | null;
 }
 
-// The run record is declared once, in @brink/engine/records (issue 9): the store, the API and the web share it.
+// The run record is declared once, in @brink/engine/records: the store, the API and the web share it.
 export { RUN_STATUSES, type RunStatus, type RunProvenance, type RunRecord } from '@brink/engine/records';
 
 export interface RunInput {
@@ -566,7 +566,7 @@ class KyselyStore implements Store {
   }
 
   // Latest-version reads go through the (id, version) primary key, newest first, one row: without
-  // the LIMIT the driver reads every version of the id (issue 16: 33 ms at 226 versions).
+  // the LIMIT the driver reads every version of the id (33 ms at 226 versions).
   async getScenario(id: string, version?: number): Promise<ScenarioRecord | undefined> {
     let q = this.db.selectFrom('scenarios').selectAll().where('id', '=', id);
     if (version !== undefined) q = q.where('version', '=', version);

@@ -32,7 +32,7 @@ export interface EnsembleOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * The forecasts of runs 0..runs-1, already computed (by `ensembleMembers`, in chunks on several
-   * workers: issue 13); the summary is then made of them instead of running them again.
+   * workers); the summary is then made of them instead of running them again.
    */
   members?: readonly number[];
 }

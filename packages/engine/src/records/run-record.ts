@@ -1,6 +1,6 @@
 /**
  * The run record: what Brink stores about one analysis run and what the API and the web app show
- * of it, declared once (issue 9). The store's rows map to `RunRecord`, the API's OpenAPI schemas
+ * of it, declared once. The store's rows map to `RunRecord`, the API's OpenAPI schemas
  * are these zod schemas (`RunDetailSchema` for GET /api/runs/:id, `RunSummarySchema` in lists),
  * and the web client reads the same types. Pure data: no Node or browser API, so every package can
  * import it (docs/decisions/0010).
