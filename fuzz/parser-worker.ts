@@ -19,7 +19,7 @@ export interface WorkerJob {
 }
 
 export type WorkerReport =
-  | { type: 'progress'; index: number }
+  | { type: 'progress'; index: number; ok: number; inputErrors: number }
   | { type: 'finding'; index: number; kind: 'exception' | 'slow'; message: string; ms: number }
   | { type: 'done'; ok: number; inputErrors: number; findings: number; ms: number };
 
@@ -36,7 +36,7 @@ process.on('message', (job: WorkerJob) => {
   for (let i = job.from; i < job.to; i++) {
     const text = input(i);
     writeSync(status, String(i).padEnd(12), 0);
-    if (i % 200 === 0) send({ type: 'progress', index: i });
+    if (i % 200 === 0) send({ type: 'progress', index: i, ok, inputErrors });
     const start = performance.now();
     const verdict = judge(target, text);
     const ms = performance.now() - start;

@@ -84,10 +84,13 @@ async function fuzzParser(name: string, from: number, to: number, counts: Parser
       let stderr = '';
       child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
       let lastProgress = performance.now();
+      // Counts of this worker so far: kept when it crashes or hangs (it never reports `done`).
+      let seen = { ok: 0, inputErrors: 0 };
       const outcome = await new Promise<{ kind: 'done' } | { kind: 'crash' | 'hang' }>((resolve) => {
         child.on('message', (m: WorkerReport) => {
           lastProgress = performance.now();
           if (m.type === 'finding') keep(name, m.index, m.kind, m.message, input(m.index), EXT[name]);
+          else if (m.type === 'progress') seen = { ok: m.ok, inputErrors: m.inputErrors };
           else if (m.type === 'done') {
             counts.ok += m.ok;
             counts.inputErrors += m.inputErrors;
@@ -114,6 +117,8 @@ async function fuzzParser(name: string, from: number, to: number, counts: Parser
         break;
       }
       const at = Number(readFileSync(statusFile, 'utf8').trim());
+      counts.ok += seen.ok;
+      counts.inputErrors += seen.inputErrors;
       counts[outcome.kind === 'crash' ? 'crashes' : 'hangs']++;
       counts.findings++;
       keep(name, at, outcome.kind, outcome.kind === 'crash' ? `the worker process died: ${stderr.split('\n').filter(Boolean).slice(-3).join(' | ')}` : 'no answer within the watchdog', input(at), EXT[name]);

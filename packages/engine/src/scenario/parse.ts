@@ -31,9 +31,17 @@ const positionIndex = new WeakMap<object, PositionIndex>();
  */
 export function parseScenarioText(text: string, fileName: string): unknown {
   checkTextSize(text, fileName);
-  checkNesting(text, fileName);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    checkNesting(text, fileName);
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  } catch (error) {
+    // The YAML library's own parser recurses on some deep shapes (a thousand nested `? ` keys:
+    // a fuzz finding) before any depth can be counted: its stack overflow is bad input too.
+    if (error instanceof RangeError) throw new InputError('the document is nested too deeply to read', { place: `${fileName}:1:1`, expected: `YAML or JSON nested at most ${LIMITS.maxNestingDepth} levels`, cause: error });
+    throw error;
+  }
   const firstError = doc.errors[0];
   if (firstError) {
     let pos = firstError.linePos?.[0] ?? lineCounter.linePos(firstError.pos[0]);
