@@ -3,7 +3,7 @@
  * created), an optional check against the scenario, and the executor that calls the engine.
  *
  * Executors are plain functions of (task, context) -> JSON-able result, so the same code runs in a
- * worker thread (./worker.ts, the default) or in-process. They must be deterministic: the result
+ * worker process (./worker.ts, the default), in a `brink worker` of the queue, or in-process. They must be deterministic: the result
  * depends only on the task (scenario content, seed, options), so a stored run can be reproduced.
  */
 import { z } from 'zod';
@@ -36,7 +36,7 @@ export interface RunTask {
 export interface ExecContext {
   /** Reports progress as a fraction in [0, 1]. */
   onProgress(fraction: number): void;
-  /** Set when the run is cancelled (in-process execution; worker threads are terminated instead). */
+  /** Set when the run is cancelled (in-process execution and chunks; worker processes are killed instead). */
   signal?: AbortSignal;
 }
 

@@ -2,9 +2,9 @@
  * Builds Brink's HTTP server (Fastify 5): the JSON API under /api (docs/api.md), its OpenAPI
  * document and reference page, and the web app's static files with a fallback to index.html.
  *
- * Safety: a body size limit; solves in worker threads with a time limit; request paths never reach
+ * Safety: size, nesting and id limits; solves and run checks in worker processes with memory and execution-time limits (docs/limits.md); request paths never reach
  * the file system (sources come from the store; static files are an allow-list, made again when
- * the web app is rebuilt); every error is JSON; off loopback, writes need `Authorization: Bearer $BRINK_TOKEN`.
+ * the web app is rebuilt); every error is JSON; tokens with roles and rate limits (./access.ts); runs go to the local pool or the Redis queue.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,7 +50,7 @@ function readVersion(file: string): string {
 
 export interface ServerOptions {
   store: Store;
-  /** Where runs execute. Default: a worker-thread pool (closed with the server). */
+  /** Where runs execute. Default: a pool of worker processes (closed with the server); none with the Redis queue. */
   runner?: TaskRunner;
   /**
    * Where request-path work executes (synchronous solves, the check of a run's input), apart from
