@@ -18,8 +18,6 @@ import {
 } from '@brink/engine/scenario';
 import { checkModelInputs } from '@brink/engine/model-inputs';
 import { isInputError } from '@brink/engine/errors';
-import { LIMITS } from '@brink/engine/limits';
-import { tooDeepAt } from './json-body';
 import type { ScenarioRecord, SourceInput, Store } from '../store';
 import { badRequest, fromInputError, fromZodError, notFound } from './errors';
 import { addRoute } from './routes';
@@ -351,11 +349,6 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
         // A body sent as JSON must be JSON: its syntax errors are reported as JSON errors (the
         // YAML reader below would call them YAML errors), at the line and column of the problem.
         if (/^application\/json\b/i.test(request.headers['content-type'] ?? '')) checkJsonSyntax(raw);
-        const deep = tooDeepAt(raw, LIMITS.maxNestingDepth);
-        if (deep >= 0) {
-          const before = raw.slice(0, deep).split('\n');
-          throw badRequest(`the scenario is nested deeper than ${LIMITS.maxNestingDepth} levels`, `${POSTED_FILE_NAME}:${before.length}:${before[before.length - 1]!.length + 1}`, `at most ${LIMITS.maxNestingDepth} levels of nesting (docs/limits.md)`);
-        }
         let data = parseOrSyntaxError(raw);
         if (isEnvelope(data)) {
           const envelope = PostScenarioEnvelopeSchema.safeParse(data);
