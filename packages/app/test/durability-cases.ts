@@ -21,14 +21,9 @@ import { api as call, oneProcessResult, waitForRun } from './run-helpers';
 
 const PG_URL = process.env.BRINK_TEST_DATABASE_URL;
 const REDIS = process.env.BRINK_TEST_REDIS_URL;
-if (!PG_URL) console.warn('durability tests on PostgreSQL skipped: set BRINK_TEST_DATABASE_URL (npm test starts a throwaway PostgreSQL)');
-if (!REDIS) console.warn('durability tests with the queue skipped: set BRINK_TEST_REDIS_URL (npm test starts a throwaway Redis)');
 
 type Json = Record<string, unknown>;
 const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => {});
-});
 
 interface Backend {
   name: string;
@@ -67,8 +62,10 @@ const postgres: Backend = {
 
 const api = async (server: BrinkProcess, method: string, route: string, body?: unknown): Promise<Json> => (await call(server, method, route, body)).body;
 
-for (const backend of [sqlite, ...(PG_URL ? [postgres] : [])]) {
-  describe(`crash durability on ${backend.name}`, () => {
+/** The crash-durability cases on one store (durability-sqlite.test.ts, durability-postgres.test.ts). */
+export function durabilityTests(which: 'sqlite' | 'postgres'): void {
+  const backend = which === 'sqlite' ? sqlite : postgres;
+  describe.skipIf(which === 'postgres' && !PG_URL)(`crash durability on ${backend.name}`, () => {
     it.skipIf(!REDIS)('queue: the server and the worker SIGKILLed mid-run; finished chunks intact; the run resumes to the exact result', async () => {
       const { args, env, open } = await backend.fresh();
       const queueEnv = { ...env, BRINK_REDIS_URL: REDIS!, BRINK_QUEUE_NAME: `durable-${process.pid}-${Date.now().toString(36)}`, BRINK_QUEUE_LOCK_MS: '2000' };
@@ -102,6 +99,10 @@ for (const backend of [sqlite, ...(PG_URL ? [postgres] : [])]) {
       expect(canonicalJson(run.result)).toBe(await oneProcessResult(store, id));
       expect(await store.getChunkResults(id)).toEqual([]);
       expect(canonicalJson(await api(server, 'GET', `/api/runs/${small.id as string}`))).toBe(canonicalJson({ ...finished }));
+    });
+
+    afterAll(async () => {
+      for (const c of cleanups.reverse()) await c().catch(() => {});
     });
 
     it('local pool: the server SIGKILLed mid-run; after a restart the run is marked failed (interrupted), finished runs intact', async () => {
