@@ -14,6 +14,7 @@
  * this file stays a plain description of shapes.
  */
 import { z } from 'zod';
+import { crisisSectionSchema } from '../crisis/schema';
 
 /** Short lowercase identifiers: `dprk`, `kim-jong-un`, `us-rok-alliance`. */
 export const IdSchema = z
@@ -330,7 +331,7 @@ export const ModelsSchema = z
   .strictObject({
     deterrence: z.record(z.string(), ModelBindingSchema).describe('Deterrence model id -> binding.'),
     bargaining: z.record(z.string(), ModelBindingSchema.partial({ roles: true, parameters: true })).optional(),
-    crisis: z.record(z.string(), z.unknown()).optional(),
+    crisis: z.lazy(() => crisisSectionSchema()).optional().describe('The crisis simulation (packages/engine/src/crisis/schema.ts).'),
   })
   .describe('Parameters of the models, per model.');
 
