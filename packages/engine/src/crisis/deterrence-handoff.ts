@@ -7,9 +7,9 @@
  *
  *   p_Ch = round(x_challengerHard)                              (DPRK resolve)
  *   T    = round(x_tacticalCredibility)                         (= p_HH + p_HS: the US would respond in kind)
- *   m    = clamp(1 − k_s (x_strikeCost − x_strikeCost,0), 0, 1)  (James Park: a DPRK able to hit the US
- *                                                                  lowers the US's strategic credibility)
- *   s_H  = round(m · p_HH⁰ / (p_HH⁰ + p_HS⁰)),   s_S = round(m · p_SH⁰ / (p_SH⁰ + p_SS⁰))
+ *   m    = round(clamp(1 − k_s (x_strikeCost − x_strikeCost,0), 0, 1))  (James Park: a DPRK able to hit
+ *                                                                  the US lowers the US's strategic credibility)
+ *   s_H  = m · p_HH⁰ / (p_HH⁰ + p_HS⁰),   s_S = m · p_SH⁰ / (p_SH⁰ + p_SS⁰)
  *   p_HH = T s_H,  p_HS = T (1 − s_H),  p_SH = (1 − T) s_S,  p_SS = (1 − T)(1 − s_S)
  *   c_SQ = clamp(round(c_SQ⁰ − k_q (x_statusQuo − x_statusQuo,0)), c_ED + 0.01, c_DC − 0.01)
  *
@@ -54,11 +54,11 @@ export function handoffParams(
 ): Record<string, number> {
   const b = h.binding;
   const T = round2(clamp(x[h.tacticalCredibility]!, 0, 1));
-  const m = clamp(1 - strategicPerStrikeCost * (x[h.strikeCost]! - start[h.strikeCost]!), 0, 1);
+  const m = round2(clamp(1 - strategicPerStrikeCost * (x[h.strikeCost]! - start[h.strikeCost]!), 0, 1));
   const hardShare = b.p_HH! + b.p_HS! > 0 ? b.p_HH! / (b.p_HH! + b.p_HS!) : 0;
   const softShare = b.p_SH! + b.p_SS! > 0 ? b.p_SH! / (b.p_SH! + b.p_SS!) : 0;
-  const sH = round2(clamp(m * hardShare, 0, 1));
-  const sS = round2(clamp(m * softShare, 0, 1));
+  const sH = m * hardShare;
+  const sS = m * softShare;
   const cSQ = clamp(round2(b.c_SQ! - statusQuoPerUnit * (x[h.statusQuo]! - start[h.statusQuo]!)), round2(b.c_ED! + 0.01), round2(b.c_DC! - 0.01));
   return {
     ...b,
@@ -103,7 +103,7 @@ export class DeterrenceMemo {
   constructor(private readonly handoff: DeterrenceHandoff) {}
 
   decide(params: Record<string, number>): DeterrenceDecision {
-    const key = `${params.p_Ch}|${params.p_HH}|${params.p_HS}|${params.p_SH}|${params.c_SQ}`;
+    const key = `${params.p_Ch}|${params.p_HH}|${params.p_HS}|${params.p_SH}|${params.p_SS}|${params.c_SQ}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const decision = decideDeterrence(this.handoff, params);
