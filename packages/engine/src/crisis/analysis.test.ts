@@ -47,13 +47,17 @@ describe('the CNS launch-day table', () => {
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
       if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-        else if (ch === '"') quoted = false;
+        if (ch === '"' && text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
         else field += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === ',') rows.at(-1)!.push(field), (field = '');
-      else if (ch === '\n') rows.at(-1)!.push(field), (field = ''), rows.push([]);
-      else if (ch !== '\r') field += ch;
+      else if (ch === ',' || ch === '\n') {
+        rows.at(-1)!.push(field);
+        field = '';
+        if (ch === '\n') rows.push([]);
+      } else if (ch !== '\r') field += ch;
     }
     if (field !== '') rows.at(-1)!.push(field);
     const lines = rows.slice(1).filter((r) => r.length > 1);
@@ -169,7 +173,10 @@ describe('the NB regression and the inverse CDFs', () => {
       let p = Math.exp(-lambda);
       let F = p;
       const u = rng.next();
-      while (u > F) p *= lambda / ++k, (F += p);
+      while (u > F) {
+        p *= lambda / ++k;
+        F += p;
+      }
       x.push([1, z]);
       y.push(k);
     }
