@@ -25,8 +25,8 @@ export {
 } from './ensemble';
 export { simulateCompareChunk, mergeCompareChunks, summariseComparison, compareVariants, type CompareChunk, type ComparisonSummary, type OutcomeDifference } from './compare';
 export { evaluateDesignChunk, mergeDesignChunks, evaluateDesign, type DesignSpec, type DesignChunk } from './design';
-export { ensembleTornado, type TornadoResult, type TornadoBar, type TornadoOptions } from './tornado';
-export { sobolIndices, type SobolResult, type SobolOutcome, type SobolIndex, type SobolOptions } from './sobol';
+export { ensembleTornado, tornadoDesign, tornadoFromCounts, type TornadoResult, type TornadoBar, type TornadoOptions, type TornadoDesign } from './tornado';
+export { sobolIndices, sobolDesign, sobolFromCounts, type SobolResult, type SobolOutcome, type SobolIndex, type SobolOptions, type SobolDesign } from './sobol';
 export { runHindcast, type HindcastResult, type HindcastMonth, type HindcastOptions } from './hindcast';
 export { fitLaunchModel, monthlySeries, launchDaysByMonth, type LaunchModel, type MonthlySeries } from './launch-model';
 export { fitNegativeBinomial, type NbFit } from './nb-regression';

@@ -20,7 +20,7 @@
  */
 import { createRng } from '../random/index';
 import type { CompiledCrisisModel } from './compile';
-import { evaluateDesign } from './design';
+import { evaluateDesign, type DesignSpec } from './design';
 
 export interface SobolIndex {
   key: string;
@@ -69,24 +69,46 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[k]! + (x - k) * ((sorted[Math.min(sorted.length - 1, k + 1)] ?? sorted[k]!) - sorted[k]!);
 }
 
-export function sobolIndices(model: CompiledCrisisModel, options: SobolOptions = {}): SobolResult {
+export interface SobolDesign {
+  readonly spec: DesignSpec;
+  readonly chosen: readonly number[];
+  readonly baseSamples: number;
+  readonly bootstrap: number;
+  readonly seed: number | string;
+}
+
+/** Saltelli's points: A (N rows), B (N rows), then A_B^(i) for each parameter i. */
+export function sobolDesign(model: CompiledCrisisModel, options: SobolOptions = {}): SobolDesign {
   const chosen = options.params ?? model.params.map((p, i) => (p.hi > p.lo ? i : -1)).filter((i) => i >= 0).slice(0, 8);
   const K = chosen.length;
   const N = options.baseSamples ?? 64;
   const R = options.runsPerPoint ?? 32;
-  const B = options.bootstrap ?? 500;
   const seed = options.seed ?? 1;
   const rng = createRng(seed).split('sobol');
   const draw = () => chosen.map((i) => model.params[i]!.sampler.sample((rng.nextUint32() + 0.5) / 4294967296));
   const A = Array.from({ length: N }, draw);
   const Bm = Array.from({ length: N }, draw);
   const point = (row: number[]) => row.flatMap((v, k) => [chosen[k]!, v]);
-  // Points: A_j, B_j, then A_B^(i)_j for i = 0..K-1.
   const points: number[][] = [];
   for (let j = 0; j < N; j++) points.push(point(A[j]!));
   for (let j = 0; j < N; j++) points.push(point(Bm[j]!));
   for (let i = 0; i < K; i++) for (let j = 0; j < N; j++) points.push(point(A[j]!.map((v, k) => (k === i ? Bm[j]![k]! : v))));
-  const counts = evaluateDesign(model, { seed, weeks: options.weeks ?? model.defaultWeeks, runsPerPoint: R, points }, { onProgress: options.onProgress });
+  return { spec: { seed, weeks: options.weeks ?? model.defaultWeeks, runsPerPoint: R, points }, chosen, baseSamples: N, bootstrap: options.bootstrap ?? 500, seed };
+}
+
+export function sobolIndices(model: CompiledCrisisModel, options: SobolOptions = {}): SobolResult {
+  const design = sobolDesign(model, options);
+  return sobolFromCounts(model, design, evaluateDesign(model, design.spec, { onProgress: options.onProgress }));
+}
+
+/** The indices and their bootstrap intervals from the design's counts ([point][outcome]). */
+export function sobolFromCounts(model: CompiledCrisisModel, design: SobolDesign, counts: Int32Array): SobolResult {
+  const chosen = design.chosen;
+  const K = chosen.length;
+  const N = design.baseSamples;
+  const R = design.spec.runsPerPoint;
+  const B = design.bootstrap;
+  const seed = design.seed;
   const nO = model.outcomes.length;
   const f = (p: number, o: number) => counts[p * nO + o]! / R;
   const boot = createRng(seed).split('sobol-bootstrap');

@@ -40,7 +40,13 @@ export interface TornadoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function ensembleTornado(model: CompiledCrisisModel, options: TornadoOptions = {}): TornadoResult {
+export interface TornadoDesign {
+  readonly spec: DesignSpec;
+  readonly chosen: readonly number[];
+}
+
+/** The 2K + 1 points of a tornado: base, then each parameter at its low and high end. */
+export function tornadoDesign(model: CompiledCrisisModel, options: TornadoOptions = {}): TornadoDesign {
   const R = options.runsPerPoint ?? 200;
   const chosen = options.params ?? model.params.map((p, i) => (p.hi > p.lo ? i : -1)).filter((i) => i >= 0);
   const points: number[][] = [[]];
@@ -48,11 +54,15 @@ export function ensembleTornado(model: CompiledCrisisModel, options: TornadoOpti
     const p = model.params[i]!;
     points.push([i, p.lo], [i, p.hi]);
   }
-  const spec: DesignSpec = { seed: options.seed ?? 1, weeks: options.weeks ?? model.defaultWeeks, runsPerPoint: R, points };
-  const counts = evaluateDesign(model, spec, { onProgress: options.onProgress });
+  return { spec: { seed: options.seed ?? 1, weeks: options.weeks ?? model.defaultWeeks, runsPerPoint: R, points }, chosen };
+}
+
+/** The tornado from the design's counts ([point][outcome]). */
+export function tornadoFromCounts(model: CompiledCrisisModel, design: TornadoDesign, counts: Int32Array): TornadoResult {
+  const R = design.spec.runsPerPoint;
   const nO = model.outcomes.length;
   const probs = (point: number) => Array.from({ length: nO }, (_, o) => counts[point * nO + o]! / R);
-  const bars = chosen.map((i, k) => {
+  const bars = design.chosen.map((i, k) => {
     const p = model.params[i]!;
     const atLow = probs(1 + 2 * k);
     const atHigh = probs(2 + 2 * k);
@@ -60,4 +70,9 @@ export function ensembleTornado(model: CompiledCrisisModel, options: TornadoOpti
   });
   bars.sort((a, b) => b.swing - a.swing || (a.key < b.key ? -1 : 1));
   return { runsPerPoint: R, outcomes: model.outcomes.map((o) => ({ id: o.id, label: o.label.en })), base: probs(0), bars };
+}
+
+export function ensembleTornado(model: CompiledCrisisModel, options: TornadoOptions = {}): TornadoResult {
+  const design = tornadoDesign(model, options);
+  return tornadoFromCounts(model, design, evaluateDesign(model, design.spec, { onProgress: options.onProgress }));
 }

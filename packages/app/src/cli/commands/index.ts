@@ -5,6 +5,7 @@ import { registerSolveCommand } from './solve';
 import { registerDeterCommand } from './deter';
 import { registerForecastCommand } from './forecast';
 import { registerServeCommand } from './serve';
+import { registerSimulateCommand } from './simulate';
 
 export function registerCommands(program: Command): void {
   registerScenarioCommand(program);
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerDeterCommand(program);
   registerForecastCommand(program);
   registerServeCommand(program);
+  registerSimulateCommand(program);
 }
