@@ -14,6 +14,7 @@ import { type Scenario } from '@brink/engine/scenario';
 import { forecastIssue } from '@brink/engine/bargaining';
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
 import { checkDeterrence, DeterrenceOptionsSchema, executeDeterrence } from './deterrence';
+import { checkSimulate, executeSimulate, SimulateOptionsSchema } from './simulate';
 
 export interface RunTask {
   kind: string;
@@ -141,10 +142,20 @@ const deterrenceKind: RunKindSpec = {
   execute: executeDeterrence,
 };
 
+const simulateKind: RunKindSpec = {
+  kind: 'simulate',
+  summary: 'Crisis simulation of the scenario over time (ensembles, variants compared, hindcast, sensitivity).',
+  needsScenario: true,
+  options: SimulateOptionsSchema,
+  check: checkSimulate,
+  execute: executeSimulate,
+};
+
 const registry = new Map<string, RunKindSpec>([
   [deterrenceKind.kind, deterrenceKind],
   [solveKind.kind, solveKind],
   [forecastKind.kind, forecastKind],
+  [simulateKind.kind, simulateKind],
 ]);
 
 export function getRunKind(kind: string): RunKindSpec | undefined {
