@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { compileCrisisModel } from '@brink/engine/crisis';
 import { InputError, isInputError } from '@brink/engine/errors';
-import { checkSimulateOptions, simulateScenario } from '../simulation/run-simulation';
+import { checkSimulateOptions, simulateScenario } from '@brink/engine/crisis';
 import type { ExecContext, RunTask } from './kinds';
 
 export const SimulateOptionsSchema = z
@@ -52,7 +52,7 @@ export async function executeSimulate(task: RunTask, ctx: ExecContext): Promise<
   const weights: Record<string, [number, number]> = o.sobol
     ? { ensemble: [0, 0.3], compare: [0, 0.3], tornado: [0.3, 0.85], sobol: [0.85, 0.98], hindcast: [0.98, 1] }
     : { ensemble: [0, 0.95], compare: [0, 0.95], hindcast: [0.95, 1] };
-  const report = await simulateScenario(scenarioOf(task), undefined, {
+  const report = await simulateScenario(scenarioOf(task), {
     runs: o.runs,
     weeks: o.weeks,
     seed: task.seed,

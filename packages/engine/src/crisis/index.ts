@@ -41,3 +41,19 @@ export { CNS_LAUNCH_DAYS, CNS_SNAPSHOT_END, CNS_MISSILES } from './data/cns-laun
 export { EXERCISES, DETENTE, SUMMITS, BORDER_CLOSURE, type DatedWindow } from './data/history';
 export { dayNumber, isoDate } from './calendar';
 export { FAN_BINS } from './simulate';
+export {
+  simulateScenario,
+  simulateWith,
+  simulationModels,
+  runChunkTask,
+  runTasksInThread,
+  checkSimulateOptions,
+  mechanismReport,
+  calendarOf,
+  type SimulateOptions,
+  type SimulateReport,
+  type MechanismReport,
+  type ChunkTask,
+  type SimulationModels,
+  type TaskRunner,
+} from './report';
