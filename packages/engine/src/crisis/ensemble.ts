@@ -224,7 +224,8 @@ export interface SimulationSummary {
   /** Share of runs at each ladder level, per week ([level][week]). */
   levelShares: number[][];
   actions: { id: string; actor: string; label: string; perRun: number }[];
-  deterrence: { reached: number; outcomes: Record<string, number>; solves: number };
+  /** Runs that reached the nuclear threshold and the deterrence model's outcomes there. */
+  deterrence: { reached: number; outcomes: Record<string, number> };
   sampling: string;
 }
 
@@ -295,7 +296,7 @@ export function summariseChunk(model: CompiledCrisisModel, c: ChunkResult, seed:
     cumulative,
     levelShares,
     actions,
-    deterrence: { reached, outcomes: detOut, solves: memoFor(model)?.solves ?? 0 },
+    deterrence: { reached, outcomes: detOut },
     sampling: model.sampling,
   };
 }
