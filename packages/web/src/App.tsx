@@ -11,10 +11,11 @@ const pages: Record<Route, ReturnType<typeof lazy>> = {
   scenario: lazy(() => import('./pages/ScenarioPage')),
   deterrence: lazy(() => import('./pages/DeterrencePage')),
   negotiation: lazy(() => import('./pages/NegotiationPage')),
+  simulation: lazy(() => import('./pages/SimulationPage')),
   games: lazy(() => import('./pages/GamesPage')),
 };
 
-const navOrder: Route[] = ['overview', 'scenario', 'deterrence', 'negotiation', 'games'];
+const navOrder: Route[] = ['overview', 'scenario', 'deterrence', 'negotiation', 'simulation', 'games'];
 
 class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: Error | null; key: string }> {
   state = { error: null as Error | null, key: this.props.resetKey };

@@ -215,7 +215,17 @@ export async function simulateWith(sim: SimulationModels, options: SimulateOptio
     const tDesign = tornadoDesign(first, { seed, weeks, runsPerPoint: options.tornadoRuns ?? 200 });
     const tornado = tornadoFromCounts(first, tDesign, await runDesign(tDesign.spec, 'tornado'));
     const indexOf = new Map(first.params.map((p, i) => [p.key, i]));
-    const top = tornado.bars.filter((b) => b.swing > 0).slice(0, options.sobolParams ?? 8).map((b) => indexOf.get(b.key)!);
+    // The Sobol parameters: the two largest tornado swings of each outcome in turn (so that every
+    // outcome's main drivers are studied, not only those of the most variable outcome), up to the limit.
+    const limit = options.sobolParams ?? 8;
+    const top: number[] = [];
+    for (let rank = 0; rank < 2 && top.length < limit; rank++) {
+      for (let o = 0; o < first.outcomes.length && top.length < limit; o++) {
+        const ranked = tornado.bars.map((b) => ({ b, swing: Math.abs(b.atHigh[o]! - b.atLow[o]!) })).filter((x) => x.swing > 0).sort((a, b) => b.swing - a.swing);
+        const pick = ranked.map((x) => indexOf.get(x.b.key)!).filter((i) => !top.includes(i))[0];
+        if (pick !== undefined && ranked.length > rank) top.push(pick);
+      }
+    }
     const sDesign = sobolDesign(first, { seed, weeks, params: top, baseSamples: options.sobolSamples ?? 64, runsPerPoint: options.sobolRuns ?? 32 });
     const sobol = sobolFromCounts(first, sDesign, await runDesign(sDesign.spec, 'sobol'));
     sensitivity = { tornado, sobol };

@@ -2,6 +2,8 @@
  * Interface text in English and Traditional Chinese (the seed article's language). Every key of
  * `en` must exist in `zh-Hant` (checked by the type and by messages.test.ts).
  */
+import { simulationMessages } from './simulation';
+
 export const languages = ['en', 'zh-Hant'] as const;
 export type Language = (typeof languages)[number];
 
@@ -136,6 +138,7 @@ export const en = {
   'runs.state.failed': 'failed',
   'runs.state.cancelled': 'cancelled',
   'tree.chance': 'Chance',
+  ...simulationMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -271,6 +274,7 @@ export const zhHant: Record<MessageKey, string> = {
   'runs.state.failed': '失敗',
   'runs.state.cancelled': '已取消',
   'tree.chance': '自然',
+  ...simulationMessages['zh-Hant'],
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, 'zh-Hant': zhHant };
