@@ -21,6 +21,15 @@ import { DeterrenceMemo, AEG_OUTCOME_CODES } from './deterrence-handoff';
 import { FAN_BINS, LAUNCH_FAN_MAX, runOne, Workspace, type ParamMode } from './simulate';
 import { wilson } from './intervals';
 
+/**
+ * Fan charts are read from the runs with index below this (all runs of smaller ensembles): their
+ * weekly quantiles are then already finer than the 100-bin histograms (about ±1% of the
+ * probability at the 5% quantile), and recording them for every run of a large ensemble would cost
+ * more than the rest of the run (a scattered write per variable and week). Outcome counts,
+ * the ladder and all other tallies use every run.
+ */
+export const FAN_RUNS = 2000;
+
 export interface ChunkSpec {
   seed: number | string;
   firstRun: number;
@@ -102,9 +111,11 @@ export function simulateChunk(model: CompiledCrisisModel, spec: ChunkSpec, optio
   const ws = new Workspace(model, spec.weeks, memoFor(model));
   const root = ensembleRoot(spec.seed);
   const sink = { fan: chunk.fan, firstWeek: chunk.firstWeek, highest: chunk.highest, levelByWeek: chunk.levelByWeek, actionTotals: chunk.actionTotals, deterrenceOutcomes: chunk.deterrenceOutcomes };
+  const noFan = { ...sink, fan: undefined };
   const mode = options.mode ?? 'sample';
   for (let k = 0; k < spec.runCount; k++) {
-    const r = runOne(ws, runStreams(root, spec.firstRun + k), mode, options.overrides ?? null, sink);
+    const run = spec.firstRun + k;
+    const r = runOne(ws, runStreams(root, run), mode, options.overrides ?? null, run < FAN_RUNS ? sink : noFan);
     for (let o = 0; o < model.outcomes.length; o++) if (r.outcomes & (1 << o)) chunk.outcomeCounts[o]!++;
     if (options.onRun && (k & 63) === 63) options.onRun(k + 1);
   }
@@ -216,6 +227,8 @@ export interface SimulationSummary {
   runs: number;
   weeks: number;
   seed: number | string;
+  /** Runs the fan charts are read from (the first FAN_RUNS). */
+  fanRuns: number;
   outcomes: OutcomeEstimate[];
   variables: VariableFan[];
   ladder: { level: number; label: string; label_zh?: string; kahn: [number, number]; p: number; lo: number; hi: number; count: number }[];
@@ -248,6 +261,7 @@ const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 export function summariseChunk(model: CompiledCrisisModel, c: ChunkResult, seed: number | string): SimulationSummary {
   const N = c.runCount;
   const W = c.weeks;
+  const fanRuns = Math.max(0, Math.min(c.firstRun + N, FAN_RUNS) - c.firstRun);
   const outcomes = model.outcomes.map((o, i) => {
     const k = c.outcomeCounts[i]!;
     const [lo, hi] = wilson(k, N);
@@ -265,7 +279,7 @@ export function summariseChunk(model: CompiledCrisisModel, c: ChunkResult, seed:
     unit: row.unit,
     weeks: Array.from({ length: W }, (_, w) => {
       const off = (w * rows.length + f) * FAN_BINS;
-      const qs = [0.05, 0.25, 0.5, 0.75, 0.95].map((q) => round(quantileFromHistogram(c.fan, off, N, q, row.lo, row.hi), 4));
+      const qs = [0.05, 0.25, 0.5, 0.75, 0.95].map((q) => round(quantileFromHistogram(c.fan, off, fanRuns, q, row.lo, row.hi), 4));
       return { week: w, date: isoDate(model.startDay + 7 * w), q05: qs[0]!, q25: qs[1]!, q50: qs[2]!, q75: qs[3]!, q95: qs[4]! };
     }),
   }));
@@ -290,6 +304,7 @@ export function summariseChunk(model: CompiledCrisisModel, c: ChunkResult, seed:
     runs: N,
     weeks: W,
     seed,
+    fanRuns,
     outcomes,
     variables,
     ladder,

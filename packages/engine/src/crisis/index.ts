@@ -15,6 +15,7 @@ export {
   chunkToJson,
   chunkFromJson,
   checkEnsembleOptions,
+  FAN_RUNS,
   type ChunkSpec,
   type ChunkResult,
   type SimulationSummary,
@@ -40,7 +41,7 @@ export { linkResponse, type LinkResponse } from './mechanism-check';
 export { CNS_LAUNCH_DAYS, CNS_SNAPSHOT_END, CNS_MISSILES } from './data/cns-launch-days';
 export { EXERCISES, DETENTE, SUMMITS, BORDER_CLOSURE, type DatedWindow } from './data/history';
 export { dayNumber, isoDate } from './calendar';
-export { FAN_BINS } from './simulate';
+export { FAN_BINS, Workspace } from './simulate';
 export {
   simulateScenario,
   simulateWith,

@@ -128,7 +128,7 @@ export class Workspace {
   readonly oTarget: Int32Array;
   readonly fanNodes: Int32Array;
   readonly initialParam: Int32Array;
-  // Parameter samplers, flattened: kind, value, lo, hi and the PERT quantile tables (P x 1025).
+  // Parameter samplers, flattened: kind, value, lo, hi and the PERT quantile tables (P x 257).
   readonly pKind: Uint8Array;
   readonly pValue: Float64Array;
   readonly pLo: Float64Array;
@@ -369,7 +369,13 @@ export function runOne(
   const lower = m.lower;
   const upper = m.upper;
   const perWeek = ws.perWeek;
-  const { aNode, aLaunch, aTalks, aLevel, aRequires, aDuring, aThenTalks, aThenLevel, aCancels, aRung, aOnce, aLogitStart, aLogitEnd, aPulseStart, aPulseEnd, oKind, oTarget, levelStart } = ws;
+  const { aNode, aLaunch, aTalks, aLevel, aRequires, aDuring, aThenTalks, aThenLevel, aCancels, aRung, aOnce, aLogitStart, aLogitEnd, aPulseStart, aPulseEnd, oKind, oTarget, levelStart, fanScale } = ws;
+  // The link tables as locals (typed arrays), so the weekly loop reads them without property lookups.
+  const lS = lev.strength, lC = lev.cause, lR = lev.ref;
+  const fS = flow.strength, fC = flow.cause, fR = flow.ref, fE = flow.effect, nFlow = flow.n;
+  const gS = logit.strength, gC = logit.cause, gR = logit.ref;
+  const pS = pulse.strength, pE = pulse.effect;
+  const cS = calPulse.strength, cC = calPulse.cause, cE = calPulse.effect, nCal = calPulse.n;
 
   for (let w = 0; w < weeks; w++) {
     const uBase = w * perWeek;
@@ -380,13 +386,13 @@ export function runOne(
     for (let j = 0; j < nAux; j++) {
       const node = aux0 + j;
       let v = x0[node]!;
-      for (let l = levelStart[j]!; l < levelStart[j + 1]!; l++) v += lev.strength[l]! * (x[lev.cause[l]!]! - lev.ref[l]!);
+      for (let l = levelStart[j]!; l < levelStart[j + 1]!; l++) v += lS[l]! * (x[lC[l]!]! - lR[l]!);
       x[node] = v < lower[node]! ? lower[node]! : v > upper[node]! ? upper[node]! : v;
       if (probe && node === probe.kickNode) x[node]! += probe.kickDelta;
     }
     // 3. Flows (from the state at the start of the week).
     for (let i = 0; i < nStocks; i++) dX[i] = growth[i]! + relax[i]! * (x0[i]! - x[i]!);
-    for (let l = 0; l < flow.n; l++) dX[flow.effect[l]!]! += flow.strength[l]! * (x[flow.cause[l]!]! - flow.ref[l]!);
+    for (let l = 0; l < nFlow; l++) dX[fE[l]!]! += fS[l]! * (x[fC[l]!]! - fR[l]!);
     // 4. Actions.
     let weekRung = 0;
     if (launch) {
@@ -411,7 +417,7 @@ export function runOne(
       let count = 0;
       if (aLaunch[a] === 0) {
         let eta = logitBase[a]!;
-        for (let l = aLogitStart[a]!; l < aLogitEnd[a]!; l++) eta += logit.strength[l]! * (x[logit.cause[l]!]! - logit.ref[l]!);
+        for (let l = aLogitStart[a]!; l < aLogitEnd[a]!; l++) eta += gS[l]! * (x[gC[l]!]! - gR[l]!);
         // u < σ(η), with a table of σ at the integers first: σ(η) < σ(⌊η⌋ + 1), so most weeks of a rare
         // action are decided without an exponential.
         const t = eta < -40 ? -40 : eta > 39 ? 39 : Math.floor(eta);
@@ -463,11 +469,11 @@ export function runOne(
     for (let a = 0; a < nActions; a++) {
       const count = x[aNode[a]!]!;
       if (count === 0) continue;
-      for (let l = aPulseStart[a]!; l < aPulseEnd[a]!; l++) x[pulse.effect[l]!]! += pulse.strength[l]! * count;
+      for (let l = aPulseStart[a]!; l < aPulseEnd[a]!; l++) x[pE[l]!]! += pS[l]! * count;
     }
-    for (let l = 0; l < calPulse.n; l++) {
-      const sgn = x[calPulse.cause[l]!]!;
-      if (sgn !== 0) x[calPulse.effect[l]!]! += calPulse.strength[l]! * sgn;
+    for (let l = 0; l < nCal; l++) {
+      const sgn = x[cC[l]!]!;
+      if (sgn !== 0) x[cE[l]!]! += cS[l]! * sgn;
     }
     // 6. Stocks.
     for (let i = 0; i < nStocks; i++) {
@@ -496,7 +502,7 @@ export function runOne(
       const rowBase = w * fanStride;
       for (let f = 0; f < nFan; f++) {
         const node = fanNodes[f]!;
-        let bin = Math.floor((x[node]! - lower[node]!) * ws.fanScale[f]!);
+        let bin = Math.floor((x[node]! - lower[node]!) * fanScale[f]!);
         if (bin >= FAN_BINS) bin = FAN_BINS - 1;
         else if (bin < 0) bin = 0;
         fan[rowBase + f * FAN_BINS + bin]!++;
