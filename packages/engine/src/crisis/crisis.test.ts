@@ -4,10 +4,12 @@
  * independent of how runs are split into chunks; variants share their random numbers; the
  * calendar moves tension and launches; the ladder covers Kahn's 44 rungs.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, isInputError } from '../errors';
 import { validateScenario, type Scenario } from '../scenario/index';
-import { defaultScenario, scenarioData, variant } from '../../test/crisis-fixture';
+import { defaultScenario, repoRoot, scenarioData, variant } from '../../test/crisis-fixture';
 import {
   checkCondensation,
   checkEnsembleOptions,
@@ -89,6 +91,14 @@ describe('the default scenario\'s crisis model', () => {
     expect(spec(yoon, '$.models.crisis.variables[id=credibility-allies].initial').value).toBe(0.9);
     // Same keys in the same order: variants draw the same uniforms for the same numbers.
     expect(yoon.params.map((p) => p.key)).toEqual(model.params.map((p) => p.key));
+  });
+});
+
+describe('docs/simulation.md', () => {
+  it('lists every number of the default scenario\'s crisis model', () => {
+    const doc = readFileSync(path.join(repoRoot, 'docs/simulation.md'), 'utf8');
+    const missing = model.params.map((p) => p.key.replace('$.models.crisis.', '')).filter((k) => !doc.includes(`\`${k}\``));
+    expect(missing).toEqual([]);
   });
 });
 
