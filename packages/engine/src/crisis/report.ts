@@ -32,7 +32,7 @@ export interface SimulateOptions {
   compare?: [string | null, string | null];
   hindcast?: boolean;
   sobol?: boolean;
-  /** Sensitivity sizes (defaults: tornado 200 runs per point; Sobol N = 64, 32 runs per point, 8 parameters). */
+  /** Sensitivity sizes (defaults: tornado 200 runs per point; Sobol N = 128, 32 runs per point, 8 parameters). */
   tornadoRuns?: number;
   sobolSamples?: number;
   sobolRuns?: number;
@@ -226,7 +226,7 @@ export async function simulateWith(sim: SimulationModels, options: SimulateOptio
         if (pick !== undefined && ranked.length > rank) top.push(pick);
       }
     }
-    const sDesign = sobolDesign(first, { seed, weeks, params: top, baseSamples: options.sobolSamples ?? 64, runsPerPoint: options.sobolRuns ?? 32 });
+    const sDesign = sobolDesign(first, { seed, weeks, params: top, baseSamples: options.sobolSamples ?? 128, runsPerPoint: options.sobolRuns ?? 32 });
     const sobol = sobolFromCounts(first, sDesign, await runDesign(sDesign.spec, 'sobol'));
     sensitivity = { tornado, sobol };
   }

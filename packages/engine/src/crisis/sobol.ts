@@ -14,9 +14,9 @@
  * Confidence intervals: percentile bootstrap over the N rows (B resamples; Archer, Saltelli &
  * Sobol', "Sensitivity measures, ANOVA-like techniques and the use of bootstrap", J. Statistical
  * Computation and Simulation 58(2), 1997). The parameters not studied stay at their scenario values.
- * f is estimated from R runs, so its variance includes binomial noise of about mean p(1 − p)/R;
- * `noiseShare` reports that share of V (the indices of a noisy f understate S_i and overstate S_Ti
- * by about that much).
+ * f is estimated from R runs, so its variance may include binomial noise of up to mean p(1 − p)/R;
+ * `noiseShare` reports that share of V, an upper bound because every point uses the same R random
+ * streams (common random numbers), so much of the noise is shared by all points and cancels.
  */
 import { createRng } from '../random/index';
 import type { CompiledCrisisModel } from './compile';
@@ -54,7 +54,7 @@ export interface SobolOptions {
   weeks?: number;
   /** Parameter indices to study (default: the first 8 with a range). */
   params?: readonly number[];
-  /** N (default 64). */
+  /** N (default 64 here; the report uses 128). */
   baseSamples?: number;
   /** R (default 32). */
   runsPerPoint?: number;

@@ -94,7 +94,7 @@ export function formatSimulation(r: SimulateReport): string {
     lines.push('');
     lines.push(`Sobol indices (N = ${s.baseSamples}, ${s.runsPerPoint} runs per point, ${s.bootstrap} bootstrap resamples; first order S and total ST with 95% intervals):`);
     for (const o of s.outcomes.filter((x) => x.variance > 0)) {
-      lines.push(`  ${o.label} (replicate noise ${pct(o.noiseShare)} of the variance)`);
+      lines.push(`  ${o.label} (binomial noise of the runs could explain up to ${pct(o.noiseShare)} of the variance)`);
       for (const ix of [...o.indices].sort((a, b) => b.total - a.total).slice(0, 4)) lines.push(`    ${ix.label.slice(0, 64).padEnd(64)} S ${ix.first.toFixed(2)} [${ix.firstLo.toFixed(2)}, ${ix.firstHi.toFixed(2)}]  ST ${ix.total.toFixed(2)} [${ix.totalLo.toFixed(2)}, ${ix.totalHi.toFixed(2)}]`);
     }
   }
