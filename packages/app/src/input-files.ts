@@ -41,3 +41,21 @@ export async function writeTextFile(file: string, text: string, what: string): P
     throw new InputError(`cannot write ${what}: ${fileErrorText(error)}`, { place: file, cause: error });
   }
 }
+
+/**
+ * Parses JSON text a user gave in a file; a syntax error is an InputError at `file:line:col` (JSON.parse
+ * reports a character position; this turns it into the line and column an editor shows).
+ */
+export function parseJsonFile(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of the text');
+    const at = /at position (\d+)/.exec((error as Error).message);
+    const offset = at ? Number(at[1]) : text.length;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const col = offset - before.lastIndexOf('\n');
+    throw new InputError(`not valid JSON: ${reason}`, { place: `${file}:${line}:${col}`, cause: error });
+  }
+}

@@ -8,7 +8,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './paths';
 import { readTextFile } from './input-files';
 import { InputError } from '@brink/engine/errors';
 import {
@@ -22,7 +22,7 @@ import {
 } from '@brink/engine/scenario';
 
 /** The repository root (this file is packages/app/src/scenario-files.ts). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { REPO_ROOT };
 export const SOURCES_DIR = path.join(REPO_ROOT, 'sources');
 export const SCENARIOS_DIR = path.join(REPO_ROOT, 'scenarios');
 export const DEFAULT_SCENARIO_PATH = path.join(SCENARIOS_DIR, 'korean-peninsula-2025-09.yaml');

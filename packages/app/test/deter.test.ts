@@ -6,8 +6,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enginePerfectBayesian, getDeterrenceModel, outcomeKey } from '@brink/engine/deterrence';
-import { parseEfg } from '@brink/engine/games';
+import { getDeterrenceModel, outcomeKey } from '@brink/engine/deterrence';
+import { enginePerfectBayesian, parseEfg } from '@brink/engine/games';
 import { brinkInProcess } from './cli-harness';
 import { DEFAULT_SCENARIO_PATH, REPO_ROOT } from '../src/scenario-files';
 
@@ -49,6 +49,15 @@ describe('brink deter --params (no scenario)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(place);
+  });
+
+  it('a params file that is not JSON: exit 2 naming file:line:col, not a character position', async () => {
+    const file = path.join(dir, 'broken.json');
+    writeFileSync(file, '{\n  "p_B": 0.5,\n  "a_SQ" 0.6\n}\n');
+    const r = await brink('deter', '--model', 'radg', '--params', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:3:10`);
+    expect(r.stderr).not.toMatch(/position/);
   });
 
   it('an unknown model is bad input (exit 2)', async () => {

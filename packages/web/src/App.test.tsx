@@ -50,3 +50,13 @@ describe('language switch and routing', () => {
     expect(window.location.pathname).toBe('/games');
   });
 });
+
+describe('routes', () => {
+  it('an unknown path is a not-found page, not the overview', async () => {
+    const { routeOf } = await import('./lib/router');
+    expect(routeOf('/')).toBe('overview');
+    expect(routeOf('/deterrence')).toBe('deterrence');
+    expect(routeOf('/games/')).toBe('games');
+    expect(routeOf('/nosuch-page')).toBe('not-found');
+  });
+});

@@ -30,12 +30,23 @@ class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string },
   }
 }
 
+/** What an unknown path shows (the server answers every page path with the app). */
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="card" data-testid="not-found">
+      <h2>{t('notFound.title')}</h2>
+      <p>{t('notFound.text', { path: window.location.pathname })}</p>
+    </div>
+  );
+}
+
 export function App() {
   const { t, lang, setLang, name } = useI18n();
   const route = useRoute();
   const state = useScenarioState();
-  const Page = pages[route];
-  const needsScenario = route !== 'games';
+  const Page = route === 'not-found' ? NotFound : pages[route];
+  const needsScenario = route !== 'games' && route !== 'not-found';
   return (
     <div className="app">
       <header className="app-header">

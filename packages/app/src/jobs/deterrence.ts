@@ -5,19 +5,8 @@
  * solve (equilibria, thresholds, the built game tree), sweep, map (two parameters) or tornado.
  */
 import { z } from 'zod';
-import {
-  deterrenceFromScenario,
-  deterrenceTornado,
-  getDeterrenceModel,
-  listDeterrenceModels,
-  map2d,
-  resolveParams,
-  scenarioDeterrenceModels,
-  sweep,
-  type DeterrenceModel,
-} from '@brink/engine/deterrence';
-import { gameToJson } from '@brink/engine/games';
-import { InputError, isInputError } from '@brink/engine/errors';
+import { analyseDeterrence, prepareDeterrence, type DeterrenceAnalysisSpec, type DeterrenceSetup } from '@brink/engine/deterrence';
+import { InputError } from '@brink/engine/errors';
 import { type Scenario } from '@brink/engine/scenario';
 import type { ExecContext, RunTask } from './kinds';
 
@@ -38,99 +27,69 @@ export const DeterrenceOptionsSchema = z
   .describe('Options of a deterrence run.');
 export type DeterrenceOptions = z.infer<typeof DeterrenceOptionsSchema>;
 
-interface Prepared {
-  model: DeterrenceModel;
-  bound: boolean;
-  roles: Readonly<Record<string, string>>;
-  params: Record<string, number>;
-  ranges: Record<string, [number, number]>;
-}
-
-function at(place: string, error: unknown): never {
-  if (isInputError(error)) throw error.at(place);
-  throw error;
-}
-
-function prepare(scenario: Scenario, o: DeterrenceOptions): Prepared {
-  const bound = scenarioDeterrenceModels(scenario);
-  const modelId = o.model ?? bound[0];
-  if (modelId === undefined) {
-    throw new InputError('the scenario binds no deterrence model: name one in options.model', {
-      place: '$.options.model',
-      expected: listDeterrenceModels().map((m) => m.id).join(', '),
-    });
-  }
-  let model: DeterrenceModel;
-  try {
-    model = getDeterrenceModel(modelId);
-  } catch (error) {
-    at('$.options.model', error);
-  }
-  const base = bound.includes(modelId) ? deterrenceFromScenario(scenario, modelId) : undefined;
-  const params = { ...(base?.params ?? {}), ...(o.parameters ?? {}) };
-  const known = new Set(model.parameters.map((p) => p.name));
-  const check = (name: string, place: string) => {
-    if (!known.has(name)) throw new InputError(`unknown parameter "${name}" of model ${model.id}`, { place, expected: [...known].join(' ') });
-  };
-  for (const name of Object.keys(o.parameters ?? {})) check(name, `$.options.parameters.${name}`);
-  for (const name of Object.keys(o.ranges ?? {})) check(name, `$.options.ranges.${name}`);
-  if (o.analysis === 'sweep') {
-    if (!o.sweep) throw new InputError('a sweep needs options.sweep.parameter', { place: '$.options.sweep' });
-    check(o.sweep.parameter, '$.options.sweep.parameter');
-  }
-  if (o.analysis === 'map') {
-    if (!o.map) throw new InputError('a map needs options.map.x and options.map.y', { place: '$.options.map' });
-    check(o.map.x, '$.options.map.x');
-    check(o.map.y, '$.options.map.y');
-  }
-  for (const [i, name] of (o.tornado?.only ?? []).entries()) check(name, `$.options.tornado.only[${i}]`);
-  try {
-    resolveParams(model, params);
-  } catch (error) {
-    const name = isInputError(error) ? error.place : undefined;
-    at(name && known.has(name) ? (o.parameters && name in o.parameters ? `$.options.parameters.${name}` : `$.models.deterrence.${model.id}.parameters.${name}`) : '$.options.parameters', error);
-  }
-  return { model, bound: base !== undefined, roles: base?.roles ?? {}, params, ranges: { ...(base?.ranges ?? {}), ...(o.ranges ?? {}) } };
-}
+/** Request fields are options of the run: `$.options.parameters.p_HH`. */
+const optionPlace = (field: string) => `$.options.${field}`;
 
 function needScenario(task: RunTask): Scenario {
   if (!task.scenario) throw new InputError('a deterrence run needs a scenario', { place: '$.scenarioId' });
   return task.scenario;
 }
 
+function analysisSpec(o: DeterrenceOptions): DeterrenceAnalysisSpec {
+  switch (o.analysis) {
+    case 'sweep':
+      if (!o.sweep) throw new InputError('a sweep needs options.sweep.parameter', { place: '$.options.sweep' });
+      return { kind: 'sweep', parameter: o.sweep.parameter, steps: o.sweep.steps };
+    case 'map':
+      if (!o.map) throw new InputError('a map needs options.map.x and options.map.y', { place: '$.options.map' });
+      return { kind: 'map', x: o.map.x, y: o.map.y, steps: o.map.steps, steps2: o.map.steps2 };
+    case 'tornado':
+      return { kind: 'tornado', only: o.tornado?.only };
+    default:
+      return { kind: 'solve', paths: true };
+  }
+}
+
+function prepare(task: RunTask, o: DeterrenceOptions): DeterrenceSetup {
+  return prepareDeterrence(needScenario(task), { model: o.model, parameters: o.parameters, ranges: o.ranges }, optionPlace);
+}
+
+/** Checks the options against the scenario (model, parameter names and values) before a run is stored. */
 export function checkDeterrence(task: RunTask): void {
-  prepare(needScenario(task), DeterrenceOptionsSchema.parse(task.options));
+  const o = DeterrenceOptionsSchema.parse(task.options);
+  const setup = prepare(task, o);
+  const spec = analysisSpec(o);
+  const known = (name: string, field: string) => {
+    if (!setup.model.parameters.some((p) => p.name === name)) {
+      throw new InputError(`unknown parameter ${JSON.stringify(name)} of model ${setup.model.id}`, { place: optionPlace(field), expected: setup.model.parameters.map((p) => p.name).join(' ') });
+    }
+  };
+  if (spec.kind === 'sweep') known(spec.parameter, 'sweep.parameter');
+  if (spec.kind === 'map') {
+    known(spec.x, 'map.x');
+    known(spec.y, 'map.y');
+  }
+  if (spec.kind === 'tornado') (spec.only ?? []).forEach((name, i) => known(name, `tornado.only[${i}]`));
 }
 
 export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
   const o = DeterrenceOptionsSchema.parse(task.options);
-  const p = prepare(needScenario(task), o);
+  const setup = prepare(task, o);
   const control = {
     onProgress: (done: number, total: number) => ctx.onProgress(total > 0 ? done / total : 1),
     shouldStop: () => ctx.signal?.aborted === true,
   };
-  const head = {
-    model: p.model.id,
-    title: p.model.title,
-    source: p.model.source,
+  const { kind: _kind, ...analysis } = analyseDeterrence(setup, analysisSpec(o), control, optionPlace);
+  return {
+    model: setup.model.id,
+    title: setup.model.title,
+    source: setup.model.source,
     analysis: o.analysis,
-    boundInScenario: p.bound,
-    roles: p.roles,
-    parameters: p.params,
-    ranges: p.ranges,
+    boundInScenario: setup.bound,
+    roles: setup.roles,
+    parameters: setup.params,
+    ranges: setup.ranges,
     variant: task.variant,
+    ...analysis,
   };
-  switch (o.analysis) {
-    case 'sweep':
-      return { ...head, sweep: sweep(p.model, p.params, o.sweep!.parameter, { ...control, steps: o.sweep!.steps, ranges: p.ranges }) };
-    case 'map':
-      return { ...head, map: map2d(p.model, p.params, o.map!.x, o.map!.y, { ...control, steps: o.map!.steps, steps2: o.map!.steps2, ranges: p.ranges }) };
-    case 'tornado':
-      return { ...head, tornado: deterrenceTornado(p.model, p.params, { ...control, ranges: p.ranges, only: o.tornado?.only }) };
-    default: {
-      const result = p.model.solve(p.params);
-      ctx.onProgress(0.8);
-      return { ...head, result, game: gameToJson(p.model.build(p.params)) };
-    }
-  }
 }

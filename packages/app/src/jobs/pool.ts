@@ -27,9 +27,18 @@ export function defaultThreadCount(): number {
   return Math.max(1, Math.min(4, os.availableParallelism() - 1 || 1));
 }
 
+/**
+ * The worker threads' entry: the bundle's `worker.mjs` beside the CLI bundle (packages/app/dist,
+ * `npm run build`), else ./worker-entry.mjs, which runs the TypeScript sources through tsx.
+ */
+function workerEntry(): string {
+  const here = import.meta.url;
+  return (/\/dist\/[^/]+\.mjs$/.test(here) ? new URL('./worker.mjs', here) : new URL('./worker-entry.mjs', here)).href;
+}
+
 export function createWorkerPool(threads = defaultThreadCount()): TaskRunner {
   const pool = new Piscina<WorkerRequest, WorkerOutcome>({
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    filename: workerEntry(),
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,

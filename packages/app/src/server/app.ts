@@ -9,13 +9,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { InputError } from '@brink/engine/errors';
 import { createWorkerPool, RunManager, runKinds, type TaskRunner } from '../jobs';
 import type { SourceInput, Store } from '../store';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile, REPO_ROOT } from '../scenario-files';
+import { APP_DIR, ENGINE_DIR } from '../paths';
 import { ApiError, installErrorHandler, notFound } from './errors';
 import { addRoute } from './routes';
 import { HealthSchema } from './schemas';
@@ -27,9 +27,8 @@ import { docsPage } from './docs-page';
 import { StaticFiles } from './static-files';
 import type { ServerContext } from './context';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const APP_VERSION = readVersion(path.resolve(HERE, '../../package.json'));
-export const ENGINE_VERSION = readVersion(path.resolve(HERE, '../../../engine/package.json'));
+export const APP_VERSION = readVersion(path.join(APP_DIR, 'package.json'));
+export const ENGINE_VERSION = readVersion(path.join(ENGINE_DIR, 'package.json'));
 export const DEFAULT_WEB_DIST = path.join(REPO_ROOT, 'packages/web/dist');
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 export const DEFAULT_SOLVE_TIMEOUT_MS = 10_000;

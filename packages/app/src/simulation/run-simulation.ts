@@ -19,9 +19,15 @@ interface WorkerError {
   expected?: string;
 }
 
-/** K worker threads that compile the models once and run chunk tasks (./worker.mjs). */
+/** The threads' entry: the bundle's simulation-worker.mjs beside the CLI bundle, else ./worker.mjs (sources through tsx). */
+function workerEntry(): URL {
+  const here = import.meta.url;
+  return /\/dist\/[^/]+\.mjs$/.test(here) ? new URL('./simulation-worker.mjs', here) : new URL('./worker.mjs', here);
+}
+
+/** K worker threads that compile the models once and run chunk tasks (./thread.ts). */
 function threadPool(size: number, scenarios: Scenario[], variants: (string | null)[]) {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { scenarios, variants } }));
+  const workers = Array.from({ length: size }, () => new Worker(workerEntry(), { workerData: { scenarios, variants } }));
   return {
     run(tasks: ChunkTask[], onDone: (index: number) => void): Promise<unknown[]> {
       return new Promise((resolve, reject) => {

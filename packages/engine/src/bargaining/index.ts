@@ -41,6 +41,7 @@ export {
   type IssueActor,
   type IssueModelInput,
   type IssueValues,
+  type RuledOutRange,
 } from './scenario-issues';
 export {
   sampleIssueValues,
@@ -60,7 +61,15 @@ export {
   effectiveEumOptions,
   formatValue,
   formatNumber,
+  ruledOutWarnings,
+  summariseUncertainty,
+  DEFAULT_UNCERTAINTY_RUNS,
   type IssueForecastOptions,
   type ForecastModel,
   type IssueForecast,
+  type ForecastWarning,
+  type ForecastUncertainty,
+  type HangsOn,
 } from './forecast';
+export { analyseIssue, compareForecasts, type IssueAnalysis, type ForecastComparison, type ModelReading } from './compare';
+export { EUM_PRESETS, type EumPresetName } from './eum/types';

@@ -33,8 +33,16 @@ export interface IssueActor {
   clout: number;
   /** Uncertainty ranges where the scenario gives them (issue units, 0..1, clout units). */
   ranges: Partial<Record<IssueField, [number, number]>>;
+  /** True when no settlement can pass without this actor (scenario `veto`). */
+  veto: boolean;
   /** JSON path of this actor's entry, for error messages. */
   place: string;
+}
+
+/** A stretch of the scale the sources call impossible (scenario `ruledOut`), issue units. */
+export interface RuledOutRange {
+  range: [number, number];
+  reason: string;
 }
 
 export interface IssueModelInput {
@@ -42,6 +50,7 @@ export interface IssueModelInput {
   title: string;
   scale: { min: number; max: number; anchors: IssueAnchor[] };
   actors: IssueActor[];
+  ruledOut: RuledOutRange[];
   /** JSON path of the issue. */
   place: string;
 }
@@ -77,7 +86,7 @@ export function issueModelInput(issue: Issue, place: string, names: ReadonlyMap<
     if (p.position.range) ranges.position = [Math.max(issue.scale.min, p.position.range[0]), Math.min(issue.scale.max, p.position.range[1])];
     if (p.salience.range) ranges.salience = [Math.max(0, p.salience.range[0]), Math.min(1, p.salience.range[1])];
     if (p.clout.range) ranges.clout = [Math.max(1e-9, p.clout.range[0]), p.clout.range[1]];
-    return { id: p.actor, name: names.get(p.actor) ?? p.actor, position: p.position.value, salience: p.salience.value, clout: p.clout.value, ranges, place: at };
+    return { id: p.actor, name: names.get(p.actor) ?? p.actor, position: p.position.value, salience: p.salience.value, clout: p.clout.value, ranges, veto: p.veto === true, place: at };
   });
   if (actors.length < 2) throw new InputError('an issue needs at least 2 actors to bargain', { place: `${place}.positions` });
   return {
@@ -85,6 +94,7 @@ export function issueModelInput(issue: Issue, place: string, names: ReadonlyMap<
     title: issue.title.en,
     scale: { min: issue.scale.min, max: issue.scale.max, anchors: issue.scale.anchors.map((a) => ({ value: a.value, label: a.label.en })) },
     actors,
+    ruledOut: (issue.ruledOut ?? []).map((r) => ({ range: [r.range[0], r.range[1]] as [number, number], reason: r.reason })),
     place,
   };
 }
@@ -127,6 +137,7 @@ export function issueToEumInput(issue: IssueModelInput, values: IssueValues = ba
       capability: values.clout[i]!,
       position: toModelScale(issue.scale, values.position[i]!),
       salience: values.salience[i]!,
+      ...(a.veto ? { veto: true } : {}),
     })),
   };
 }

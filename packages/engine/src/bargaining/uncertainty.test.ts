@@ -10,10 +10,11 @@ const issue: IssueModelInput = {
   title: 'Test issue',
   scale: { min: -10, max: 10, anchors: [] },
   place: '$.issues[0]',
+  ruledOut: [],
   actors: [
-    { id: 'a', name: 'A', position: -5, salience: 0.5, clout: 1, ranges: { position: [-8, -2], salience: [0.2, 0.9] }, place: '$.issues[0].positions[0]' },
-    { id: 'b', name: 'B', position: 4, salience: 0.8, clout: 2, ranges: { clout: [1, 4] }, place: '$.issues[0].positions[1]' },
-    { id: 'c', name: 'C', position: 9, salience: 0.3, clout: 1, ranges: {}, place: '$.issues[0].positions[2]' },
+    { id: 'a', name: 'A', position: -5, salience: 0.5, clout: 1, ranges: { position: [-8, -2], salience: [0.2, 0.9] }, veto: false, place: '$.issues[0].positions[0]' },
+    { id: 'b', name: 'B', position: 4, salience: 0.8, clout: 2, ranges: { clout: [1, 4] }, veto: false, place: '$.issues[0].positions[1]' },
+    { id: 'c', name: 'C', position: 9, salience: 0.3, clout: 1, ranges: {}, veto: false, place: '$.issues[0].positions[2]' },
   ],
 };
 

@@ -98,7 +98,7 @@ const PROBS = ['p_HH', 'p_HS', 'p_SH', 'p_SS'] as const;
 export const AEG_DEF_TYPE_PROBABILITIES = PROBS;
 
 export function aegParams(given: Params): Record<string, number> {
-  return resolveParams({ id: 'aeg', parameters: AEG_PARAMETERS, orderings: ORDERINGS }, given, [PROBS]);
+  return resolveParams({ id: 'aeg', parameters: AEG_PARAMETERS, orderings: ORDERINGS, probabilityGroups: [PROBS] }, given);
 }
 
 const tacticalHard = (t: DefType) => t[0] === 'H';
@@ -684,9 +684,20 @@ export const aeg: DeterrenceModel = {
   players: ['Challenger', 'Defender'],
   roles: ['challenger', 'defender'],
   outcomes: OUTCOMES,
+  outcomeNames: {
+    SQ: 'status quo',
+    DC: 'Defender concedes',
+    DD: 'limited war',
+    DE: 'Defender escalates',
+    ED: 'Challenger escalates',
+    EE: 'all-out war',
+  },
   successOutcomes: ['SQ'],
   parameters: AEG_PARAMETERS,
   orderings: ORDERINGS,
+  probabilityGroups: [PROBS],
+  offPathBeliefs: AEG_OFF_PATH,
   build: buildAeg,
   solve: solveAeg,
+  behaviour: (eq) => aegBehaviour(eq),
 };

@@ -44,7 +44,7 @@ const ORDERINGS: [string, string][] = [
 const OUTCOMES = ['BO', 'BD', 'WAR'] as const;
 
 function params(given: Params): Record<string, number> {
-  const p = resolveParams({ id: 'audience', parameters: PARAMETERS, orderings: ORDERINGS }, given);
+  const p = resolveParams({ id: 'audience', parameters: PARAMETERS, orderings: ORDERINGS, probabilityGroups: [] }, given);
   if (!(p.w_soft! < 0)) throw new InputError('the model assumes w_soft < 0 (an irresolute Signaler prefers backing down to war)', { place: 'w_soft' });
   if (!(p.w_hard! > 0)) throw new InputError('the model assumes w_hard > 0 (a resolved Signaler prefers war to backing down)', { place: 'w_hard' });
   if (!(p.r_war! < 0)) throw new InputError('the model assumes r_war < 0', { place: 'r_war' });
@@ -237,9 +237,17 @@ export const audienceCosts: DeterrenceModel = {
   players: ['Signaler', 'Receiver'],
   roles: ['signaler', 'receiver'],
   outcomes: OUTCOMES,
+  outcomeNames: {
+    BO: 'Receiver backs off',
+    BD: 'Signaler backs down',
+    WAR: 'war',
+  },
   successOutcomes: ['BO'],
   parameters: PARAMETERS,
   orderings: ORDERINGS,
+  probabilityGroups: [],
+  offPathBeliefs: 'prior',
   build: buildAudienceCosts,
   solve: solveAudienceCosts,
+  behaviour: (eq, params) => audienceBehaviour(eq, params),
 };

@@ -44,7 +44,7 @@ const ORDERINGS = [...chain('d_war', 'd_defy', 'd_comply'), ...chain('c_war_soft
 const OUTCOMES = ['CP', 'DF', 'WAR'] as const;
 
 function params(given: Params): Record<string, number> {
-  return resolveParams({ id: 'brinkmanship', parameters: PARAMETERS, orderings: ORDERINGS }, given);
+  return resolveParams({ id: 'brinkmanship', parameters: PARAMETERS, orderings: ORDERINGS, probabilityGroups: [] }, given);
 }
 
 export function buildBrinkmanship(given: Params): BuiltGame {
@@ -155,9 +155,17 @@ export const brinkmanship: DeterrenceModel = {
   players: ['Defender', 'Challenger'],
   roles: ['defender', 'challenger'],
   outcomes: OUTCOMES,
+  outcomeNames: {
+    CP: 'Challenger complies',
+    DF: 'defiance without war',
+    WAR: 'war',
+  },
   successOutcomes: ['CP'],
   parameters: PARAMETERS,
   orderings: ORDERINGS,
+  probabilityGroups: [],
+  offPathBeliefs: 'prior',
   build: buildBrinkmanship,
   solve: solveBrinkmanship,
+  behaviour: (eq) => brinkmanshipBehaviour(eq),
 };

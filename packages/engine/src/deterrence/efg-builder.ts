@@ -98,25 +98,3 @@ export function behaviourProfile(game: BuiltGame, byKey: Readonly<Record<string,
   });
   return profile;
 }
-
-/** Probability of each outcome code under a behaviour profile (flat layout), chance included. */
-export function outcomeDistribution(game: ExtensiveFormGame, profile: readonly (readonly number[])[]): Record<string, number> {
-  const layout = behaviorLayout(game);
-  const dist: Record<string, number> = {};
-  const walk = (n: number, reach: number): void => {
-    if (reach === 0) return;
-    const node = game.nodes[n]!;
-    if (node.type === 'terminal') {
-      const label = node.outcome === undefined ? node.label : game.outcomes[node.outcome]!.label;
-      dist[label] = (dist[label] ?? 0) + reach;
-      return;
-    }
-    const s = game.infosets[node.infoset]!;
-    node.children.forEach((c, j) => {
-      const p = s.player === CHANCE ? s.probabilities![j]!.toNumber() : profile[s.player]![layout.offset[node.infoset]! + j]!;
-      walk(c, reach * p);
-    });
-  };
-  walk(0, 1);
-  return dist;
-}

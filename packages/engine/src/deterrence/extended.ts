@@ -58,7 +58,7 @@ const ORDERINGS: [string, string][] = [
 const OUTCOMES = ['SQ', 'DC', 'DP', 'CD', 'DD'] as const;
 
 function params(given: Params): Record<string, number> {
-  return resolveParams({ id: 'extended', parameters: PARAMETERS, orderings: ORDERINGS }, given);
+  return resolveParams({ id: 'extended', parameters: PARAMETERS, orderings: ORDERINGS, probabilityGroups: [] }, given);
 }
 
 export function buildExtended(given: Params): BuiltGame {
@@ -193,9 +193,19 @@ export const extended: DeterrenceModel = {
   players: ['Challenger', 'Defender', 'Protege'],
   roles: ['challenger', 'defender', 'protege'],
   outcomes: OUTCOMES,
+  outcomeNames: {
+    SQ: 'status quo',
+    DC: 'Protégé yields',
+    DP: 'Protégé resists alone',
+    CD: 'Challenger backs down',
+    DD: 'war with the alliance',
+  },
   successOutcomes: ['SQ'],
   parameters: PARAMETERS,
   orderings: ORDERINGS,
+  probabilityGroups: [],
+  offPathBeliefs: 'prior',
   build: buildExtended,
   solve: solveExtended,
+  behaviour: (eq) => extendedBehaviour(eq),
 };

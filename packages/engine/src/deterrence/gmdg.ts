@@ -47,7 +47,7 @@ const OUTCOMES = ['SQ', 'DC', 'CD', 'DD'] as const;
 type T = 'H' | 'S';
 
 function params(given: Params): Record<string, number> {
-  return resolveParams({ id: 'gmdg', parameters: PARAMETERS, orderings: ORDERINGS }, given);
+  return resolveParams({ id: 'gmdg', parameters: PARAMETERS, orderings: ORDERINGS, probabilityGroups: [] }, given);
 }
 
 export function buildGmdg(given: Params): BuiltGame {
@@ -279,9 +279,18 @@ export const gmdg: DeterrenceModel = {
   players: ['A', 'B'],
   roles: ['A', 'B'],
   outcomes: OUTCOMES,
+  outcomeNames: {
+    SQ: 'status quo',
+    DC: 'A wins',
+    CD: 'B wins',
+    DD: 'conflict',
+  },
   successOutcomes: ['SQ'],
   parameters: PARAMETERS,
   orderings: ORDERINGS,
+  probabilityGroups: [],
+  offPathBeliefs: 'refined',
   build: buildGmdg,
   solve: solveGmdg,
+  behaviour: (eq) => gmdgBehaviour(eq),
 };

@@ -1,13 +1,26 @@
 /**
- * Public API of the deterrence module: literature models of deterrence and escalation as explicit
- * extensive-form games with named parameters, their equilibria and thresholds, sensitivity
- * analysis, and the link to a scenario's `models.deterrence` section. See docs/deterrence.md.
+ * Public API of the deterrence module (`@brink/engine/deterrence`): literature models of deterrence
+ * and escalation as explicit extensive-form games with named parameters, their equilibria and
+ * thresholds, sensitivity analysis, and the one analysis path from a scenario to a result
+ * (`prepareDeterrence` + `analyseDeterrence`) that the CLI, the jobs and the web worker share.
+ * See docs/deterrence.md.
  */
 export type { DeterrenceModel, DeterrenceResult, EquilibriumReport, ParameterSpec, Params, ThresholdSide } from './model';
 export { failureProbability, worstFailure, resolveParams } from './model';
-export { listDeterrenceModels, getDeterrenceModel, equilibriumBehaviour } from './registry';
-export { buildGame, behaviourProfile, outcomeDistribution, type BuiltGame, type TreeSpec } from './efg-builder';
-export { checkSequentialRationality, isPerfectBayesian, enginePerfectBayesian, type OffPathBeliefs, type EngineEquilibrium } from './perfect-bayesian';
+export { listDeterrenceModels, getDeterrenceModel } from './registry';
+export {
+  prepareDeterrence,
+  analyseDeterrence,
+  type DeterrenceRequest,
+  type DeterrenceSetup,
+  type DeterrenceAnalysis,
+  type DeterrenceAnalysisSpec,
+  type DeterrenceSolved,
+  type ParameterSetting,
+  type ParameterOrigin,
+  type PlaceOf,
+} from './analysis';
+export { buildGame, behaviourProfile, type BuiltGame, type TreeSpec } from './efg-builder';
 // `tornado` is also a bargaining export: this module exports it as `deterrenceTornado`.
 export {
   sweep,
@@ -21,7 +34,15 @@ export {
   type PointSummary,
   type RunControl,
 } from './sensitivity';
-export { deterrenceFromScenario, scenarioDeterrenceModels, type ScenarioDeterrence } from './scenario-link';
+export {
+  deterrenceFromScenario,
+  scenarioDeterrenceModels,
+  scenarioBinding,
+  checkScenarioDeterrence,
+  type ScenarioDeterrence,
+  type ScenarioBinding,
+  type BoundParameter,
+} from './scenario-link';
 export { radg, radgThreshold } from './radg';
 export { gmdg, gmdgThresholds } from './gmdg';
 export { udg, udgThresholds } from './udg';
@@ -29,4 +50,4 @@ export { aeg, aegThresholds, aegReports, minimumCredibility } from './aeg';
 export { extended } from './extended';
 export { brinkmanship, brinkmanshipThresholds } from './brinkmanship';
 export { audienceCosts } from './audience-costs';
-export { verifyAgainstEngine, outcomeKey, offPathConvention, type Verification } from './verify';
+export { verifyAgainstEngine, outcomeKey, type Verification } from './verify';

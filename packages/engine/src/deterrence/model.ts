@@ -10,6 +10,7 @@
  */
 import { InputError } from '../errors';
 import type { ExtensiveFormGame } from '../games/types';
+import type { OffPathBeliefs } from '../games/perfect-bayesian';
 
 export type Params = Readonly<Record<string, number>>;
 
@@ -60,6 +61,10 @@ export interface DeterrenceResult {
   readonly summary: string;
 }
 
+/**
+ * A deterrence model describes itself: everything a caller needs (the CLI, the jobs, the web app,
+ * sweeps and checks) is on this object, so a new model is one file plus one line in ./registry.ts.
+ */
 export interface DeterrenceModel {
   readonly id: string;
   readonly title: string;
@@ -71,24 +76,38 @@ export interface DeterrenceModel {
   readonly roles: readonly string[];
   /** Outcome codes as the paper writes them. */
   readonly outcomes: readonly string[];
+  /** What each outcome code means, in English (interfaces translate from these). */
+  readonly outcomeNames: Readonly<Record<string, string>>;
   /** Outcomes that count as deterrence success (the rest are failures). */
   readonly successOutcomes: readonly string[];
   readonly parameters: readonly ParameterSpec[];
   /** Strict orderings the paper assumes, as [lower, higher] parameter pairs (lower < higher). */
   readonly orderings: readonly (readonly [string, string])[];
+  /**
+   * Groups of probability parameters that must sum to 1 (e.g. the AEG's four Defender types).
+   * Varying one member (a slider, a sweep) rescales the others of its group (`withParameter`).
+   */
+  readonly probabilityGroups: readonly (readonly string[])[];
+  /** The off-path belief convention the solver's equilibria are perfect Bayesian under. */
+  readonly offPathBeliefs: OffPathBeliefs;
   build(params: Params): ExtensiveFormGame;
   /** `fast` skips threshold searches that re-solve the model (sweeps, maps and tornadoes use it). */
   solve(params: Params, options?: { fast?: boolean }): DeterrenceResult;
+  /**
+   * An equilibrium report as a behaviour profile of the built game: action probabilities keyed by
+   * information-set key (used to draw its path and to check it with the game engine).
+   */
+  behaviour(eq: EquilibriumReport, params: Params): Record<string, number[]>;
 }
 
 /**
  * Fills defaults, rejects unknown names and non-finite values, checks probabilities in [0, 1],
- * groups that must sum to 1, and the paper's orderings. Errors name the parameter (or the pair).
+ * the model's groups that must sum to 1, and the paper's orderings. Errors name the parameter
+ * (or the pair).
  */
 export function resolveParams(
-  model: Pick<DeterrenceModel, 'id' | 'parameters' | 'orderings'>,
+  model: Pick<DeterrenceModel, 'id' | 'parameters' | 'orderings' | 'probabilityGroups'>,
   given: Readonly<Record<string, unknown>>,
-  sumsToOne: readonly (readonly string[])[] = [],
 ): Record<string, number> {
   const known = new Map(model.parameters.map((p) => [p.name, p]));
   for (const name of Object.keys(given)) {
@@ -114,7 +133,7 @@ export function resolveParams(
     }
     out[spec.name] = value;
   }
-  for (const group of sumsToOne) {
+  for (const group of model.probabilityGroups) {
     const sum = group.reduce((s, n) => s + out[n]!, 0);
     if (Math.abs(sum - 1) > 1e-9) {
       throw new InputError(`probabilities ${group.join(' + ')} sum to ${sum}, not 1`, { place: group.join('+'), expected: 'a sum of 1' });

@@ -36,7 +36,7 @@ const ORDERINGS = [...chain('a_DD', 'a_SQ', 'a_DC'), ...chain('b_DD_soft', 'b_DC
 const OUTCOMES = ['SQ', 'DC', 'DD'] as const;
 
 function params(given: Params): Record<string, number> {
-  return resolveParams({ id: 'radg', parameters: PARAMETERS, orderings: ORDERINGS }, given);
+  return resolveParams({ id: 'radg', parameters: PARAMETERS, orderings: ORDERINGS, probabilityGroups: [] }, given);
 }
 
 export function buildRadg(given: Params): BuiltGame {
@@ -128,9 +128,21 @@ export const radg: DeterrenceModel = {
   players: ['A', 'B'],
   roles: ['challenger', 'defender'],
   outcomes: OUTCOMES,
+  outcomeNames: {
+    SQ: 'status quo',
+    DC: 'B concedes',
+    DD: 'conflict',
+  },
   successOutcomes: ['SQ'],
   parameters: PARAMETERS,
   orderings: ORDERINGS,
+  probabilityGroups: [],
+  offPathBeliefs: 'prior',
   build: buildRadg,
   solve: solveRadg,
+  behaviour: (eq) => ({
+    A: [1 - eq.strategies.x!, eq.strategies.x!],
+    'B:Hard': [1 - eq.strategies.y_H!, eq.strategies.y_H!],
+    'B:Soft': [1 - eq.strategies.y_S!, eq.strategies.y_S!],
+  }),
 };

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { listDeterrenceModels, getDeterrenceModel } from './registry';
 import { writeEfg, parseEfg } from '../games/formats/efg';
-import { outcomeKey, offPathConvention } from './verify';
-import { enginePerfectBayesian } from './perfect-bayesian';
+import { outcomeKey } from './verify';
+import { enginePerfectBayesian } from '../games/perfect-bayesian';
 import { isInputError } from '../errors';
 
 describe('deterrence model registry', () => {
@@ -38,7 +38,7 @@ describe('deterrence model registry', () => {
         expect(back.nodes).toHaveLength(game.nodes.length);
         expect(back.players).toEqual(game.players);
         if (model.id === 'aeg') return; // covered in packages/app/test/deter.test.ts (slower)
-        const keys = (g: typeof game) => [...new Set(enginePerfectBayesian(g, offPathConvention(model.id)).map((e) => outcomeKey(e.outcomes)))].sort();
+        const keys = (g: typeof game) => [...new Set(enginePerfectBayesian(g, model.offPathBeliefs).map((e) => outcomeKey(e.outcomes)))].sort();
         expect(keys(back)).toEqual(keys(game));
       });
     });

@@ -26,6 +26,7 @@ describe('deterrenceFromScenario', () => {
   it('takes values and ranges from the binding and solves the model', () => {
     const linked = deterrenceFromScenario(scenarioWith({ p_B: { value: 0.3, range: [0.1, 0.9], assumption: 'test' } }), 'radg');
     expect(linked.params).toEqual({ p_B: 0.3 });
+    expect(linked.cited.p_B?.assumption).toBe('test');
     expect(linked.ranges).toEqual({ p_B: [0.1, 0.9] });
     expect(linked.result.parameters.p_B).toBe(0.3);
   });

@@ -2,22 +2,27 @@
  * Feeds a deterrence model from a scenario's `models.deterrence.<modelId>` binding: roles (model
  * role -> actor id) and cited parameters (`{ value, range?, cite | assumption }`). The values are
  * the parameters; the ranges are what sweeps, maps and tornadoes vary. Errors carry JSON paths.
+ * Analyses go through ./analysis.ts (`prepareDeterrence`), which calls `scenarioBinding`.
  */
-import { InputError, isInputError } from '../errors';
-import type { Scenario, ModelBinding } from '../scenario/index';
+import { InputError } from '../errors';
+import type { Scenario, ModelBinding, CitedNumber } from '../scenario/index';
 import type { DeterrenceModel, DeterrenceResult } from './model';
 import { getDeterrenceModel } from './registry';
+import { prepareDeterrence } from './analysis';
 
-export interface ScenarioDeterrence {
-  readonly model: DeterrenceModel;
+/** A parameter value as the scenario binds it: the cited value with its provenance and range. */
+export type BoundParameter = CitedNumber;
+
+export interface ScenarioBinding {
   readonly binding: ModelBinding;
-  /** Parameter values from the scenario (defaults fill the rest). */
-  readonly params: Record<string, number>;
+  /** Parameter values the scenario gives (the model's defaults fill the rest). */
+  readonly params: Readonly<Record<string, number>>;
   /** Uncertainty ranges from the scenario's cited values. */
-  readonly ranges: Record<string, [number, number]>;
+  readonly ranges: Readonly<Record<string, readonly [number, number]>>;
   /** Model role -> actor id. */
   readonly roles: Readonly<Record<string, string>>;
-  readonly result: DeterrenceResult;
+  /** The cited values themselves, by parameter name. */
+  readonly cited: Readonly<Record<string, BoundParameter>>;
 }
 
 /** Model ids bound in the scenario, in file order. */
@@ -25,7 +30,8 @@ export function scenarioDeterrenceModels(scenario: Scenario): string[] {
   return Object.keys(scenario.models?.deterrence ?? {});
 }
 
-export function deterrenceFromScenario(scenario: Scenario, modelId: string): ScenarioDeterrence {
+/** Reads and checks the binding's shape (roles, actors, parameter names); values are checked by the model. */
+export function scenarioBinding(scenario: Scenario, modelId: string): ScenarioBinding {
   const model = getDeterrenceModel(modelId);
   const base = `$.models.deterrence.${modelId}`;
   const binding = scenario.models?.deterrence?.[modelId];
@@ -49,16 +55,32 @@ export function deterrenceFromScenario(scenario: Scenario, modelId: string): Sce
     params[name] = cited.value;
     if (cited.range) ranges[name] = [cited.range[0], cited.range[1]];
   }
-  let result: DeterrenceResult;
-  try {
-    result = model.solve(params);
-  } catch (error) {
-    if (isInputError(error)) {
-      const place = error.place ?? '';
-      const names = place.split(/\s*[<+]\s*/).filter((n) => model.parameters.some((p) => p.name === n));
-      throw error.at(names.length === 1 ? `${base}.parameters.${names[0]}` : `${base}.parameters (${place})`);
+  return { binding, params, ranges, roles: binding.roles, cited: binding.parameters };
+}
+
+export interface ScenarioDeterrence extends ScenarioBinding {
+  readonly model: DeterrenceModel;
+  readonly result: DeterrenceResult;
+}
+
+/** The scenario's binding of one model, checked by the model and solved. */
+export function deterrenceFromScenario(scenario: Scenario, modelId: string): ScenarioDeterrence {
+  const setup = prepareDeterrence(scenario, { model: modelId });
+  return { ...scenarioBinding(scenario, modelId), model: setup.model, result: setup.model.solve(setup.params) };
+}
+
+/**
+ * Runs every bound model's own input checks on the scenario (as `scenario validate` and the API do
+ * for the base and each variant); throws the first InputError, placed at the scenario's JSON path.
+ */
+export function checkScenarioDeterrence(scenario: Scenario): void {
+  for (const id of scenarioDeterrenceModels(scenario)) {
+    try {
+      getDeterrenceModel(id);
+    } catch (error) {
+      if (error instanceof InputError) throw error.at(`$.models.deterrence.${id}`);
+      throw error;
     }
-    throw error;
+    prepareDeterrence(scenario, { model: id });
   }
-  return { model, binding, params, ranges, roles: binding.roles, result };
 }

@@ -12,23 +12,19 @@
 import { InputError, isInputError } from '../errors';
 import type { DeterrenceModel, Params } from './model';
 import { failureProbability } from './model';
-import { AEG_DEF_TYPE_PROBABILITIES } from './aeg';
 
 export interface RunControl {
   readonly onProgress?: (done: number, total: number) => void;
   readonly shouldStop?: () => boolean;
 }
 
-/** Groups of probabilities that must keep summing to 1 when one of them is varied. */
-const LINKED: Record<string, readonly (readonly string[])[]> = { aeg: [AEG_DEF_TYPE_PROBABILITIES] };
-
 /**
- * Sets one parameter; a member of a linked group (AEG's p_HH, p_HS, p_SH, p_SS) takes its value
- * and the others of the group share the rest in their current proportions.
+ * Sets one parameter; a member of one of the model's probability groups (the AEG's p_HH, p_HS,
+ * p_SH, p_SS) takes its value and the others of the group share the rest in their current proportions.
  */
 export function withParameter(model: DeterrenceModel, params: Params, name: string, value: number): Record<string, number> {
   const out: Record<string, number> = { ...params, [name]: value };
-  for (const group of LINKED[model.id] ?? []) {
+  for (const group of model.probabilityGroups) {
     if (!group.includes(name)) continue;
     const others = group.filter((n) => n !== name);
     const rest = others.reduce((s, n) => s + (params[n] ?? defaultOf(model, n)), 0);

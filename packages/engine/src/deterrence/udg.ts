@@ -56,7 +56,7 @@ const ORDERINGS = [
 const OUTCOMES = ['SQ', 'DC', 'CD', 'DD'] as const;
 
 function params(given: Params): Record<string, number> {
-  return resolveParams({ id: 'udg', parameters: PARAMETERS, orderings: ORDERINGS }, given);
+  return resolveParams({ id: 'udg', parameters: PARAMETERS, orderings: ORDERINGS, probabilityGroups: [] }, given);
 }
 
 export function buildUdg(given: Params): BuiltGame {
@@ -194,11 +194,20 @@ export const udg: DeterrenceModel = {
   players: ['Challenger', 'Defender'],
   roles: ['challenger', 'defender'],
   outcomes: OUTCOMES,
+  outcomeNames: {
+    SQ: 'status quo',
+    DC: 'Defender concedes',
+    CD: 'Challenger backs down',
+    DD: 'conflict',
+  },
   successOutcomes: ['SQ'],
   parameters: PARAMETERS,
   orderings: ORDERINGS,
+  probabilityGroups: [],
+  offPathBeliefs: 'prior',
   build: buildUdg,
   solve: solveUdg,
+  behaviour: (eq) => udgBehaviour(eq),
 };
 
 /** Behaviour profile keyed by information set (for the engine cross-check). */

@@ -8,15 +8,10 @@
  *     every one of the engine's is among the reported equilibria.
  */
 import type { Params } from './model';
-import { getDeterrenceModel, equilibriumBehaviour } from './registry';
+import { getDeterrenceModel } from './registry';
 import { behaviourProfile, type BuiltGame } from './efg-builder';
-import { checkSequentialRationality, enginePerfectBayesian, type OffPathBeliefs } from './perfect-bayesian';
+import { checkSequentialRationality, enginePerfectBayesian } from '../games/perfect-bayesian';
 import { behaviorMaxGainFloat } from '../games/behavior';
-import { AEG_OFF_PATH } from './aeg';
-
-export function offPathConvention(modelId: string): OffPathBeliefs {
-  return modelId === 'aeg' || modelId === 'gmdg' ? AEG_OFF_PATH : 'prior';
-}
 
 export interface Verification {
   /** Per reported equilibrium: the engine's maximal gain from deviating, and failed information sets. */
@@ -41,9 +36,9 @@ export function verifyAgainstEngine(modelId: string, params: Params, options: { 
   const model = getDeterrenceModel(modelId);
   const result = model.solve(params, { fast: true });
   const game = model.build(params) as BuiltGame;
-  const offPath = offPathConvention(modelId);
+  const offPath = model.offPathBeliefs;
   const reported = result.equilibria.map((eq) => {
-    const profile = behaviourProfile(game, equilibriumBehaviour(modelId, eq, result.parameters));
+    const profile = behaviourProfile(game, model.behaviour(eq, result.parameters));
     // Equilibria the solver flags as weak (an arbitrary off-path belief) are checked as such.
     const policy = eq.note?.startsWith('weak perfect Bayesian') ? 'any' : offPath;
     return { kind: eq.kind, maxGain: behaviorMaxGainFloat(game, profile), sequentialFailures: checkSequentialRationality(game, profile, policy).failures };

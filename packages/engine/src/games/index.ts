@@ -27,7 +27,17 @@ export { enumPure } from './enum-pure';
 export { enumMixed } from './enum-mixed';
 export { lemkeHowson, type LemkeHowsonOptions } from './lemke-howson';
 export { eliminateDominated, type DominanceResult, type DominanceOptions, type Elimination } from './dominance';
-export { SOLVE_METHODS, defaultMethod, solve, isPerfectInformationGame, type SolveMethod, type SolveOptions, type DominanceSolveResult } from './solve';
+export { SOLVE_METHODS, defaultMethod, methodsFor, solve, isPerfectInformationGame, type SolveMethod, type SolveOptions, type DominanceSolveResult } from './solve';
 export { solveSequenceFormLcp } from './sequence-form-lcp';
 export { backwardInduction, solveSubgamePerfect, type SubgamePerfectOptions, type TieBreak } from './subgame-perfect';
 export { solveLogit, traceLogit, type LogitOptions, type LogitTraceOptions, type LogitPoint, type LogitTrace } from './logit-qre';
+export {
+  outcomeDistribution,
+  checkSequentialRationality,
+  isPerfectBayesian,
+  enginePerfectBayesian,
+  type OffPathBeliefs,
+  type OffPathPolicy,
+  type EngineEquilibrium,
+  type SequentialCheck,
+} from './perfect-bayesian';

@@ -55,6 +55,18 @@ export function defaultMethod(game: Game): SolveMethod {
   return 'enumpure';
 }
 
+/** The methods that fit a game (what `solve` accepts for it), the default first. */
+export function methodsFor(game: Game): SolveMethod[] {
+  const fits = (m: SolveMethod): boolean => {
+    if (m === 'enummixed') return game.kind === 'nfg' && game.players.length === 2;
+    if (m === 'lcp') return game.players.length === 2;
+    if (m === 'spe') return game.kind === 'efg';
+    return true;
+  };
+  const first = defaultMethod(game);
+  return [first, ...SOLVE_METHODS.filter((m) => m !== first && fits(m))];
+}
+
 function unsupported(method: string, why: string): never {
   throw new InputError(`method ${method} ${why}`, { place: 'method', expected: `a method that fits the game (${SOLVE_METHODS.join(', ')})` });
 }

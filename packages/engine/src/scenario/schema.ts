@@ -214,6 +214,7 @@ export const IssuePositionSchema = z
     position: CitedNumberSchema.describe('Position on the issue scale (scale.min..scale.max).'),
     salience: CitedUnitIntervalSchema.describe('How much the actor cares, 0..1.'),
     clout: CitedNumberSchema.describe('Power the actor brings to bear on this issue (>= 0; only ratios matter; 0..1 here).'),
+    veto: z.boolean().optional().describe('True when no settlement can pass without this actor (a veto player).'),
   })
   .describe("One actor's stance on an issue.").meta({ id: 'IssuePosition' });
 export type IssuePosition = z.infer<typeof IssuePositionSchema>;
@@ -234,6 +235,7 @@ export const IssueSchema = z
       })
       .refine((s) => s.min < s.max, { message: 'scale.min must be below scale.max' }),
     positions: z.array(IssuePositionSchema).min(1),
+    ruledOut: z.array(z.strictObject({ range: RangeSchema, reason: z.string().min(1), cite: CiteSchema.optional() })).optional().describe('Stretches of the scale the sources call impossible or ruled out, with why.'),
   })
   .describe('A negotiation issue: a one-dimensional scale and each actor\'s position, salience and clout.').meta({ id: 'Issue' });
 export type Issue = z.infer<typeof IssueSchema>;

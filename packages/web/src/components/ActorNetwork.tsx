@@ -3,7 +3,7 @@
  * part in relations; edges coloured by relation type, width by strength, arrows for directed
  * relations (trade, support).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Scenario } from '@brink/engine/scenario';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
@@ -24,11 +24,22 @@ const kindColours: Record<string, string> = {
   group: '#6c778e',
 };
 
-export function networkElements(scenario: Scenario, name: (m: Scenario['actors'][number]['names']) => string) {
+/**
+ * The network's nodes and edges. By default: the states and the actors that take part in relations;
+ * with `everyone`, also the persons and organisations, each tied to its state (or organisation) by a
+ * thin grey "belongs to" edge.
+ */
+export function networkElements(scenario: Scenario, name: (m: Scenario['actors'][number]['names']) => string, everyone = false) {
   const inRelation = new Set(scenario.relations.flatMap((r) => [r.from, r.to]));
-  const actors = scenario.actors.filter((a) => a.kind === 'state' || inRelation.has(a.id));
+  const actors = scenario.actors.filter((a) => everyone || a.kind === 'state' || inRelation.has(a.id));
   const ids = new Set(actors.map((a) => a.id));
   const nodes = actors.map((a) => ({ data: { id: a.id, label: name(a.names), kind: a.kind, colour: kindColours[a.kind] ?? '#1d2433' } }));
+  const belongs = everyone
+    ? actors.flatMap((a) => {
+        const owner = a.affiliation && ids.has(a.affiliation) ? a.affiliation : a.state && ids.has(a.state) ? a.state : null;
+        return owner && owner !== a.id ? [{ data: { id: `of-${a.id}`, source: a.id, target: owner, type: 'belongs', colour: '#c5cad6', width: 1, directed: 'no', strength: null } }] : [];
+      })
+    : [];
   const edges = scenario.relations
     .filter((r) => ids.has(r.from) && ids.has(r.to))
     .map((r) => ({
@@ -43,11 +54,15 @@ export function networkElements(scenario: Scenario, name: (m: Scenario['actors']
         strength: r.strength?.value ?? null,
       },
     }));
-  return { nodes, edges };
+  return { nodes, edges: [...edges, ...belongs] };
 }
+
+const kindRing: Record<string, number> = { state: 4, alliance: 3, organisation: 2, group: 2, person: 1 };
 
 export function ActorNetwork({ scenario, onSelect }: { scenario: Scenario; onSelect?: (actorId: string | null) => void }) {
   const { name, t } = useI18n();
+  const [everyone, setEveryone] = useState(false);
+  const shown = networkElements(scenario, name, everyone).nodes;
   const ref = useRef<HTMLDivElement>(null);
   const selectRef = useRef(onSelect);
   selectRef.current = onSelect;
@@ -56,7 +71,7 @@ export function ActorNetwork({ scenario, onSelect }: { scenario: Scenario; onSel
     let cancelled = false;
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (cancelled || !ref.current) return;
-      const { nodes, edges } = networkElements(scenario, name);
+      const { nodes, edges } = networkElements(scenario, name, everyone);
       cy = cytoscape({
         container: ref.current,
         elements: [...nodes, ...edges],
@@ -74,11 +89,14 @@ export function ActorNetwork({ scenario, onSelect }: { scenario: Scenario; onSel
               'text-background-color': '#ffffff',
               'text-background-opacity': 0.8,
               'text-background-padding': '2px',
+              'text-wrap': 'wrap',
+              'text-max-width': '110px',
               width: 30,
               height: 30,
             },
           },
-          { selector: 'node[kind = "person"]', style: { width: 16, height: 16, 'font-size': 11 } },
+          { selector: 'node[kind = "person"]', style: { width: 14, height: 14, 'font-size': 10 } },
+          { selector: 'node[kind = "organisation"]', style: { width: 18, height: 18, 'font-size': 10, shape: 'diamond' } },
           { selector: 'node[kind = "alliance"]', style: { shape: 'round-rectangle' } },
           {
             selector: 'edge',
@@ -92,16 +110,20 @@ export function ActorNetwork({ scenario, onSelect }: { scenario: Scenario; onSel
           },
           { selector: 'edge[directed = "yes"]', style: { 'target-arrow-shape': 'triangle' } },
           { selector: 'edge[type = "rivalry"]', style: { 'line-style': 'dashed' } },
+          { selector: 'edge[type = "belongs"]', style: { opacity: 0.6, 'curve-style': 'straight' } },
         ],
-        // Deterministic: the most connected actors on an inner ring, the others around them.
+        // Deterministic: with states only, the most connected on an inner ring, the others around
+        // them; with everyone, rings by kind (states inside, persons outside). Wide spacing keeps
+        // labels apart.
         layout: {
           name: 'concentric',
-          concentric: (node: { degree: (loops: boolean) => number; cy: () => { nodes: () => { map: (f: (n: { degree: (l: boolean) => number }) => number) => number[] } } }) => {
+          concentric: (node: { data: (k: string) => string; degree: (loops: boolean) => number; cy: () => { nodes: () => { map: (f: (n: { degree: (l: boolean) => number }) => number) => number[] } } }) => {
+            if (everyone) return kindRing[node.data('kind')] ?? 1;
             const max = Math.max(...node.cy().nodes().map((n) => n.degree(false)));
             return node.degree(false) >= 0.5 * max ? 2 : 1;
           },
           levelWidth: () => 1,
-          minNodeSpacing: 60,
+          minNodeSpacing: everyone ? 38 : 85,
           padding: 30,
           animate: false,
         } as never,
@@ -112,12 +134,20 @@ export function ActorNetwork({ scenario, onSelect }: { scenario: Scenario; onSel
       cancelled = true;
       cy?.destroy();
     };
-  }, [scenario, name]);
+  }, [scenario, name, everyone]);
   return (
     <div>
-      <div ref={ref} className="network" data-testid="actor-network" />
+      <div className="network-toolbar">
+        <span className="hint" data-testid="network-note">
+          {t(everyone ? 'overview.networkAll' : 'overview.networkStates', { shown: shown.length, total: scenario.actors.length })}
+        </span>
+        <label>
+          <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} data-testid="network-everyone" /> {t('overview.networkEveryone')}
+        </label>
+      </div>
+      <div ref={ref} className={everyone ? 'network network-tall' : 'network'} data-testid="actor-network" />
       <div className="actor-chips" aria-label="actors">
-        {networkElements(scenario, name).nodes.map((n) => (
+        {shown.map((n) => (
           <button key={n.data.id} className="chip" onClick={() => onSelect?.(n.data.id)} data-actor={n.data.id}>
             {n.data.label}
           </button>

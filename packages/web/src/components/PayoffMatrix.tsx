@@ -11,7 +11,11 @@ type NfgJson = Extract<GameJson, { kind: 'nfg' }>;
 
 const fmt = (x: number) => (Math.abs(x - Math.round(x)) < 1e-9 ? String(Math.round(x)) : x.toFixed(3).replace(/0+$/, ''));
 
-export const PayoffMatrix = forwardRef<SVGSVGElement, { game: NfgJson; profile?: readonly (readonly string[])[]; testId?: string }>(function PayoffMatrix({ game, profile, testId }, ref) {
+/**
+ * `caption` explains the picture under it (e.g. "p = probability in the selected equilibrium; each
+ * cell: the row player's payoff, the column player's payoff").
+ */
+export const PayoffMatrix = forwardRef<SVGSVGElement, { game: NfgJson; profile?: readonly (readonly string[])[]; caption?: string; testId?: string }>(function PayoffMatrix({ game, profile, caption, testId }, ref) {
   const rows = game.strategies[0] ?? [];
   const cols = game.strategies[1] ?? [''];
   const cellW = 110;
@@ -19,7 +23,7 @@ export const PayoffMatrix = forwardRef<SVGSVGElement, { game: NfgJson; profile?:
   const left = 130;
   const top = 60;
   const width = left + cols.length * cellW + 20;
-  const height = top + rows.length * cellH + 30;
+  const height = top + rows.length * cellH + (caption ? 40 : 30);
   const pr = profile?.[0]?.map(numberOf);
   const pc = profile?.[1]?.map(numberOf);
   return (
@@ -34,14 +38,14 @@ export const PayoffMatrix = forwardRef<SVGSVGElement, { game: NfgJson; profile?:
       {cols.map((c, j) => (
         <text key={`c${j}`} x={left + j * cellW + cellW / 2} y={top - 10} textAnchor="middle" fontSize={12}>
           {c}
-          {pc ? ` (${fmt(pc[j]!)})` : ''}
+          {pc ? ` · p=${fmt(pc[j]!)}` : ''}
         </text>
       ))}
       {rows.map((r, i) => (
         <g key={`r${i}`}>
           <text x={left - 8} y={top + i * cellH + cellH / 2 + 4} textAnchor="end" fontSize={12}>
             {r}
-            {pr ? ` (${fmt(pr[i]!)})` : ''}
+            {pr ? ` · p=${fmt(pr[i]!)}` : ''}
           </text>
           {cols.map((_, j) => {
             const payoff = game.payoffs[i + rows.length * j] ?? [];
@@ -59,6 +63,11 @@ export const PayoffMatrix = forwardRef<SVGSVGElement, { game: NfgJson; profile?:
           })}
         </g>
       ))}
+      {caption ? (
+        <text x={10} y={height - 12} fontSize={11} fill="#5b6475">
+          {caption}
+        </text>
+      ) : null}
     </svg>
   );
 });

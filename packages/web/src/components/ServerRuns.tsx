@@ -87,7 +87,11 @@ export function ServerRuns({
                 </td>
                 <td style={{ whiteSpace: 'nowrap' }}>{t(`runs.state.${r.status}`)}</td>
                 <td>
-                  <code>{JSON.stringify(r.provenance.options ?? {})}</code>
+                  {Object.entries(r.provenance.options ?? {}).map(([key, value]) => (
+                    <span key={key} className="tag">
+                      {key}: {typeof value === 'object' ? JSON.stringify(value) : String(value)}
+                    </span>
+                  ))}
                   {r.provenance.variant ? <span className="tag">{r.provenance.variant}</span> : null}
                 </td>
                 <td>{r.createdAt.replace('T', ' ').slice(0, 19)}</td>

@@ -1,14 +1,18 @@
 /** Small shared pieces: error box (with the place), progress bar, section card. */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
+import { translateReason } from '../i18n/error-text';
 
 export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
-  const { t } = useI18n();
-  const e = error as { message?: string; place?: string; expected?: string };
+  const { t, lang } = useI18n();
+  const e = error as { message?: string; reason?: string; place?: string; expected?: string };
+  // An input error's reason in the interface language (its place is shown below), else the message.
+  const translated = typeof e?.reason === 'string' ? translateReason(e.reason, lang) : null;
   return (
     <div className="error-box" role="alert">
       <strong>{title ?? t('common.error')}</strong>
-      <div className="error-message">{e?.message ?? String(error)}</div>
+      <div className="error-message">{translated ?? e?.message ?? String(error)}</div>
+      {translated && lang !== 'en' ? <div className="muted error-original">{e.reason}</div> : null}
       {e?.place ? (
         <div className="error-place">
           {t('common.place')}: <code>{e.place}</code>

@@ -2,12 +2,14 @@
  * Interface text in English and Traditional Chinese (the seed article's language). Every key of
  * `en` must exist in `zh-Hant` (checked by the type and by messages.test.ts).
  */
+import { negotiation } from './negotiation';
 import { simulationMessages } from './simulation';
 
 export const languages = ['en', 'zh-Hant'] as const;
 export type Language = (typeof languages)[number];
 
 export const en = {
+  ...negotiation.en,
   'app.title': 'Brink',
   'app.tagline': 'Nuclear deterrence and diplomacy workbench',
   'nav.overview': 'Overview',
@@ -35,6 +37,12 @@ export const en = {
   'common.print': 'Print',
   'overview.network': 'Actors and relations',
   'overview.networkHint': 'Edge width = strength; colour = type. Drag nodes to rearrange.',
+  'overview.networkStates': 'Showing {shown} of the scenario\'s {total} actors: the states and the actors in relations.',
+  'overview.networkAll': 'Showing all {total} actors; persons and organisations are tied to their state.',
+  'overview.networkEveryone': 'Show persons and organisations',
+  'overview.strength': 'Strength',
+  'notFound.title': 'Page not found',
+  'notFound.text': 'There is no page at {path}. Pick one of the pages above.',
   'overview.timeline': 'Timeline of events',
   'overview.clickActor': 'Click an actor to read what the scenario says about it.',
   'overview.mechanisms': 'What the scenario says on each mechanism',
@@ -122,6 +130,14 @@ export const en = {
   'games.complete': 'The list is complete.',
   'games.incomplete': 'The method may not find every equilibrium.',
   'games.matrix': 'Payoff matrix',
+  'games.matrixCaption': 'Each cell: the row player\'s payoff, the column player\'s payoff.',
+  'games.matrixCaptionEq': 'p = probability of the strategy in the selected equilibrium; shaded: its support. Each cell: row payoff, column payoff.',
+  'games.extremePoints': 'These are all the extreme equilibria: where equilibria form a continuum, every mix of adjacent extreme points is an equilibrium too.',
+  'games.nothingDominated': 'No strategy is strictly dominated.',
+  'games.dropped': 'Round {round}: {player} drops "{strategy}" (dominated by {by})',
+  'games.mixedStrategy': 'a mixed strategy',
+  'games.remaining': 'Remaining',
+  'games.notSolvedByDominance': 'dominance alone does not solve the game (solve the rest with another method)',
   'progress.running': 'Running',
   'runs.title': 'Stored runs on the server',
   'runs.run': 'Run on the server and store',
@@ -144,6 +160,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const zhHant: Record<MessageKey, string> = {
+  ...negotiation['zh-Hant'],
   'app.title': 'Brink 邊緣',
   'app.tagline': '核嚇阻與外交分析工作台',
   'nav.overview': '總覽',
@@ -171,6 +188,12 @@ export const zhHant: Record<MessageKey, string> = {
   'common.print': '列印',
   'overview.network': '行為者與關係',
   'overview.networkHint': '線寬＝強度；顏色＝類型。可拖曳節點重新排列。',
+  'overview.networkStates': '顯示情境 {total} 個行為者中的 {shown} 個：國家及參與關係的行為者。',
+  'overview.networkAll': '顯示全部 {total} 個行為者；人物與組織連到其所屬國家。',
+  'overview.networkEveryone': '顯示人物與組織',
+  'overview.strength': '強度',
+  'notFound.title': '找不到頁面',
+  'notFound.text': '{path} 沒有頁面。請從上方選擇一個頁面。',
   'overview.timeline': '事件時間軸',
   'overview.clickActor': '點選行為者，查看情境對其之描述。',
   'overview.mechanisms': '情境對各項機制的描述',
@@ -258,6 +281,14 @@ export const zhHant: Record<MessageKey, string> = {
   'games.complete': '此清單完整。',
   'games.incomplete': '此方法不一定能找出所有均衡。',
   'games.matrix': '報酬矩陣',
+  'games.matrixCaption': '每格：列參與者的報酬、行參與者的報酬。',
+  'games.matrixCaptionEq': 'p＝所選均衡中該策略的機率；陰影：其支撐集。每格：列報酬、行報酬。',
+  'games.extremePoints': '以上為全部極端均衡：若均衡構成連續集，相鄰極端點的任何混合也是均衡。',
+  'games.nothingDominated': '沒有嚴格劣勢策略。',
+  'games.dropped': '第 {round} 輪：{player} 刪除「{strategy}」（被 {by} 支配）',
+  'games.mixedStrategy': '某個混合策略',
+  'games.remaining': '剩餘策略',
+  'games.notSolvedByDominance': '僅靠劣勢刪除無法解出此賽局（請以其他方法求解剩餘部分）',
   'progress.running': '執行中',
   'runs.title': '伺服器上儲存的執行紀錄',
   'runs.run': '在伺服器上執行並儲存',

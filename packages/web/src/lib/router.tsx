@@ -4,9 +4,11 @@ import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 export const routes = ['overview', 'scenario', 'deterrence', 'negotiation', 'simulation', 'games'] as const;
 export type Route = (typeof routes)[number];
 
-export function routeOf(pathname: string): Route {
+/** The page of a path: '/' is the overview; a path that names no page is 'not-found'. */
+export function routeOf(pathname: string): Route | 'not-found' {
   const first = pathname.replace(/^\/+/, '').split('/')[0] ?? '';
-  return (routes as readonly string[]).includes(first) ? (first as Route) : 'overview';
+  if (first === '' || first === 'index.html') return 'overview';
+  return (routes as readonly string[]).includes(first) ? (first as Route) : 'not-found';
 }
 
 export function navigate(route: Route): void {
@@ -17,8 +19,8 @@ export function navigate(route: Route): void {
   }
 }
 
-export function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => routeOf(window.location.pathname));
+export function useRoute(): Route | 'not-found' {
+  const [route, setRoute] = useState<Route | 'not-found'>(() => routeOf(window.location.pathname));
   useEffect(() => {
     const onPop = () => setRoute(routeOf(window.location.pathname));
     window.addEventListener('popstate', onPop);

@@ -1,5 +1,5 @@
 /** React hooks over the engine worker: latest-wins requests, with progress and cancellation. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { runInWorkerTimed, type Lane } from '../worker/client';
 import type { RequestKind, RequestPayload, RequestResult } from '../worker/handlers';
 
@@ -17,7 +17,8 @@ export interface WorkerState<T> {
  */
 export function useWorkerRequest<K extends RequestKind>(kind: K, payload: RequestPayload<K> | null, options: { lane?: Lane; delay?: number } = {}): WorkerState<RequestResult<K>> {
   const [state, setState] = useState<WorkerState<RequestResult<K>>>({ data: null, error: null, running: false, progress: null, ms: null });
-  const key = payload === null ? null : JSON.stringify(payload);
+  // Large payloads (a scenario) should be memoised by the caller: the JSON is computed once per object.
+  const key = useMemo(() => (payload === null ? null : JSON.stringify(payload)), [payload]);
   const seq = useRef(0);
   const lane = options.lane ?? 'interactive';
   const delay = options.delay ?? 0;

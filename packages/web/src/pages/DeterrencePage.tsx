@@ -4,7 +4,6 @@
  * with the thresholds and the scenario's position, the two-parameter map and the tornado.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Scenario } from '@brink/engine/scenario';
 import { useEngineText, useI18n } from '../i18n/context';
 import { translateTree, type EngineText } from '../i18n/engine-text';
 import { useScenarioState } from '../lib/scenario-context';
@@ -13,7 +12,7 @@ import { Chart } from '../components/Chart';
 import { GameTree } from '../components/GameTree';
 import { CiteLink } from '../components/Citation';
 import { useWorkerRequest } from '../lib/useWorker';
-import type { ModelInfo, DeterrenceSolved, SweepView as SweepResult, MapView as MapResult, TornadoView as TornadoBar } from '../worker/deterrence';
+import type { DeterrenceSolvedView as DeterrenceSolved, SweepView as SweepResult, MapView as MapResult, TornadoView as TornadoBar } from '../worker/deterrence';
 import type { ChartOption } from '../lib/echarts';
 import { getDeterrenceModel, withParameter } from '@brink/engine/deterrence';
 import { ServerRuns } from '../components/ServerRuns';
@@ -29,20 +28,6 @@ function storedDeterrence(run: RunRecord, t: ReturnType<typeof useI18n>['t']): s
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—');
-
-type Binding = NonNullable<Scenario['models']['deterrence'][string]>;
-
-/** The scenario's values for a model: binding parameters override the model's defaults. */
-export function scenarioParams(model: ModelInfo, binding: Binding | undefined): { values: Record<string, number>; ranges: Record<string, [number, number]> } {
-  const values: Record<string, number> = {};
-  const ranges: Record<string, [number, number]> = {};
-  for (const p of model.parameters) {
-    const b = binding?.parameters?.[p.name];
-    values[p.name] = b?.value ?? p.default;
-    ranges[p.name] = b?.range ? [b.range[0], b.range[1]] : [p.range[0], p.range[1]];
-  }
-  return { values, ranges };
-}
 
 /** Bars coloured by outcome: deterrence successes green, failures red; equilibria by shade. */
 function outcomesOption(solved: DeterrenceSolved, outcomes: string[], successes: string[], probabilityLabel: string, et: EngineText, modelId: string): ChartOption {
@@ -158,7 +143,10 @@ export default function DeterrencePage() {
   const bindings = scenario?.models.deterrence ?? {};
   const [modelId, setModelId] = useState<string | null>(null);
   const model = models?.find((m) => m.id === modelId) ?? models?.find((m) => bindings[m.id]) ?? models?.[0] ?? null;
-  const base = useMemo(() => (model ? scenarioParams(model, bindings[model.id]) : null), [model, bindings]);
+  // The scenario's values for the model, checked by the model (the same setup the CLI and the server use).
+  const setupRequest = useMemo(() => (model && scenario ? { scenario, model: model.id } : null), [model, scenario]);
+  const setup = useWorkerRequest('deterrence.setup', setupRequest);
+  const base = setup.data && setup.data.model === model?.id ? setup.data : null;
   const [params, setParams] = useState<Record<string, number> | null>(null);
   useEffect(() => setParams(base ? { ...base.values } : null), [base]);
   const [selected, setSelected] = useState(0);
@@ -203,6 +191,7 @@ export default function DeterrencePage() {
   const tree = useMemo(() => (solved.data ? translateTree(solved.data.game, et) : null), [solved.data, et]);
 
   if (modelsState.error) return <ErrorBox error={modelsState.error} />;
+  if (setup.error) return <ErrorBox error={setup.error} />;
   if (!models || !model || !params || !base) return <Loading />;
   const binding = bindings[model.id];
   const eqIndex = Math.min(selected, Math.max(0, (solved.data?.result.equilibria.length ?? 1) - 1));

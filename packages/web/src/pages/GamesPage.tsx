@@ -14,6 +14,22 @@ import { downloadBlob, downloadText, svgText, svgToPng, toCsv } from '../lib/dow
 
 type SolveMethod = ParsedGame['defaultMethod'];
 
+/** The format a text is in, from its first characters (Gambit headers or JSON). */
+export function formatOf(text: string): 'nfg' | 'efg' | 'json' | null {
+  const head = text.trimStart().slice(0, 3).toUpperCase();
+  if (head === 'NFG') return 'nfg';
+  if (head === 'EFG') return 'efg';
+  if (head.startsWith('{')) return 'json';
+  return null;
+}
+
+/** The name errors use for a text: the file's own name while it matches the format, else `pasted.<format>`. */
+export function nameFor(text: string, current: string): string {
+  const format = formatOf(text);
+  if (!format || current.toLowerCase().endsWith(`.${format}`)) return current;
+  return `pasted.${format}`;
+}
+
 function strategyLabels(game: ParsedGame['game']): string[][] {
   if (game.kind === 'nfg') return game.strategies;
   return game.players.map((_, p) => game.infosets.filter((s) => s.player === p).flatMap((s) => s.actions.map((a) => `${s.label || `#${s.number}`}:${a}`)));
@@ -33,6 +49,12 @@ export default function GamesPage() {
   const [selected, setSelected] = useState(0);
   const [ms, setMs] = useState<number | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const freshGame = useRef(true);
+  const loadGame = (nextText: string, nextName: string) => {
+    freshGame.current = true;
+    setFileName(nextName);
+    setText(nextText);
+  };
 
   // Parse as the text changes (in the worker), so errors show at once with their place.
   useEffect(() => {
@@ -43,7 +65,9 @@ export default function GamesPage() {
           if (!live) return;
           setParsed(p);
           setParseError(null);
-          setMethod((m) => (m && p.methods.includes(m) ? m : p.defaultMethod));
+          // A new game (loaded, pasted, another example) starts on its default method.
+          setMethod((m) => (!freshGame.current && m && p.methods.includes(m) ? m : p.defaultMethod));
+          freshGame.current = false;
         },
         (e: unknown) => {
           if (!live) return;
@@ -63,8 +87,7 @@ export default function GamesPage() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    setFileName(file.name);
-    setText(await file.text());
+    loadGame(await file.text(), file.name);
   };
 
   const onSolve = async () => {
@@ -112,10 +135,7 @@ export default function GamesPage() {
               value=""
               onChange={(e) => {
                 const ex = exampleGames.find((g) => g.id === e.target.value);
-                if (ex) {
-                  setText(ex.text);
-                  setFileName(ex.fileName);
-                }
+                if (ex) loadGame(ex.text, ex.fileName);
               }}
             >
               <option value="">{t('games.example')}…</option>
@@ -129,12 +149,24 @@ export default function GamesPage() {
           <p className="hint">
             {t('games.paste')} — <code>{fileName}</code>
           </p>
-          <textarea value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-testid="game-text" rows={14} />
+          <textarea
+            value={text}
+            onPaste={() => {
+              freshGame.current = true;
+            }}
+            onChange={(e) => {
+              setText(e.target.value);
+              setFileName((current) => nameFor(e.target.value, current));
+            }}
+            spellCheck={false}
+            data-testid="game-text"
+            rows={14}
+          />
           {parseError ? <ErrorBox error={parseError} title={t('games.badFile')} /> : null}
           <div className="toolbar" style={{ marginTop: 10 }}>
             <label>
               {t('games.method')}{' '}
-              <select value={method} onChange={(e) => setMethod(e.target.value as SolveMethod)} data-testid="game-method" disabled={!parsed}>
+              <select className="method-select" value={method} onChange={(e) => setMethod(e.target.value as SolveMethod)} data-testid="game-method" disabled={!parsed}>
                 {(parsed?.methods ?? []).map((m) => (
                   <option key={m} value={m}>
                     {m} · {et.method(m)}
@@ -172,7 +204,9 @@ export default function GamesPage() {
               <p className="hint">
                 {result.method} · {et.method(result.method)} · {result.complete ? t('games.complete') : t('games.incomplete')} {ms !== null ? `· ${ms.toFixed(1)} ms` : ''}
               </p>
-              {result.equilibria.length === 0 ? <p>{t('games.noEquilibria')}</p> : null}
+              {result.eliminated ? <DominanceSteps result={result} players={game?.players ?? []} /> : null}
+              {result.equilibria.length === 0 && !result.eliminated ? <p>{t('games.noEquilibria')}</p> : null}
+              {result.complete && result.equilibria.length > 1 && result.method === 'enummixed' ? <p className="hint">{t('games.extremePoints')}</p> : null}
               <div className="table-scroll">
                 <table data-testid="equilibria-table">
                   <thead>
@@ -221,13 +255,35 @@ export default function GamesPage() {
             {game.kind === 'efg' ? (
               <GameTree ref={svgRef} game={game} profile={eq?.profile} chanceName={t('tree.chance')} testId="game-tree" />
             ) : game.players.length === 2 ? (
-              <PayoffMatrix ref={svgRef} game={game} profile={eq?.profile} testId="game-matrix" />
+              <PayoffMatrix ref={svgRef} game={game} profile={eq?.profile} caption={eq ? t('games.matrixCaptionEq') : t('games.matrixCaption')} testId="game-matrix" />
             ) : (
               <NormalFormTable game={game} />
             )}
           </div>
         </Card>
       ) : null}
+    </div>
+  );
+}
+
+/** What iterated dominance did: the strategies dropped, round by round, and what survives. */
+function DominanceSteps({ result, players }: { result: PlainSolveResult; players: string[] }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="dominance-steps">
+      {result.eliminated!.length === 0 ? <p>{t('games.nothingDominated')}</p> : null}
+      <ol className="hint">
+        {result.eliminated!.map((e, k) => (
+          <li key={k}>
+            {t('games.dropped', { round: e.round, player: players[e.player] ?? String(e.player + 1), strategy: e.strategy, by: e.dominatedBy === 'mixed' ? t('games.mixedStrategy') : e.dominatedBy })}
+          </li>
+        ))}
+      </ol>
+      <p>
+        {t('games.remaining')}:{' '}
+        {result.remaining!.map((r, i) => `${players[i] ?? i + 1}: ${r.join(', ')}`).join(' · ')}
+        {result.equilibria.length === 0 ? ` — ${t('games.notSolvedByDominance')}` : ''}
+      </p>
     </div>
   );
 }

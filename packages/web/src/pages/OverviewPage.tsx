@@ -9,6 +9,7 @@ import { Chart } from '../components/Chart';
 import { Provenance } from '../components/Citation';
 import type { ChartOption } from '../lib/echarts';
 import type { MessageKey } from '../i18n/messages';
+import { eventKindName, unitName } from '../i18n/scenario-terms';
 
 /** "2024", "2024-06", "2024-06-19" -> a timestamp (first day of the period), UTC. */
 export function dateValue(date: string): number {
@@ -16,7 +17,7 @@ export function dateValue(date: string): number {
   return Date.UTC(y!, (m ?? 1) - 1, d ?? 1);
 }
 
-function timelineOption(scenario: Scenario, name: (m: Scenario['events'][number]['title']) => string, expectedLabel: string): ChartOption {
+function timelineOption(scenario: Scenario, name: (m: Scenario['events'][number]['title']) => string, expectedLabel: string, kindName: (kind: string) => string): ChartOption {
   const events = [...scenario.events].sort((a, b) => dateValue(a.date) - dateValue(b.date));
   const kinds = [...new Set(events.map((e) => e.kind))];
   const actors = actorIndex(scenario);
@@ -28,7 +29,7 @@ function timelineOption(scenario: Scenario, name: (m: Scenario['events'][number]
         `<b>${p.data.date}</b> ${p.data.expected ? `(${expectedLabel})` : ''}<br/>${p.data.title}<br/><span style="color:#888">${p.data.who}</span>`,
     },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'category', data: kinds, axisLabel: { fontSize: 11 } },
+    yAxis: { type: 'category', data: kinds, axisLabel: { fontSize: 11, formatter: (kind: string) => kindName(kind) } },
     // Open on the last ten years before the scenario's date; the slider shows the whole history.
     dataZoom: [
       { type: 'inside', startValue: dateValue(scenario.asOf) - 10 * 365.25 * 864e5 },
@@ -56,10 +57,10 @@ function timelineOption(scenario: Scenario, name: (m: Scenario['events'][number]
 
 export default function OverviewPage() {
   const state = useScenarioState();
-  const { t, name } = useI18n();
+  const { t, name, lang } = useI18n();
   const scenario = state.status === 'ready' ? state.scenario : null;
   const [selected, setSelected] = useState<string | null>(null);
-  const option = useMemo(() => (scenario ? timelineOption(scenario, name, t('overview.expected')) : null), [scenario, name, t]);
+  const option = useMemo(() => (scenario ? timelineOption(scenario, name, t('overview.expected'), (kind) => eventKindName(kind, lang)) : null), [scenario, name, t, lang]);
   if (!scenario || !option) return null;
   const actors = actorIndex(scenario);
   return (
@@ -110,7 +111,7 @@ export default function OverviewPage() {
               </h3>
               {m.description ? <p>{m.description}</p> : null}
               {m.actors?.length ? <p>{m.actors.map((a) => (actors.get(a) ? name(actors.get(a)!.names) : a)).join(' · ')}</p> : null}
-              {m.strength ? <p>strength {m.strength.value}{m.strength.range ? ` [${m.strength.range[0]}, ${m.strength.range[1]}]` : ''}</p> : null}
+              {m.strength ? <p>{t('overview.strength')} {m.strength.value}{m.strength.range ? ` [${m.strength.range[0]}, ${m.strength.range[1]}]` : ''}</p> : null}
               <Provenance item={m} />
             </div>
           ))}
@@ -122,7 +123,7 @@ export default function OverviewPage() {
 
 /** What the scenario says about one actor: role, description, capabilities, relations, with citations. */
 function ActorDetails({ scenario, actorId }: { scenario: Scenario; actorId: string }) {
-  const { name, t } = useI18n();
+  const { name, t, lang } = useI18n();
   const actors = actorIndex(scenario);
   const actor = actors.get(actorId)!;
   const label = (id: string) => (actors.get(id) ? name(actors.get(id)!.names) : id);
@@ -139,7 +140,7 @@ function ActorDetails({ scenario, actorId }: { scenario: Scenario; actorId: stri
         <ul>
           {actor.capabilities.map((c) => (
             <li key={c.id}>
-              {c.description} {c.amount ? <b>({c.amount.value.toLocaleString('en')}{c.amount.unit ? ` ${c.amount.unit}` : ''})</b> : null} <Provenance item={c} />
+              {c.description} {c.amount ? <b>({c.amount.value.toLocaleString(lang)}{c.amount.unit ? ` ${unitName(c.amount.unit, lang)}` : ''})</b> : null} <Provenance item={c} />
             </li>
           ))}
         </ul>

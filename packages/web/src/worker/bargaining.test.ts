@@ -8,25 +8,29 @@ const file = path.resolve(process.cwd(), 'scenarios/korean-peninsula-2025-09.yam
 const scenario = validateScenario(parseScenarioText(readFileSync(file, 'utf8'), 'korean-peninsula-2025-09.yaml'));
 
 describe('worker bargaining requests', () => {
-  it('runs SMP and EUM on each issue: round 0 is the scenario, forecasts lie on the scale, one entry per variant', () => {
-    for (const issue of scenario.issues.slice(0, 2)) {
-      const out = bargainingRequest({ scenario, issue: issue.id }, () => undefined);
-      expect(structuredClone(out)).toEqual(out);
-      for (const model of ['smp', 'eum'] as const) {
-        const run = out.baseline[model];
-        run.actors.forEach((id, i) => {
-          const given = issue.positions.find((p) => p.actor === id)!.position.value;
-          expect(run.positions[0]![i]).toBeCloseTo(given, 9);
-        });
-        expect(run.forecast).toBeGreaterThanOrEqual(issue.scale.min);
-        expect(run.forecast).toBeLessThanOrEqual(issue.scale.max);
-        // Every round keeps every actor on the scale.
-        for (const round of run.positions) for (const x of round) expect(x).toBeGreaterThanOrEqual(issue.scale.min - 1e-9);
-      }
-      // SMP's forecast (KTAB's convention) is one of the final positions.
-      const smp = out.baseline.smp;
-      expect(smp.positions.at(-1)!.some((x) => Math.abs(x - smp.forecast) < 1e-9)).toBe(true);
-      expect(out.variants.map((v) => v.id)).toEqual(scenario.variants.map((v) => v.id));
+  it('runs SMP and EUM on an issue: round 0 is the scenario, forecasts and intervals lie on the scale, one entry per variant', () => {
+    const issue = scenario.issues[0]!;
+    const out = bargainingRequest({ scenario, issue: issue.id }, () => undefined);
+    expect(structuredClone(out)).toEqual(out);
+    for (const model of ['smp', 'eum'] as const) {
+      const run = out.baseline[model];
+      run.actors.forEach((a, i) => {
+        const given = issue.positions.find((p) => p.actor === a.id)!.position.value;
+        expect(run.positions[0]![i]![0]).toBeCloseTo(given, 9);
+      });
+      expect(run.forecast.value).toBeGreaterThanOrEqual(issue.scale.min);
+      expect(run.forecast.value).toBeLessThanOrEqual(issue.scale.max);
+      const u = run.uncertainty!;
+      expect(u.low).toBeLessThanOrEqual(u.median);
+      expect(u.median).toBeLessThanOrEqual(u.high);
+      expect(u.low).toBeGreaterThanOrEqual(issue.scale.min);
+      expect(u.high).toBeLessThanOrEqual(issue.scale.max);
+      for (const round of run.positions) for (const x of round) expect(x[0]).toBeGreaterThanOrEqual(issue.scale.min - 1e-9);
     }
+    // SMP's forecast (KTAB's convention) is one of the final positions when no veto constrains it.
+    const smp = out.baseline.smp;
+    if (!smp.forecast.veto?.binding) expect(smp.final.some((x) => Math.abs(x[0]! - smp.forecast.value) < 1e-9)).toBe(true);
+    expect(out.baseline.comparison.eum).toBe(out.baseline.eum.forecast.value);
+    expect(out.variants.map((v) => v.id)).toEqual(scenario.variants.map((v) => v.id));
   });
 });

@@ -1,6 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listModelsRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, mapRequest } from './deterrence';
+import { applyVariant, parseScenarioText, validateScenario } from '@brink/engine/scenario';
+import { listModelsRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, mapRequest } from './deterrence';
 import { layoutTree } from '../lib/tree-layout';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const scenarioFile = path.join(repoRoot, 'scenarios/korean-peninsula-2025-09.yaml');
 
 const defaults = (id: string) => Object.fromEntries(listModelsRequest().find((m) => m.id === id)!.parameters.map((p) => [p.name, p.default]));
 const noProgress = () => undefined;
@@ -44,5 +52,35 @@ describe('worker deterrence requests', () => {
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     // Credibility from 0 to 1 takes RADG from certain failure to certain success.
     expect(swing(tornado.bars.find((b) => b.param === 'p_B')!)).toBe(1);
+  });
+});
+
+describe('the web and the CLI on the same scenario', () => {
+  const scenario = validateScenario(parseScenarioText(readFileSync(scenarioFile, 'utf8'), scenarioFile));
+
+  it.each([null, 'lee-engagement'])('give identical equilibria, outcomes and thresholds for every bound model (variant %s)', (variant) => {
+    const args = ['deter', scenarioFile, '--json', ...(variant ? ['--variant', variant] : [])];
+    const cli = JSON.parse(execFileSync(process.execPath, [path.join(repoRoot, 'packages/app/bin/brink.js'), ...args], { encoding: 'utf8' })) as {
+      model: string;
+      parameters: Record<string, number>;
+      equilibria: unknown[];
+      thresholds: Record<string, number>;
+    }[];
+    const seen = variant ? applyVariant(scenario, variant) : scenario;
+    expect(cli.length).toBeGreaterThan(0);
+    for (const fromCli of cli) {
+      // The page: the scenario's setup of the model, then a solve of the values it shows on the sliders.
+      const setup = setupDeterrenceRequest({ scenario: seen, model: fromCli.model });
+      const web = solveDeterrenceRequest({ model: fromCli.model, params: setup.values });
+      expect(web.result.parameters, fromCli.model).toEqual(fromCli.parameters);
+      expect(JSON.parse(JSON.stringify(web.result.equilibria)), fromCli.model).toEqual(fromCli.equilibria);
+      expect(web.result.thresholds, fromCli.model).toEqual(fromCli.thresholds);
+    }
+  });
+
+  it('the page sees the scenario\'s checks: a binding that breaks an ordering is refused with its JSON path', () => {
+    const broken = structuredClone(scenario);
+    broken.models.deterrence.aeg!.parameters.c_DD = { value: 0.7, range: [0.36, 0.8], assumption: 'test' };
+    expect(() => setupDeterrenceRequest({ scenario: broken, model: 'aeg' })).toThrow(/\$\.models\.deterrence\.aeg\.parameters \(c_DD < c_ED\)/);
   });
 });

@@ -4,33 +4,30 @@
  * its path), a one-parameter sweep, a two-parameter map and a tornado of the probability that
  * deterrence fails (worst case over the model's equilibria).
  */
+/**
+ * Deterrence requests the worker answers, all through the engine's one analysis path
+ * (`prepareDeterrence` + `analyseDeterrence`, the same the CLI and the server's jobs call): the
+ * models and their parameters, a scenario's setup of a model (values, ranges, provenance, checked by
+ * the model), a solve (with the built game tree and each equilibrium's path), a one-parameter sweep,
+ * a two-parameter map and a tornado of the probability that deterrence fails (worst case over the
+ * model's equilibria).
+ */
 import {
-  listDeterrenceModels,
-  getDeterrenceModel,
-  equilibriumBehaviour,
-  behaviourProfile,
-  outcomeDistribution,
-  enginePerfectBayesian,
+  analyseDeterrence,
   failureProbability,
-  sweep,
-  map2d,
-  deterrenceTornado,
-  type BuiltGame,
+  listDeterrenceModels,
+  prepareDeterrence,
   type DeterrenceModel,
-  type DeterrenceResult,
-  type EquilibriumReport,
+  type DeterrenceSolved,
+  type DeterrenceSetup,
+  type ParameterSetting,
   type ParameterSpec,
 } from '@brink/engine/deterrence';
-import { gameToJson, type GameJson } from '@brink/engine/games';
+import type { Scenario } from '@brink/engine/scenario';
 import type { ProgressFn } from './protocol';
 
-export function models(): readonly DeterrenceModel[] {
-  return listDeterrenceModels();
-}
-
-function model(id: string): DeterrenceModel {
-  return getDeterrenceModel(id);
-}
+/** A solve with a drawing path per equilibrium (null where none was found: the page then highlights outcomes). */
+export type DeterrenceSolvedView = Omit<DeterrenceSolved, 'profiles'> & { profiles: (number[][] | null)[] };
 
 export interface ModelInfo {
   id: string;
@@ -39,66 +36,67 @@ export interface ModelInfo {
   players: string[];
   roles: string[];
   outcomes: string[];
+  outcomeNames: Record<string, string>;
   successOutcomes: string[];
   parameters: ParameterSpec[];
+  probabilityGroups: string[][];
 }
 
 export function listModelsRequest(): ModelInfo[] {
-  return models().map((m) => ({
+  return listDeterrenceModels().map((m) => ({
     id: m.id,
     title: m.title,
     source: m.source,
     players: [...m.players],
     roles: [...m.roles],
     outcomes: [...m.outcomes],
+    outcomeNames: { ...m.outcomeNames },
     successOutcomes: [...m.successOutcomes],
     parameters: m.parameters.map((p) => ({ ...p, range: [p.range[0], p.range[1]] as const })),
+    probabilityGroups: m.probabilityGroups.map((g) => [...g]),
   }));
 }
 
-function sameDistribution(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if (Math.abs((a[k] ?? 0) - (b[k] ?? 0)) > 1e-6) return false;
-  return true;
+/** A model's setup from the scenario, as plain data: the page's starting values, ranges and provenance. */
+export interface SetupView {
+  model: string;
+  bound: boolean;
+  roles: Record<string, string>;
+  values: Record<string, number>;
+  ranges: Record<string, [number, number]>;
+  settings: ParameterSetting[];
 }
 
-/** A behaviour profile of the built game that plays the equilibrium, when one can be found. */
-function profileFor(m: DeterrenceModel, params: Record<string, number>, game: BuiltGame, eq: EquilibriumReport, pure: () => { profile: number[][]; outcomes: Record<string, number> }[]): number[][] | null {
-  try {
-    const profile = behaviourProfile(game, equilibriumBehaviour(m.id, eq, params));
-    if (sameDistribution(outcomeDistribution(game, profile), eq.outcomes)) return profile;
-  } catch {
-    /* fall through to the engine's pure equilibria */
-  }
-  for (const candidate of pure()) if (sameDistribution(candidate.outcomes, eq.outcomes)) return candidate.profile;
-  return null;
+function plain<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
 }
 
-export interface DeterrenceSolved {
-  result: DeterrenceResult;
-  game: Extract<GameJson, { kind: 'efg' }>;
-  /** Per equilibrium: a behaviour profile to draw its path, or null (then outcomes are highlighted). */
-  profiles: (number[][] | null)[];
-  /** Probability deterrence fails, per equilibrium, and the worst case. */
-  failure: number[];
-  worstFailure: number;
-}
-
-export function solveDeterrenceRequest({ model: id, params }: { model: string; params: Record<string, number> }): DeterrenceSolved {
-  const m = model(id);
-  const result = m.solve(params);
-  const game = m.build(params) as BuiltGame;
-  let pureCache: { profile: number[][]; outcomes: Record<string, number> }[] | null = null;
-  const pure = () => (pureCache ??= game.nodes.length <= 120 ? enginePerfectBayesian(game) : []);
-  const profiles = result.equilibria.map((eq) => profileFor(m, result.parameters, game, eq, pure));
-  const failure = result.equilibria.map((eq) => failureProbability(m, eq));
+/** The scenario's setup of a model, checked by the model's own input checks (errors name the JSON path). */
+export function setupDeterrenceRequest({ scenario, model }: { scenario: Scenario | null; model?: string }): SetupView {
+  const setup = prepareDeterrence(scenario, { model });
   return {
-    result: JSON.parse(JSON.stringify(result)) as DeterrenceResult,
-    game: gameToJson(game) as Extract<GameJson, { kind: 'efg' }>,
-    profiles,
-    failure,
-    worstFailure: failure.length ? Math.max(...failure) : Number.NaN,
+    model: setup.model.id,
+    bound: setup.bound,
+    roles: { ...setup.roles },
+    values: { ...setup.params },
+    ranges: Object.fromEntries(Object.entries(setup.ranges).map(([k, r]) => [k, [r[0], r[1]] as [number, number]])),
+    settings: plain([...setup.settings]),
   };
+}
+
+/** Explicit values (the page's sliders) for a model, checked as the CLI and the server check them. */
+function setupFor(model: string, params: Record<string, number>, ranges?: Record<string, [number, number]>): DeterrenceSetup {
+  return prepareDeterrence(null, { model, parameters: params, ranges }, (field) => field.replace(/^parameters\./, ''));
+}
+
+export function solveDeterrenceRequest({ model, params }: { model: string; params: Record<string, number> }): DeterrenceSolvedView {
+  const solved = analyseDeterrence(setupFor(model, params), { kind: 'solve', paths: true });
+  if (solved.kind !== 'solve') throw new Error('expected a solve');
+  return plain({ ...solved, profiles: solved.profiles ?? [] }) as DeterrenceSolvedView;
+}
+
+function modelOf(id: string): DeterrenceModel {
+  return prepareDeterrence(null, { model: id }).model;
 }
 
 /** Failure probability of the best equilibrium at a point (the engine's summary gives the worst). */
@@ -121,8 +119,10 @@ export function sweepRequest(
   { model: id, params, param, range, steps = 41 }: { model: string; params: Record<string, number>; param: string; range: [number, number]; steps?: number },
   progress: ProgressFn,
 ): SweepView {
-  const m = model(id);
-  const r = sweep(m, params, param, { steps, ranges: { [param]: range }, onProgress: progress });
+  const m = modelOf(id);
+  const out = analyseDeterrence(setupFor(id, params, { [param]: range }), { kind: 'sweep', parameter: param, steps }, { onProgress: progress });
+  if (out.kind !== 'sweep') throw new Error('expected a sweep');
+  const r = out.sweep;
   return {
     param,
     xs: r.points.map((p) => p.value),
@@ -149,8 +149,9 @@ export function mapRequest(
   { model: id, params, x, y, xRange, yRange, steps = 21 }: { model: string; params: Record<string, number>; x: string; y: string; xRange: [number, number]; yRange: [number, number]; steps?: number },
   progress: ProgressFn,
 ): MapView {
-  const m = model(id);
-  const r = map2d(m, params, x, y, { steps, ranges: { [x]: xRange, [y]: yRange }, onProgress: progress });
+  const out = analyseDeterrence(setupFor(id, params, { [x]: xRange, [y]: yRange }), { kind: 'map', x, y, steps }, { onProgress: progress });
+  if (out.kind !== 'map') throw new Error('expected a map');
+  const r = out.map;
   return { x, y, xs: [...r.xs], ys: [...r.ys], worst: r.failure.map((row) => [...row]), regime: r.regime.map((row) => [...row]), regimes: [...r.regimes] };
 }
 
@@ -167,7 +168,8 @@ export function tornadoRequest(
   { model: id, params, ranges }: { model: string; params: Record<string, number>; ranges: Record<string, [number, number]> },
   progress: ProgressFn,
 ): { base: number; bars: TornadoView[] } {
-  const m = model(id);
-  const r = deterrenceTornado(m, params, { ranges, onProgress: progress });
+  const out = analyseDeterrence(setupFor(id, params, ranges), { kind: 'tornado' }, { onProgress: progress });
+  if (out.kind !== 'tornado') throw new Error('expected a tornado');
+  const r = out.tornado;
   return { base: r.baseFailure, bars: r.bars.map((b) => ({ param: b.parameter, low: b.low, high: b.high, atLow: b.failureAtLow, atHigh: b.failureAtHigh })) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseGameRequest, solveGameRequest } from './games';
+import { parseGameRequest, plainNumber, solveGameRequest } from './games';
 import { exampleGames } from '../lib/examples';
 import { toPlainError } from './protocol';
 
@@ -36,5 +36,37 @@ describe('worker game requests', () => {
     const plain = toPlainError(error);
     expect(plain.place).toMatch(/^bad\.nfg:\d+:\d+$/);
     expect(plain.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the Games page rough edges', () => {
+  it('offers only the methods that fit the game, the default first', async () => {
+    const nfg = parseGameRequest({ text: 'NFG 1 R "" { "A" "B" } { 2 2 }\n1 1 0 0 0 0 1 1\n', fileName: 'x.nfg' });
+    expect(nfg.methods[0]).toBe('enummixed');
+    expect(nfg.methods).not.toContain('spe');
+    const three = parseGameRequest({ text: 'NFG 1 R "" { "A" "B" "C" } { 2 2 2 }\n' + '0 '.repeat(24) + '\n', fileName: 'y.nfg' });
+    expect(three.methods).not.toContain('enummixed');
+    expect(three.methods).not.toContain('lcp');
+  });
+
+  it('dominance reports the strategies it drops and what remains', () => {
+    const pd = 'NFG 1 R "PD" { "Row" "Col" } { { "C" "D" } { "C" "D" } }\n""\n\n3 3 5 0 0 5 1 1\n';
+    const solved = solveGameRequest({ text: pd, fileName: 'pd.nfg', method: 'dominance' });
+    expect(solved.result.eliminated!.map((e) => e.strategy).sort()).toEqual(['C', 'C']);
+    expect(solved.result.remaining).toEqual([['D'], ['D']]);
+    expect(solved.result.equilibria).toHaveLength(1);
+  });
+
+  it('rounds floating-point results and shows vanishing probabilities as 0', () => {
+    expect(plainNumber(1.945325093e-34)).toBe('0');
+    expect(plainNumber(0.333333333333)).toBe('0.333333');
+    expect(plainNumber('2/3')).toBe('2/3');
+  });
+
+  it('a pasted text of another format gets a name of that format, so errors name it', async () => {
+    const { nameFor, formatOf } = await import('../pages/GamesPage');
+    expect(formatOf('  NFG 1 R ""')).toBe('nfg');
+    expect(nameFor('NFG 1 R "" { "A" } { 1 }\n0\n', 'deterrence.efg')).toBe('pasted.nfg');
+    expect(nameFor('EFG 2 R "" { "A" }', 'deterrence.efg')).toBe('deterrence.efg');
   });
 });

@@ -8,7 +8,8 @@ import {
   writeGame,
   solve,
   defaultMethod,
-  SOLVE_METHODS,
+  methodsFor,
+  type DominanceSolveResult,
   type GameJson,
   type SolveMethod,
 } from '@brink/engine/games';
@@ -24,6 +25,9 @@ export interface PlainSolveResult {
   complete: boolean;
   exact: boolean;
   equilibria: PlainEquilibrium[];
+  /** dominance: the strategies dropped, round by round, and what survives (labels per player). */
+  eliminated?: { round: number; player: number; strategy: string; dominatedBy: string }[];
+  remaining?: string[][];
 }
 
 export interface ParsedGame {
@@ -34,15 +38,30 @@ export interface ParsedGame {
   methods: readonly SolveMethod[];
 }
 
-const plain = (v: unknown): string => (typeof v === 'number' ? String(Number(v.toPrecision(10))) : String(v));
+/**
+ * Exact numbers (rationals) as written; floating-point ones (logit) rounded to 6 significant
+ * digits, with values below 1e-9 shown as 0 (a QRE's probabilities of 1e-34 are zero to any reader).
+ */
+export function plainNumber(v: unknown): string {
+  if (typeof v !== 'number') return String(v);
+  if (!Number.isFinite(v)) return String(v);
+  if (Math.abs(v) < 1e-9) return '0';
+  return String(Number(v.toPrecision(6)));
+}
 
 export function toPlainResult(result: { method: string; complete: boolean; exact: boolean; equilibria: readonly { profile: readonly (readonly unknown[])[]; payoffs: readonly unknown[] }[] }): PlainSolveResult {
-  return {
+  const out: PlainSolveResult = {
     method: result.method,
     complete: result.complete,
     exact: result.exact,
-    equilibria: result.equilibria.map((e) => ({ profile: e.profile.map((p) => p.map(plain)), payoffs: e.payoffs.map(plain) })),
+    equilibria: result.equilibria.map((e) => ({ profile: e.profile.map((p) => p.map(plainNumber)), payoffs: e.payoffs.map(plainNumber) })),
   };
+  if (result.method === 'dominance' && 'reduction' in result) {
+    const r = (result as DominanceSolveResult).reduction;
+    out.eliminated = r.eliminations.map((e) => ({ round: e.round, player: e.player, strategy: e.label, dominatedBy: e.dominatedBy }));
+    out.remaining = r.game.strategies.map((s) => [...s]);
+  }
+  return out;
 }
 
 function readGame(text: string, fileName: string): Game {
@@ -51,12 +70,12 @@ function readGame(text: string, fileName: string): Game {
 
 export function parseGameRequest({ text, fileName }: { text: string; fileName: string }): ParsedGame {
   const game = readGame(text, fileName);
-  return { game: gameToJson(game), text: writeGame(game), defaultMethod: defaultMethod(game), methods: SOLVE_METHODS };
+  return { game: gameToJson(game), text: writeGame(game), defaultMethod: defaultMethod(game), methods: methodsFor(game) };
 }
 
 export function solveGameRequest({ text, fileName, method }: { text: string; fileName: string; method?: SolveMethod }): ParsedGame & { result: PlainSolveResult } {
   const game = readGame(text, fileName);
   const used = method ?? defaultMethod(game);
   const result = solve(game, used);
-  return { game: gameToJson(game), text: writeGame(game), defaultMethod: defaultMethod(game), methods: SOLVE_METHODS, result: toPlainResult(result) };
+  return { game: gameToJson(game), text: writeGame(game), defaultMethod: defaultMethod(game), methods: methodsFor(game), result: toPlainResult(result) };
 }

@@ -7,7 +7,7 @@ import { parseGameRequest, solveGameRequest } from './games';
 import { bargainingRequest } from './bargaining';
 import { citationCoverage } from '@brink/engine/scenario';
 import type { Scenario } from '@brink/engine/scenario';
-import { listModelsRequest, mapRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest } from './deterrence';
+import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest } from './deterrence';
 import { simulateRequest } from './crisis';
 
 export const handlers = {
@@ -16,6 +16,7 @@ export const handlers = {
   'scenario.coverage': (p: { scenario: Scenario; source: string; text: string }) => citationCoverage(p.scenario, p.source, p.text),
   'bargaining.run': (p: Parameters<typeof bargainingRequest>[0], progress: ProgressFn) => bargainingRequest(p, progress),
   'deterrence.models': (_p: Record<string, never>) => listModelsRequest(),
+  'deterrence.setup': (p: Parameters<typeof setupDeterrenceRequest>[0]) => setupDeterrenceRequest(p),
   'deterrence.solve': (p: Parameters<typeof solveDeterrenceRequest>[0]) => solveDeterrenceRequest(p),
   'deterrence.sweep': (p: Parameters<typeof sweepRequest>[0], progress: ProgressFn) => sweepRequest(p, progress),
   'deterrence.map': (p: Parameters<typeof mapRequest>[0], progress: ProgressFn) => mapRequest(p, progress),

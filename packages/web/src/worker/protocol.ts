@@ -1,6 +1,8 @@
 /** Messages between the page and the engine worker. */
 export interface PlainError {
   message: string;
+  /** An input error's reason without its place (the engine's InputError.reason). */
+  reason?: string;
   place?: string;
   expected?: string;
   name?: string;
@@ -18,9 +20,10 @@ export type ProgressFn = (done: number, total: number) => void;
 
 export function toPlainError(error: unknown): PlainError {
   if (error && typeof error === 'object') {
-    const e = error as { message?: unknown; place?: unknown; expected?: unknown; name?: unknown };
+    const e = error as { message?: unknown; reason?: unknown; place?: unknown; expected?: unknown; name?: unknown };
     return {
       message: typeof e.message === 'string' ? e.message : String(error),
+      ...(typeof e.reason === 'string' ? { reason: e.reason } : {}),
       ...(typeof e.place === 'string' ? { place: e.place } : {}),
       ...(typeof e.expected === 'string' ? { expected: e.expected } : {}),
       ...(typeof e.name === 'string' ? { name: e.name } : {}),

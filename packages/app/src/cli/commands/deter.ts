@@ -7,23 +7,24 @@
 import type { Command } from 'commander';
 import { InputError } from '@brink/engine/errors';
 import {
-  deterrenceFromScenario,
-  deterrenceTornado,
+  analyseDeterrence,
   getDeterrenceModel,
   listDeterrenceModels,
-  map2d,
+  prepareDeterrence,
   scenarioDeterrenceModels,
-  sweep,
+  type DeterrenceAnalysisSpec,
   type DeterrenceModel,
   type DeterrenceResult,
+  type DeterrenceSetup,
   type MapResult,
+  type PlaceOf,
   type SweepResult,
   type DeterrenceTornadoResult,
 } from '@brink/engine/deterrence';
 import { writeEfg } from '@brink/engine/games';
 import { type Scenario } from '@brink/engine/scenario';
 import { action } from '../run';
-import { readTextFile, writeTextFile } from '../../input-files';
+import { parseJsonFile, readTextFile, writeTextFile } from '../../input-files';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from '../../scenario-files';
 
 interface DeterCliOptions {
@@ -185,17 +186,12 @@ function describeTornado(model: DeterrenceModel, t: DeterrenceTornadoResult): st
 
 async function readParamsFile(file: string): Promise<Record<string, number>> {
   const text = await readTextFile(file, 'parameters file');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`not JSON: ${(error as Error).message}`, { place: file, cause: error });
-  }
+  const data = parseJsonFile(text, file);
   const obj = data && typeof data === 'object' && !Array.isArray(data) && 'parameters' in (data as object) ? (data as { parameters: unknown }).parameters : data;
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new InputError('expected a JSON object of parameters', { place: file });
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`expected a number, got ${JSON.stringify(v)}`, { place: k });
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`expected a number, got ${JSON.stringify(v)}`, { place: `${file} (${k})` });
     out[k] = v;
   }
   return out;
@@ -266,16 +262,23 @@ export function registerDeterCommand(program: Command): void {
     .addHelpText('after', (ctx) => modelHelp((ctx.command.opts() as DeterCliOptions).model))
     .action(
       action(async (scenarioArg: string | undefined, opts: DeterCliOptions) => {
-        const needModel = (what: string): DeterrenceModel => {
+        const needModel = (what: string): void => {
           if (!opts.model) throw new InputError(`${what} needs --model NAME`, { place: '--model', expected: listDeterrenceModels().map((m) => m.id).join(', ') });
-          return getDeterrenceModel(opts.model);
         };
-        if (opts.model) getDeterrenceModel(opts.model);
         if (opts.params && scenarioArg) throw new InputError('give either a scenario or --params, not both', { place: '--params' });
         if (opts.params && opts.variant) throw new InputError('--variant applies to a scenario, not to --params', { place: '--variant' });
 
-        // Parameters and ranges for the model(s), from a scenario or a parameters file.
-        let scenario: Scenario | undefined;
+        // Request fields as the user wrote them: a flag, or a name in the --params file.
+        const placeOf: PlaceOf = (field) => {
+          if (field === 'model') return '--model';
+          if (field.startsWith('sweep.')) return '--sweep';
+          if (field.startsWith('map.')) return '--map';
+          if (opts.params && field.startsWith('parameters')) return field === 'parameters' ? opts.params : `${opts.params} (${field.slice('parameters.'.length)})`;
+          return field;
+        };
+
+        // The scenario, or the explicit parameters, the analyses run on.
+        let scenario: Scenario | null = null;
         let explicit: Record<string, number> | undefined;
         if (opts.params) {
           needModel('--params');
@@ -283,66 +286,52 @@ export function registerDeterCommand(program: Command): void {
         } else {
           scenario = (await loadScenarioFile(scenarioArg ?? DEFAULT_SCENARIO_PATH, opts.variant !== undefined ? { variant: opts.variant } : {})).scenario;
         }
-        const paramsFor = (model: DeterrenceModel): { params: Record<string, number>; ranges: Record<string, [number, number]>; roles?: Readonly<Record<string, string>> } => {
-          if (explicit) return { params: explicit, ranges: {} };
-          if (scenario && scenarioDeterrenceModels(scenario).includes(model.id)) {
-            const d = deterrenceFromScenario(scenario, model.id);
-            return { params: d.params, ranges: d.ranges, roles: d.roles };
-          }
-          return { params: {}, ranges: {} };
-        };
+        const setupFor = (model: string | undefined): DeterrenceSetup => prepareDeterrence(explicit ? null : scenario, { model, parameters: explicit }, placeOf);
         const actorName = (id: string): string => {
-          const a = scenario?.actors.find((x) => x.id === id) as { names?: Record<string, string>; name?: unknown } | undefined;
-          const names = a?.names;
+          const names = scenario?.actors.find((x) => x.id === id)?.names;
           return names?.en ? `${names.en} (${id})` : id;
         };
 
         if (opts.exportEfg) {
-          const model = needModel('--export-efg');
-          const { params } = paramsFor(model);
-          const game = model.build(params);
+          needModel('--export-efg');
+          const setup = setupFor(opts.model);
+          const game = setup.model.build(setup.params);
           await writeTextFile(opts.exportEfg, writeEfg(game), '--export-efg file');
           if (!opts.sweep && !opts.map && !opts.tornado) {
-            process.stdout.write(opts.json ? JSON.stringify({ model: model.id, efg: opts.exportEfg, nodes: game.nodes.length }) + '\n' : `wrote ${opts.exportEfg} (${game.nodes.length} nodes)\n`);
+            process.stdout.write(opts.json ? JSON.stringify({ model: setup.model.id, efg: opts.exportEfg, nodes: game.nodes.length }) + '\n' : `wrote ${opts.exportEfg} (${game.nodes.length} nodes)\n`);
             return;
           }
         }
-        if (opts.sweep) {
-          const model = needModel('--sweep');
-          const { params, ranges } = paramsFor(model);
-          const res = sweep(model, params, opts.sweep, { steps: parseSteps(opts.steps, 21), ranges });
-          process.stdout.write(opts.json ? JSON.stringify(res) + '\n' : describeSweep(model, res));
-          return;
-        }
-        if (opts.map) {
-          const model = needModel('--map');
-          const parts = opts.map.split(',').map((s) => s.trim());
-          if (parts.length !== 2 || !parts[0] || !parts[1]) throw new InputError(`expected two parameter names separated by a comma, got ${JSON.stringify(opts.map)}`, { place: '--map' });
-          const { params, ranges } = paramsFor(model);
-          const res = map2d(model, params, parts[0], parts[1], { steps: parseSteps(opts.steps, 41), ranges });
-          process.stdout.write(opts.json ? JSON.stringify(res) + '\n' : describeMap(model, res));
-          return;
-        }
-        if (opts.tornado) {
-          const model = needModel('--tornado');
-          const { params, ranges } = paramsFor(model);
-          const res = deterrenceTornado(model, params, { ranges });
-          process.stdout.write(opts.json ? JSON.stringify(res) + '\n' : describeTornado(model, res));
+        const sensitivity: DeterrenceAnalysisSpec | null = opts.sweep
+          ? (needModel('--sweep'), { kind: 'sweep', parameter: opts.sweep, steps: parseSteps(opts.steps, 21) })
+          : opts.map
+            ? (needModel('--map'), mapSpec(opts.map, parseSteps(opts.steps, 41)))
+            : opts.tornado
+              ? (needModel('--tornado'), { kind: 'tornado' })
+              : null;
+        if (sensitivity) {
+          const setup = setupFor(opts.model);
+          const out = analyseDeterrence(setup, sensitivity, {}, placeOf);
+          if (out.kind === 'sweep') process.stdout.write(opts.json ? JSON.stringify(out.sweep) + '\n' : describeSweep(setup.model, out.sweep));
+          else if (out.kind === 'map') process.stdout.write(opts.json ? JSON.stringify(out.map) + '\n' : describeMap(setup.model, out.map));
+          else if (out.kind === 'tornado') process.stdout.write(opts.json ? JSON.stringify(out.tornado) + '\n' : describeTornado(setup.model, out.tornado));
           return;
         }
 
-        // Equilibria and thresholds.
-        const models = opts.model ? [getDeterrenceModel(opts.model)] : scenario ? scenarioDeterrenceModels(scenario).map((id) => getDeterrenceModel(id)) : [];
-        if (models.length === 0) throw new InputError('the scenario binds no deterrence model (models.deterrence is empty); pick one with --model', { place: '$.models.deterrence' });
+        // Equilibria and thresholds of one model, or of every model the scenario binds.
+        const ids = opts.model ? [opts.model] : scenario ? scenarioDeterrenceModels(scenario) : [];
+        if (ids.length === 0) throw new InputError('the scenario binds no deterrence model (models.deterrence is empty); pick one with --model', { place: '$.models.deterrence' });
         const results = new Map<string, DeterrenceResult>();
         const jsonOut: Record<string, unknown>[] = [];
         const text: string[] = [];
-        for (const model of models) {
-          const { params, roles } = paramsFor(model);
-          const res = model.solve(params);
-          results.set(model.id, res);
-          jsonOut.push(resultToJson(res, roles ? { roles } : {}));
-          text.push(describeModelResult(model, res, roles, actorName));
+        for (const id of ids) {
+          const setup = setupFor(id);
+          const out = analyseDeterrence(setup, { kind: 'solve' });
+          if (out.kind !== 'solve') continue;
+          const roles = setup.bound ? setup.roles : undefined;
+          results.set(setup.model.id, out.result);
+          jsonOut.push(resultToJson(out.result, roles ? { roles } : {}));
+          text.push(describeModelResult(setup.model, out.result, roles, actorName));
         }
         if (opts.json) {
           process.stdout.write(JSON.stringify(opts.model || explicit ? jsonOut[0] : jsonOut) + '\n');
@@ -353,4 +342,10 @@ export function registerDeterCommand(program: Command): void {
         process.stdout.write(head + text.join('\n\n') + '\n' + (answer.length ? '\n' + answer.join('\n') + '\n' : ''));
       }),
     );
+}
+
+function mapSpec(text: string, steps: number): DeterrenceAnalysisSpec {
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.length !== 2 || !parts[0] || !parts[1]) throw new InputError(`expected two parameter names separated by a comma, got ${JSON.stringify(text)}`, { place: '--map' });
+  return { kind: 'map', x: parts[0], y: parts[1], steps };
 }

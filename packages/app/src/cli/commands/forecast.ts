@@ -15,7 +15,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
+  analyseIssue,
   DEFAULT_EUM_OPTIONS,
+  DEFAULT_UNCERTAINTY_RUNS,
+  EUM_PRESETS,
+  type ForecastComparison,
   effectiveEumOptions,
   forecastIssue,
   formatNumber,
@@ -39,7 +43,8 @@ import { readTextFile } from '../../input-files';
 import { loadScenarioFile } from '../../scenario-files';
 
 export interface ForecastCliOptions extends IssueForecastOptions {
-  model?: ForecastModel;
+  /** One model, or 'both' (side by side with the comparison). */
+  model?: ForecastModel | 'both';
   issue?: string;
   /** Variant ids; 'all' = the base scenario and every variant. */
   variants?: string[];
@@ -55,6 +60,12 @@ export function parseEumOptions(pairs: readonly string[]): Partial<EumOptions> {
     const eq = pair.indexOf('=');
     const key = eq > 0 ? pair.slice(0, eq) : pair;
     const raw = eq > 0 ? pair.slice(eq + 1) : '';
+    if (key === 'preset') {
+      const preset = (EUM_PRESETS as Record<string, Partial<EumOptions>>)[raw];
+      if (!preset) throw new InputError(`unknown EUM preset ${JSON.stringify(raw)}`, { place: '--eum preset', expected: Object.keys(EUM_PRESETS).join(', ') });
+      Object.assign(out, preset);
+      continue;
+    }
     if (!(key in defaults)) throw new InputError(`unknown EUM option "${key}" (options: ${Object.keys(defaults).join(', ')})`, { place: '--eum' });
     const kind = typeof defaults[key];
     if (kind === 'number') {
@@ -75,9 +86,11 @@ export interface ScenarioForecastReport {
   kind: 'scenario';
   file: string;
   scenario: string;
-  model: ForecastModel;
+  model: ForecastModel | 'both';
   seed: string | number;
   issues: IssueForecast[];
+  /** With model 'both': per issue and variant, why SMP and EUM differ. */
+  comparisons?: (ForecastComparison & { issue: string; variant: string | null })[];
 }
 
 export interface KtabForecastReport {
@@ -107,24 +120,46 @@ function isCsv(file: string): boolean {
 
 /** Forecasts for a scenario or KTAB CSV file. */
 export async function forecastFile(file: string, opts: ForecastCliOptions = {}): Promise<ForecastReport> {
-  if (isCsv(file)) return forecastKtabFile(file, opts);
-  const first = await loadScenarioFile(file);
+  if (isCsv(file)) {
+    if (opts.model === 'both') throw new InputError('both models side by side apply to scenario files; pick eum or smp for KTAB CSV input', { place: 'model', expected: 'eum or smp' });
+    return forecastKtabFile(file, { ...opts, model: opts.model });
+  }
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.efg' || ext === '.nfg') {
+    throw new InputError(`${path.basename(file)} is a game file (Gambit ${ext}); forecast reads a scenario (YAML/JSON with issues) or a KTAB CSV file, and \`brink solve\` reads game files`, { place: file, expected: 'a scenario or a KTAB CSV file' });
+  }
+  const first = await loadScenarioFile(file).catch((error: unknown) => {
+    // A file that parses to a string, a number or a list is not a scenario at all: say so plainly.
+    if (error instanceof InputError && /^invalid scenario: \$: expected object/.test(error.reason)) {
+      throw new InputError(`${path.basename(file)} is not a scenario: its top level is not a mapping of fields (title, actors, issues, ...)`, { place: file, expected: 'a scenario (YAML/JSON object) or a KTAB CSV file', cause: error });
+    }
+    throw error;
+  });
   let variants: (string | null)[] = [null];
   if (opts.variants && opts.variants.length > 0) {
     variants = opts.variants.includes('all') ? [null, ...listVariants(first.base).map((v) => v.id)] : opts.variants;
   }
   const model = opts.model ?? 'eum';
   const issues: IssueForecast[] = [];
+  const comparisons: NonNullable<ScenarioForecastReport['comparisons']> = [];
   for (const variant of variants) {
     const loaded = variant === null ? first : await loadScenarioFile(file, { variant });
     const inputs = scenarioIssueInputs(loaded.scenario, { issue: opts.issue });
     if (inputs.length === 0) throw new InputError('the scenario has no issues to forecast', { place: `${file} $.issues` });
-    for (const issue of inputs) issues.push(forecastIssue(issue, variant, model, opts));
+    for (const issue of inputs) {
+      if (model === 'both') {
+        const a = analyseIssue(issue, variant, opts);
+        issues.push(a.eum, a.smp);
+        comparisons.push({ ...a.comparison, issue: issue.issueId, variant });
+      } else {
+        issues.push(forecastIssue(issue, variant, model, opts));
+      }
+    }
   }
-  return { kind: 'scenario', file, scenario: first.scenario.id, model, seed: opts.seed ?? 1, issues };
+  return { kind: 'scenario', file, scenario: first.scenario.id, model, seed: opts.seed ?? 1, issues, ...(model === 'both' ? { comparisons } : {}) };
 }
 
-async function forecastKtabFile(file: string, opts: ForecastCliOptions): Promise<KtabForecastReport> {
+async function forecastKtabFile(file: string, opts: ForecastCliOptions & { model?: ForecastModel }): Promise<KtabForecastReport> {
   if (opts.issue || (opts.variants && opts.variants.length > 0) || opts.ensemble || opts.tornado) {
     throw new InputError('--issue, --variant, --ensemble and --tornado apply to scenario files, not KTAB CSV input', { place: file });
   }
@@ -164,8 +199,9 @@ async function forecastKtabFile(file: string, opts: ForecastCliOptions): Promise
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
-/** A Unicode sparkline of values on [min, max]. */
-export function sparkline(values: readonly number[], min: number, max: number): string {
+/** A Unicode sparkline of values on [min, max], at most `width` characters (long runs are sampled evenly, last value kept). */
+export function sparkline(all: readonly number[], min: number, max: number, width = 24): string {
+  const values = all.length <= width ? all : Array.from({ length: width }, (_, k) => all[Math.round((k * (all.length - 1)) / (width - 1))]!);
   return values
     .map((v) => {
       const f = max > min ? (v - min) / (max - min) : 0.5;
@@ -201,7 +237,16 @@ export function formatIssueForecast(f: IssueForecast): string {
   lines.push('');
   lines.push(positionTable(f.actors.map((a) => a.name), f.positions, 0, f.forecast.trajectory ?? null, f.scale.min, f.scale.max).replace(/^/gm, '  '));
   lines.push('');
-  lines.push(`  Forecast: ${formatValue(f, f.forecast.value)} after ${f.turns} round(s) (${f.forecast.stopReason})`);
+  if (f.uncertainty) {
+    const u = f.uncertainty;
+    lines.push(`  Forecast: ${formatNumber(u.low)} to ${formatNumber(u.high)} (90% of ${u.runs} runs over the inputs' ranges, seed ${u.seed})`);
+    lines.push(`  Point forecast: ${formatValue(f, f.forecast.value)} after ${f.turns} round(s) (${f.forecast.stopReason})`);
+    lines.push(`  ${u.hangsOn.length > 0 ? `It turns on: ${u.hangsOn.map((h) => `${h.actorName}'s ${h.field} (${h.field === 'position' ? `${formatNumber(h.low)}..${formatNumber(h.high)}` : `${h.low.toFixed(2)}..${h.high.toFixed(2)}`} → ${formatNumber(h.forecastAtLow)}..${formatNumber(h.forecastAtHigh)})`).join('; ')}` : 'No single ranged input moves it.'}`);
+  } else {
+    lines.push(`  Forecast: ${formatValue(f, f.forecast.value)} after ${f.turns} round(s) (${f.forecast.stopReason})`);
+  }
+  if (f.forecast.veto) lines.push(`  Veto: ${f.forecast.veto.actors.map((id) => f.actors.find((a) => a.id === id)?.name ?? id).join(', ')} hold ${formatNumber(f.forecast.veto.interval[0])}..${formatNumber(f.forecast.veto.interval[1])}; the model's own forecast ${formatNumber(f.forecast.unconstrained ?? f.forecast.value)}${f.forecast.veto.binding ? ' was moved into it' : ' lies inside it'}`);
+  for (const w of f.warnings) lines.push(`  WARNING: ${w.text}`);
   if (f.model === 'smp' && f.forecast.finalProb) {
     const k = f.forecast.mostLikelyActor ?? 0;
     lines.push(`  Most likely to prevail: ${f.actors[k]?.name} (p = ${f.forecast.finalProb[k]!.toFixed(3)}); ${SMP_FORECAST_NOTE}`);
@@ -259,9 +304,28 @@ export function formatKtabForecast(r: KtabForecastReport): string {
   return lines.join('\n');
 }
 
+/** SMP and EUM side by side: the summary, what each number is, what it turns on, and why they differ. */
+export function formatComparison(c: NonNullable<ScenarioForecastReport['comparisons']>[number]): string {
+  const lines = [`SMP and EUM side by side — ${c.issue}${c.variant ? ` [variant ${c.variant}]` : ''}: ${c.summary}`];
+  for (const m of c.models) {
+    lines.push(`  ${m.model.toUpperCase()} ${formatNumber(m.value)}: ${m.reading}`);
+    if (m.turnsOn.length > 0) lines.push(`    turns on: ${m.turnsOn.join('; ')}`);
+  }
+  lines.push('  Why they differ:');
+  for (const r of c.reasons) lines.push(`    - ${r}`);
+  return lines.join('\n');
+}
+
 export function formatForecastReport(report: ForecastReport): string {
   if (report.kind === 'ktab') return `${formatKtabForecast(report)}\n`;
-  return `${report.issues.map(formatIssueForecast).join('\n\n')}\n`;
+  const blocks = report.issues.map(formatIssueForecast);
+  if (report.comparisons) blocks.push(...report.comparisons.map(formatComparison));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** JSON without float noise (6.370000000000001 → 6.37): numbers rounded to 12 significant digits. */
+export function stringifyForecast(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v), 2);
 }
 
 /** The --json document: scenario reports carry one KTAB-format object per issue (and variant). */
@@ -291,11 +355,14 @@ export function forecastJson(report: ForecastReport): unknown {
       positions: f.positions,
       final: f.final,
       forecast: f.forecast,
+      uncertainty: f.uncertainty,
+      warnings: f.warnings,
       rounds: f.rounds,
       keyChallenges: f.keyChallenges,
       ensemble: f.ensemble,
       tornado: f.tornado,
     })),
+    ...(report.comparisons ? { comparisons: report.comparisons } : {}),
   };
 }
 
@@ -309,11 +376,11 @@ export function registerForecastCommand(program: Command): void {
     .command('forecast')
     .description('Forecast negotiation outcomes with the expected-utility model (EUM) or KTAB\'s spatial model of politics (SMP)')
     .argument('<file>', 'a scenario file (YAML/JSON: every issue, or --issue) or a KTAB SMP CSV file (every dimension)')
-    .option('--model <model>', 'eum (Bueno de Mesquita / Scholz et al. 2011) or smp (KTAB); default: eum for scenarios, smp for CSV')
+    .option('--model <model>', 'eum (Bueno de Mesquita / Scholz et al. 2011), smp (KTAB) or both; default: both side by side for scenarios (eum with --json), smp for CSV')
     .option('--issue <id>', 'forecast only this scenario issue')
     .option('--variant <ids>', 'apply a scenario variant; several as a,b; "all" = the base and every variant')
     .option('--seed <seed>', 'seed of the ensemble\'s random numbers', '1')
-    .option('--ensemble <n>', 'also run N samples of the ranged inputs and report the forecast distribution')
+    .option('--ensemble <n>', `runs over the ranged inputs behind the forecast's interval (default ${DEFAULT_UNCERTAINTY_RUNS}; 0 = point forecast only); given explicitly, the full distribution is shown too`)
     .option('--tornado', 'also show which actor\'s position, salience or clout moves the forecast most')
     .option('--max-rounds <n>', 'EUM: stop after at most this many rounds (default 20)')
     .option(
@@ -332,14 +399,15 @@ export function registerForecastCommand(program: Command): void {
     )
     .action(
       action(async (file: string, o: { model?: string; issue?: string; variant?: string; seed: string; ensemble?: string; tornado?: boolean; maxRounds?: string; eum?: string[]; json?: boolean }) => {
-        if (o.model !== undefined && o.model !== 'eum' && o.model !== 'smp') throw new InputError(`unknown model ${JSON.stringify(o.model)}`, { place: '--model', expected: 'eum or smp' });
+        if (o.model !== undefined && o.model !== 'eum' && o.model !== 'smp' && o.model !== 'both') throw new InputError(`unknown model ${JSON.stringify(o.model)}`, { place: '--model', expected: 'eum, smp or both' });
         const ensemble = o.ensemble !== undefined ? parsePositiveInt('--ensemble', o.ensemble) : undefined;
         const maxRounds = o.maxRounds !== undefined ? parsePositiveInt('--max-rounds', o.maxRounds) : undefined;
         const seed = /^-?\d+$/.test(o.seed) ? Number(o.seed) : o.seed;
         const showProgress = Boolean(process.stderr.isTTY) && (ensemble ?? 0) >= 200;
         let lastShown = -1;
+        const model = (o.model ?? (isCsv(file) || o.json ? undefined : 'both')) as ForecastModel | 'both' | undefined;
         const report = await forecastFile(file, {
-          model: o.model as ForecastModel | undefined,
+          model,
           issue: o.issue,
           variants: o.variant ? o.variant.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
           seed,
@@ -357,7 +425,7 @@ export function registerForecastCommand(program: Command): void {
               }
             : undefined,
         });
-        process.stdout.write(o.json ? `${JSON.stringify(forecastJson(report), null, 2)}\n` : formatForecastReport(report));
+        process.stdout.write(o.json ? `${stringifyForecast(forecastJson(report))}\n` : formatForecastReport(report));
       }),
     );
 }

@@ -1,17 +1,22 @@
-/** Every `brink` subcommand, one file each. */
+/**
+ * Every `brink` subcommand, one file each, loaded on demand: a call loads only the command it runs
+ * (`brink solve` does not load the HTTP server or the database drivers); `--help` loads them all.
+ * Adding a command: its file exports `register(program)`; add one line here.
+ */
 import type { Command } from 'commander';
-import { registerScenarioCommand } from './scenario';
-import { registerSolveCommand } from './solve';
-import { registerDeterCommand } from './deter';
-import { registerForecastCommand } from './forecast';
-import { registerServeCommand } from './serve';
-import { registerSimulateCommand } from './simulate';
 
-export function registerCommands(program: Command): void {
-  registerScenarioCommand(program);
-  registerSolveCommand(program);
-  registerDeterCommand(program);
-  registerForecastCommand(program);
-  registerServeCommand(program);
-  registerSimulateCommand(program);
+type Registrar = (program: Command) => void;
+
+export const COMMANDS: Readonly<Record<string, () => Promise<Registrar>>> = {
+  scenario: async () => (await import('./scenario')).registerScenarioCommand,
+  solve: async () => (await import('./solve')).registerSolveCommand,
+  deter: async () => (await import('./deter')).registerDeterCommand,
+  forecast: async () => (await import('./forecast')).registerForecastCommand,
+  serve: async () => (await import('./serve')).registerServeCommand,
+  simulate: async () => (await import('./simulate')).registerSimulateCommand,
+};
+
+/** Registers the named commands (all of them when `names` is omitted), in the table's order. */
+export async function registerCommands(program: Command, names: readonly string[] = Object.keys(COMMANDS)): Promise<void> {
+  for (const name of Object.keys(COMMANDS)) if (names.includes(name)) (await COMMANDS[name]!())(program);
 }

@@ -10,7 +10,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { challengeEu, condorcetWinner, dyadEuMatrices, runEum, successProbabilities, weightedMedian, type EumInput } from './index';
-import { successProbabilitiesDirect } from './probability';
+import { successProbabilitiesDirect, successProbabilitiesWithRisk } from './probability';
+import { propsParams } from '../../../test/props';
 
 const threeActors: EumInput = {
   actors: [
@@ -134,24 +135,25 @@ describe('EUM: cross-check with replication R1 on [SCS] Table 1 (EC emission sta
   });
 });
 
-const actorArb = fc.record({
+const actorFields = {
   capability: fc.double({ min: 0.05, max: 10, noNaN: true }),
   position: fc.double({ min: 0, max: 100, noNaN: true }),
   salience: fc.double({ min: 0.05, max: 1, noNaN: true }),
-});
+};
+const actorArb = fc.record(actorFields);
 
 describe('EUM: properties', () => {
   it('forecasts and positions stay within the initial positions (on the scale)', () => {
     fc.assert(
       fc.property(fc.array(actorArb, { minLength: 2, maxLength: 9 }), (rows) => {
-        const res = runEum({ actors: rows.map((r, i) => ({ name: `a${i}`, ...r })) });
+        const res = runEum({ actors: rows.map((r, i) => ({ name: `a${i}`, ...r })) }, { maxRounds: 30 });
         const lo = Math.min(...rows.map((r) => r.position)) - 1e-9;
         const hi = Math.max(...rows.map((r) => r.position)) + 1e-9;
         for (const state of res.positions) for (const x of state) expect(x >= lo && x <= hi).toBe(true);
         expect(res.forecast >= lo && res.forecast <= hi).toBe(true);
         for (const round of res.rounds) for (const r of round.risk) expect(r >= 0.5 - 1e-12 && r <= 2 + 1e-12).toBe(true);
       }),
-      { seed: 11, numRuns: 150 },
+      propsParams(11, 150),
     );
   });
 
@@ -160,18 +162,27 @@ describe('EUM: properties', () => {
       fc.property(fc.array(actorArb, { minLength: 2, maxLength: 7 }), fc.nat(), (rows, k) => {
         const twin = rows[k % rows.length]!;
         const actors = [...rows, twin].map((r, i) => ({ name: `a${i}`, ...r }));
-        const res = runEum({ actors });
+        const res = runEum({ actors }, { maxRounds: 30 });
         const a = k % rows.length;
         const b = rows.length;
         for (const state of res.positions) expect(state[b]).toBe(state[a]);
       }),
-      { seed: 12, numRuns: 150 },
+      propsParams(12, 150),
     );
   });
 
   it('permuting actors permutes the results', () => {
+    // Inputs on grids (positions 0.5, capability and salience 0.01 apart): two actors whose inputs
+    // differ by one ulp (which random doubles produce, e.g. saliences 0.05 and 0.05000000000000001)
+    // are numerically identical yet not exactly, and the floating-point order of sums then decides
+    // between readings the model separates only at exact ties. Found by `npm run props`.
+    const gridActor = fc.record({
+      capability: fc.integer({ min: 5, max: 1000 }).map((k) => k / 100),
+      position: fc.integer({ min: 0, max: 200 }).map((k) => k / 2),
+      salience: fc.integer({ min: 5, max: 100 }).map((k) => k / 100),
+    });
     fc.assert(
-      fc.property(fc.array(actorArb, { minLength: 2, maxLength: 8 }), fc.nat(), (rows, seed) => {
+      fc.property(fc.array(gridActor, { minLength: 2, maxLength: 8 }), fc.nat(), (rows, seed) => {
         const n = rows.length;
         const perm = Array.from({ length: n }, (_, i) => i);
         for (let i = n - 1, s = seed; i > 0; i--, s = Math.floor(s / 7) + 3 * i) {
@@ -179,13 +190,19 @@ describe('EUM: properties', () => {
           [perm[i], perm[j]] = [perm[j]!, perm[i]!];
         }
         const actors = rows.map((r, i) => ({ name: `a${i}`, ...r }));
-        const base = runEum({ actors });
-        const permuted = runEum({ actors: perm.map((p) => actors[p]!) });
-        expect(permuted.turns).toBe(base.turns);
-        expect(permuted.forecast).toBeCloseTo(base.forecast, 9);
-        for (let t = 0; t <= base.turns; t++) perm.forEach((p, i) => expect(permuted.positions[t]![i]!).toBeCloseTo(base.positions[t]![p]!, 9));
+        // 10 rounds, and every state compared up to the shorter run: the floating-point order of sums
+        // differs with the actor order and can move a step of ~tolerance·Δx across the stopping
+        // threshold, so the two runs may stop one round apart (then the longer run's extra round moves
+        // nobody by more than the tolerance).
+        const opts = { maxRounds: 10 };
+        const base = runEum({ actors }, opts);
+        const permuted = runEum({ actors: perm.map((p) => actors[p]!) }, opts);
+        const common = Math.min(base.turns, permuted.turns);
+        expect(Math.abs(permuted.turns - base.turns)).toBeLessThanOrEqual(1);
+        expect(permuted.medians[common]!).toBeCloseTo(base.medians[common]!, 6);
+        for (let t = 0; t <= common; t++) perm.forEach((p, i) => expect(permuted.positions[t]![i]!).toBeCloseTo(base.positions[t]![p]!, 9));
       }),
-      { seed: 13, numRuns: 150 },
+      propsParams(13, 150),
     );
   });
 
@@ -219,7 +236,37 @@ describe('EUM: fast forms equal their references', () => {
             expect(perceived[i]![j]).toBeCloseTo(challengeEu(ctx, j, i, risk[i]!), 12);
           }
       }),
-      { seed: 14, numRuns: 150 },
+      propsParams(14, 150),
+    );
+  });
+
+  it('risk-bent votes at r = 1 equal the linear rules; all-triples = the plain quadruple loop, P_i(j) + P_j(i) <= 1', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0.01, max: 5, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true })), { minLength: 2, maxLength: 8 }), (rows) => {
+        const positions = rows.map((r) => r[0] * 5);
+        const weights = rows.map((r) => r[1]);
+        const risk = rows.map((r) => r[2]);
+        const n = positions.length;
+        const range = Math.max(...positions) - Math.min(...positions) || 1;
+        for (const rule of ['vote-share', 'net-votes'] as const) {
+          const linear = successProbabilitiesWithRisk(positions, weights, rule, range);
+          const direct = successProbabilitiesDirect(positions, weights, rule);
+          linear.forEach((row, i) => row.forEach((x, j) => expect(x).toBeCloseTo(direct[i]![j]!, 10)));
+        }
+        const p = successProbabilitiesWithRisk(positions, weights, 'all-triples', range, risk);
+        const d = (k: number, a: number): number => Math.pow(Math.abs(positions[k]! - positions[a]!) / range, risk[k]!);
+        let all = 0;
+        for (let k = 0; k < n; k++) for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) all += Math.abs(weights[k]! * (d(k, b) - d(k, a)));
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < n; j++) {
+            if (i === j || positions[i] === positions[j]) continue;
+            let forI = 0;
+            for (let k = 0; k < n; k++) forI += Math.max(0, weights[k]! * (d(k, j) - d(k, i)));
+            expect(p[i]![j]).toBeCloseTo(forI / all, 12);
+            expect(p[i]![j]! + p[j]![i]!).toBeLessThanOrEqual(1 + 1e-12);
+          }
+      }),
+      propsParams(15, 100),
     );
   });
 });

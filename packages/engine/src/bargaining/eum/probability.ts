@@ -15,6 +15,14 @@
  *   −w_k d                       if x_k ≥ x_b,
  * so both vote totals follow from prefix sums of w and w·x over the sorted positions.
  * `successProbabilitiesDirect` is the plain triple loop, kept as the reference for tests.
+ *
+ * Options reproducing Scholz's own program as transcribed by replication [R2]
+ * (`successProbabilitiesWithRisk`, O(n³)):
+ *   votes with the voter's risk exponent r_k:  v_k(i, j) = c_k s_k ((|x_k − x_j|/Δx)^r_k − (|x_k − x_i|/Δx)^r_k);
+ *   'all-triples':  P_i(j) = Σ_k max(0, v_k(i, j)) / Σ_k Σ_a Σ_b |v_k(a, b)|   (a, b over all actors),
+ * a denominator of order n² times the vote-share one, so every P is small. That is what [SCS]
+ * Figures 7-10 show: from Belgium's view every challenger's EU is ≈ 0.25, i.e. s_Belgium U_f +
+ * (1 − s_Belgium) U_s with P ≈ 0.
  */
 import type { EumProbabilityRule } from './types';
 
@@ -55,6 +63,15 @@ export function successProbabilitiesDirect(positions: readonly number[], weights
 
 /** P[i][j] for all pairs (prefix sums over the sorted positions). */
 export function successProbabilities(positions: readonly number[], weights: readonly number[], rule: EumProbabilityRule): number[][] {
+  if (rule === 'all-triples') {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of positions) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    return successProbabilitiesWithRisk(positions, weights, rule, hi > lo ? hi - lo : 1);
+  }
   const n = positions.length;
   const p: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => positions[a]! - positions[b]! || a - b);
@@ -98,6 +115,66 @@ export function successProbabilities(positions: readonly number[], weights: read
       const forB = d * (total - cw[kB]!) + 2 * (cwx[kB]! - cwx[kM2]!) - (xa + xb) * (cw[kB]! - cw[kM2]!);
       if (a === i) fill(p, i, j, forA, forB, rule);
       else fill(p, i, j, forB, forA, rule);
+    }
+  }
+  return p;
+}
+
+/**
+ * P[i][j] with votes bent by each voter's risk exponent (`risk`, or linear when undefined) and any
+ * rule, by the direct O(n³) loop (plus O(n² log n) for the 'all-triples' denominator).
+ */
+export function successProbabilitiesWithRisk(
+  positions: readonly number[],
+  weights: readonly number[],
+  rule: EumProbabilityRule,
+  range: number,
+  risk?: readonly number[],
+): number[][] {
+  const n = positions.length;
+  const p: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  // dist[k][a] = (|x_k − x_a| / Δx)^r_k
+  const dist: Float64Array[] = positions.map((xk, k) => {
+    const r = risk ? risk[k]! : 1;
+    const row = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      const d = Math.abs(xk - positions[a]!) / range;
+      row[a] = r === 1 ? d : Math.pow(d, r);
+    }
+    return row;
+  });
+  let allVotes = 0;
+  if (rule === 'all-triples') {
+    for (let k = 0; k < n; k++) {
+      // Σ_a Σ_b |u_a − u_b| = 2 Σ_{a<b} (u_(b) − u_(a)) over the sorted values.
+      const u = Array.from(dist[k]!).sort((x, y) => x - y);
+      let prefix = 0;
+      let sum = 0;
+      for (let t = 0; t < n; t++) {
+        sum += t * u[t]! - prefix;
+        prefix += u[t]!;
+      }
+      allVotes += 2 * weights[k]! * sum;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (positions[i] === positions[j]) continue;
+      let forI = 0;
+      let forJ = 0;
+      for (let k = 0; k < n; k++) {
+        const v = weights[k]! * (dist[k]![j]! - dist[k]![i]!);
+        if (v > 0) forI += v;
+        else forJ -= v;
+      }
+      if (rule === 'all-triples') {
+        if (allVotes > 0) {
+          p[i]![j] = forI / allVotes;
+          p[j]![i] = forJ / allVotes;
+        }
+      } else {
+        fill(p, i, j, forI, forJ, rule);
+      }
     }
   }
   return p;

@@ -10,12 +10,20 @@
  *   6. all actors move simultaneously to x(t+1).
  * Forecast: μ of the final positions. Stopping (the paper runs "until the issue is resolved"; our
  * choice, options): no position moves more than tolerance·Δx ('converged'); μ unchanged for
- * `stableMedianRounds` rounds ('median-stable'); or `maxRounds` ('max-rounds').
+ * `stableMedianRounds` rounds ('median-stable', off by default); or `maxRounds` ('max-rounds').
+ *
+ * Veto players (actors with `veto: true`; a departure documented in docs/decisions/0008): [SCS] has
+ * no veto rule. Following Tsebelis (2002, Veto Players, ch. 1: an outcome needs the agreement of
+ * every veto player), (1) a challenge against a veto player cannot be won against its resistance:
+ * P_i(j) = 0 when j is a veto player (so i's EU_i(j) counts only on j not resisting, 1 − s_j), and
+ * (2) the forecast is the group's μ moved into [min, max] of the veto players' final positions
+ * (on a line, the set no veto player would block in favour of another point of it: their
+ * unanimity core), with the unconstrained μ reported beside it.
  */
 import { InputError } from '../../errors';
 import { dyadEuMatrices, type ChallengeContext } from './expected-utility';
 import { chooseOffer, classifyOffer } from './offers';
-import { successProbabilities } from './probability';
+import { successProbabilities, successProbabilitiesWithRisk } from './probability';
 import { riskFromSecurity } from './risk';
 import { DEFAULT_EUM_OPTIONS, type EumInput, type EumMove, type EumOffer, type EumOptions, type EumResult, type EumRound, type EumStopReason } from './types';
 import { medianVoterPosition } from './votes';
@@ -32,9 +40,9 @@ export function validateEumInput(input: EumInput, options: EumOptions): void {
   const choices: [keyof EumOptions, readonly string[]][] = [
     ['rangeMode', ['initial', 'fixed']],
     ['medianRule', ['weighted-median', 'weighted-mean']],
-    ['probabilityRule', ['vote-share', 'net-votes']],
+    ['probabilityRule', ['vote-share', 'net-votes', 'all-triples']],
     ['perspective', ['perceiver', 'actor']],
-    ['offerChoice', ['smallest-move', 'largest-sender-eu']],
+    ['offerChoice', ['smallest-move', 'largest-sender-eu', 'conflict-first']],
   ];
   for (const [key, allowed] of choices) {
     if (!allowed.includes(options[key] as string)) throw new InputError(`${key} must be one of ${allowed.join(', ')}, got ${JSON.stringify(options[key])}`, { place: key });
@@ -56,6 +64,7 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
   const n = input.actors.length;
   const saliences = input.actors.map((a) => a.salience);
   const weights = input.actors.map((a) => a.capability * a.salience);
+  const vetoes = input.actors.map((a) => a.veto === true);
   let positions = input.actors.map((a) => a.position);
   const lo = Math.min(...positions);
   const hi = Math.max(...positions);
@@ -71,17 +80,22 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
     let stableFor = 0;
     for (let t = 1; t <= options.maxRounds; t++) {
       const median = medians[medians.length - 1]!;
+      const current = positions;
+      const probabilities = (risk?: readonly number[]): number[][] =>
+        withVeto(options.riskInVotes ? successProbabilitiesWithRisk(current, weights, options.probabilityRule, range, risk) : successProbabilities(current, weights, options.probabilityRule), vetoes);
       const ctx: ChallengeContext = {
         positions,
         saliences,
-        probabilities: successProbabilities(positions, weights, options.probabilityRule),
+        probabilities: probabilities(),
         median,
         range,
         q: options.q,
         t: options.t,
       };
       const { security, risk } = options.riskFromSecurity ? riskFromSecurity(ctx) : { security: new Array<number>(n).fill(0), risk: new Array<number>(n).fill(1) };
-      const { offers, moves, next } = playRound(ctx, risk, options);
+      // With risk-bent votes the second pass re-estimates the probabilities with the new exponents.
+      const dyadCtx = options.riskInVotes && options.riskFromSecurity ? { ...ctx, probabilities: probabilities(risk) } : ctx;
+      const { offers, moves, next } = playRound(dyadCtx, risk, options);
       positions = next;
       history.push(positions.slice());
       const newMedian = medianVoterPosition(positions, weights, options.medianRule);
@@ -99,6 +113,9 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
       }
     }
   }
+  const unconstrainedForecast = medians[medians.length - 1]!;
+  const vetoFinal = positions.filter((_, i) => vetoes[i]);
+  const vetoInterval: [number, number] | undefined = vetoFinal.length > 0 ? [Math.min(...vetoFinal), Math.max(...vetoFinal)] : undefined;
   return {
     actors: input.actors.map((a) => a.name),
     range,
@@ -106,10 +123,19 @@ export function runEum(input: EumInput, opts: Partial<EumOptions> = {}): EumResu
     positions: history,
     medians,
     rounds,
-    forecast: medians[medians.length - 1]!,
+    forecast: vetoInterval ? Math.min(vetoInterval[1], Math.max(vetoInterval[0], unconstrainedForecast)) : unconstrainedForecast,
+    unconstrainedForecast,
+    ...(vetoInterval ? { vetoInterval } : {}),
     stopReason,
     options,
   };
+}
+
+/** P_i(j) = 0 for every challenger i of a veto player j (see the header). */
+function withVeto(p: number[][], vetoes: readonly boolean[]): number[][] {
+  if (!vetoes.some(Boolean)) return p;
+  for (let i = 0; i < p.length; i++) for (let j = 0; j < p.length; j++) if (i !== j && vetoes[j]) p[i]![j] = 0;
+  return p;
 }
 
 /** Steps 4-6 of a round: offers, classification, simultaneous moves. */
@@ -135,7 +161,7 @@ function playRound(ctx: ChallengeContext, risk: readonly number[], options: EumO
       const { kind, newPosition } = classifyOffer(xi, xj, a, b);
       // Without recordOffers only offers that would move i are kept (the others cannot be chosen).
       if (!options.recordOffers && newPosition === xi) continue;
-      const offer: EumOffer = { sender: j, receiver: i, senderEu, receiverEu: a, perceivedSenderEu: b, kind, newPosition };
+      const offer: EumOffer = { sender: j, receiver: i, senderPosition: xj, senderEu, receiverEu: a, perceivedSenderEu: b, kind, newPosition };
       received.push(offer);
       if (options.recordOffers) offers.push(offer);
     }

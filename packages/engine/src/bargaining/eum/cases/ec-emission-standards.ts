@@ -18,11 +18,13 @@
  *   fourth and fifth rounds the median voter position was for each 9.9 years."
  * - BDM 1994 p. 98 (quoted by [SCS] §7): the model's forecast of the dominant outcome, 8.35 years at
  *   first, rising to 9.05 years where it stabilised; the EC's actual decision: 8.833 years.
- * Provenance caveat: we could not open the paper's PDF with our tools (only its first pages are
- * indexed). The Table 2 figures and the p. 98 numbers are taken from a page-referenced transcription
- * of [SCS] §7 in a third-party repository (github.com/hamzagul07/schelling,
- * docs/papers/scholz_extract.md, "§7 Results — the replication target (pp. 27–28)"), i.e. a
- * secondary source; re-check against the paper when it is at hand.
+ * - BDM 1994 p. 91, the three published graphs of expected utilities (views from Belgium, France and
+ *   the Netherlands), reproduced as the top panels of [SCS] Figures 7-9 (ICAART version pp. 26-27):
+ *   in which quadrant each actor lies. [SCS] report 100% quadrant agreement for Belgium and France
+ *   and call BDM's Netherlands graph an error, so only the Belgium and France views are targets.
+ * Provenance: read in the ICAART 2011 version of [SCS] (pp. 18-30; Table 1 p. 19, Figures 7-9
+ * pp. 26-27, Table 2 and the p. 98 quotation p. 28), which prints the same Table 1, Table 2 and
+ * figures as the journal version.
  */
 import type { EumInput } from '../types';
 
@@ -51,3 +53,30 @@ export const SCS_TABLE2_MEDIAN: readonly number[] = [8.4, 9.9, 9.9, 9.9, 9.9, 7.
 export const SCS_TABLE2_MEAN: readonly number[] = [7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6];
 /** BDM 1994 p. 98 (via [SCS] §7): first forecast, stabilised forecast, and the EC's actual decision (years). */
 export const BDM1994_FORECAST = { initial: 8.35, stabilised: 9.05, actual: 8.833 } as const;
+
+/**
+ * BDM 1994 p. 91 (top panels of [SCS] Figures 7 and 8): the quadrant of each actor j in the graph
+ * "view from" actor i, horizontal axis = i's expected utility of challenging j, vertical axis = j's
+ * expected utility of challenging i as i estimates it ("Others"); '+' = expected gain, '-' = loss.
+ * Actors at the viewer's own position are not drawn by BDM ([SCS]: they lie at (0, 0)).
+ */
+export const BDM1994_EU_QUADRANTS: Readonly<Record<string, Readonly<Record<string, readonly ['+' | '-', '+' | '-']>>>> = {
+  Belgium: {
+    France: ['-', '+'],
+    Italy: ['-', '+'],
+    Germany: ['-', '+'],
+    UK: ['-', '+'],
+    Netherlands: ['-', '+'],
+    Denmark: ['-', '+'],
+    Luxembourg: ['+', '+'],
+  },
+  France: {
+    Greece: ['-', '-'],
+    Ireland: ['+', '-'],
+    Belgium: ['+', '-'],
+    Denmark: ['-', '-'],
+    Germany: ['-', '-'],
+    Netherlands: ['-', '-'],
+    Luxembourg: ['+', '-'],
+  },
+};

@@ -26,13 +26,34 @@
  * and keeps the profiles that pass this check. With 'any' off-path beliefs a completion may be
  * missed where several beliefs would do; Brink's models use 'prior'.
  */
-import { CHANCE, type ExtensiveFormGame } from '../games/types';
-import { behaviorLayout, behaviorMaxGainFloat } from '../games/behavior';
-import { reducedNormalForm } from '../games/reduced-normal-form';
-import { pureNashProfileIndices } from '../games/enum-pure';
-import { outcomeDistribution } from './efg-builder';
+import { CHANCE, type ExtensiveFormGame } from './types';
+import { behaviorLayout, behaviorMaxGainFloat } from './behavior';
+import { reducedNormalForm } from './reduced-normal-form';
+import { pureNashProfileIndices } from './enum-pure';
 
 const EPS = 1e-9;
+
+/** Probability of each outcome (by its label) under a behaviour profile (flat layout), chance included. */
+export function outcomeDistribution(game: ExtensiveFormGame, profile: readonly (readonly number[])[]): Record<string, number> {
+  const layout = behaviorLayout(game);
+  const dist: Record<string, number> = {};
+  const walk = (n: number, reach: number): void => {
+    if (reach === 0) return;
+    const node = game.nodes[n]!;
+    if (node.type === 'terminal') {
+      const label = node.outcome === undefined ? node.label : game.outcomes[node.outcome]!.label;
+      dist[label] = (dist[label] ?? 0) + reach;
+      return;
+    }
+    const s = game.infosets[node.infoset]!;
+    node.children.forEach((c, j) => {
+      const p = s.player === CHANCE ? s.probabilities![j]!.toNumber() : profile[s.player]![layout.offset[node.infoset]! + j]!;
+      walk(c, reach * p);
+    });
+  };
+  walk(0, 1);
+  return dist;
+}
 
 function payoffsAt(game: ExtensiveFormGame, n: number): number[] {
   const node = game.nodes[n]!;
