@@ -64,6 +64,28 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('sources').execute();
     },
   },
+  '0002_evidence': {
+    async up(db: Kysely<unknown>) {
+      // Articles read by the evidence pipeline, with the evidence found in them (JSON).
+      await db.schema
+        .createTable('articles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('text_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('file_name', 'text')
+        .addColumn('title', 'text')
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('engine_version', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_date_idx').on('articles').columns(['date', 'id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('articles').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

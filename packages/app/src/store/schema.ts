@@ -57,8 +57,27 @@ export interface RunsTable {
   reproduces: string | null;
 }
 
+/** An article the evidence pipeline read, with its evidence (docs/evidence.md). */
+export interface ArticlesTable {
+  /** Source-like id ("article-2025-10-24-..."), unique. */
+  id: string;
+  /** SHA-256 (hex) of the text: the same text is stored once. */
+  text_hash: string;
+  file_name: string | null;
+  title: string | null;
+  /** The article's date, YYYY-MM-DD. */
+  date: string;
+  language: string;
+  text: string;
+  /** JSON of the evidence (the `brink ingest --json` object without `file`). */
+  evidence: string;
+  engine_version: string;
+  created_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   scenarios: ScenariosTable;
   runs: RunsTable;
+  articles: ArticlesTable;
 }

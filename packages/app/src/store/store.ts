@@ -12,7 +12,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import type { Database, RunsTable, ScenariosTable, SourcesTable } from './schema';
+import type { ArticlesTable, Database, RunsTable, ScenariosTable, SourcesTable } from './schema';
 import { migrationProvider } from './migrations';
 import { canonicalJson, scenarioHash } from '@brink/engine/scenario';
 import { InputError } from '@brink/engine/errors';
@@ -140,6 +140,36 @@ export interface RunQuery {
   withResults?: boolean;
 }
 
+export interface ArticleInput {
+  /** Wanted id; a stored article with another text keeps its id and this one gets a suffix. */
+  id: string;
+  fileName?: string | null;
+  title?: string | null;
+  date: string;
+  language: string;
+  text: string;
+  evidence: unknown;
+  engineVersion: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  textHash: string;
+  fileName: string | null;
+  title: string | null;
+  date: string;
+  language: string;
+  createdAt: string;
+  /** Counts of the evidence's items (mentions, quantities, dates, events, claims). */
+  counts: Record<string, number>;
+}
+
+export interface ArticleRecord extends ArticleSummary {
+  text: string;
+  evidence: unknown;
+  engineVersion: string;
+}
+
 export interface Store {
   readonly dialect: StoreDialect;
   /** Where the data lives: the SQLite file or the PostgreSQL URL without password. */
@@ -172,7 +202,43 @@ export interface Store {
   getRun(id: string): Promise<RunRecord | undefined>;
   /** Newest first. */
   listRuns(query?: RunQuery): Promise<RunRecord[]>;
+  /** Stores an article and its evidence (one transaction). The same text again: the stored record. */
+  putArticle(input: ArticleInput): Promise<{ record: ArticleRecord; created: boolean }>;
+  getArticle(id: string): Promise<ArticleRecord | undefined>;
+  /** Newest article date first. */
+  listArticles(): Promise<ArticleSummary[]>;
+  /** All stored articles with their evidence, oldest first. */
+  allArticles(): Promise<ArticleRecord[]>;
+  deleteArticle(id: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+function evidenceCounts(evidence: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (evidence && typeof evidence === 'object') {
+    for (const key of ['mentions', 'quantities', 'dates', 'events', 'claims']) {
+      const v = (evidence as Record<string, unknown>)[key];
+      out[key] = Array.isArray(v) ? v.length : 0;
+    }
+  }
+  return out;
+}
+
+function toArticle(row: ArticlesTable): ArticleRecord {
+  const evidence = JSON.parse(row.evidence) as unknown;
+  return {
+    id: row.id,
+    textHash: row.text_hash,
+    fileName: row.file_name,
+    title: row.title,
+    date: row.date,
+    language: row.language,
+    createdAt: row.created_at,
+    counts: evidenceCounts(evidence),
+    text: row.text,
+    evidence,
+    engineVersion: row.engine_version,
+  };
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -570,6 +636,56 @@ class KyselyStore implements Store {
     const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
     return rows.map(toRun);
+  }
+
+  async putArticle(input: ArticleInput): Promise<{ record: ArticleRecord; created: boolean }> {
+    if (typeof input.text !== 'string' || input.text === '') throw new Error('an article needs its text');
+    const hash = textHash(input.text);
+    return this.retryOnConflict(() =>
+      this.db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('articles').selectAll().where('text_hash', '=', hash).executeTakeFirst();
+        if (existing) return { record: toArticle(existing), created: false };
+        let id = input.id;
+        for (let k = 2; await trx.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst(); k++) id = `${input.id}-${k}`;
+        const row: ArticlesTable = {
+          id,
+          text_hash: hash,
+          file_name: input.fileName ?? null,
+          title: input.title ?? null,
+          date: input.date,
+          language: input.language,
+          text: input.text,
+          evidence: JSON.stringify(input.evidence),
+          engine_version: input.engineVersion,
+          created_at: now(),
+        };
+        await trx.insertInto('articles').values(row).execute();
+        return { record: toArticle(row), created: true };
+      }),
+    );
+  }
+
+  async getArticle(id: string): Promise<ArticleRecord | undefined> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toArticle(row) : undefined;
+  }
+
+  async listArticles(): Promise<ArticleSummary[]> {
+    const rows = await this.db.selectFrom('articles').selectAll().orderBy('date', 'desc').orderBy('id').execute();
+    return rows.map((r) => {
+      const { text: _t, evidence: _e, engineVersion: _v, ...summary } = toArticle(r);
+      return summary;
+    });
+  }
+
+  async allArticles(): Promise<ArticleRecord[]> {
+    const rows = await this.db.selectFrom('articles').selectAll().orderBy('date').orderBy('id').execute();
+    return rows.map(toArticle);
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
  * Interface text in English and Traditional Chinese (the seed article's language). Every key of
  * `en` must exist in `zh-Hant` (checked by the type and by messages.test.ts).
  */
+import { evidenceText } from './evidence';
 import { negotiation } from './negotiation';
 import { simulationMessages } from './simulation';
 
@@ -9,6 +10,7 @@ export const languages = ['en', 'zh-Hant'] as const;
 export type Language = (typeof languages)[number];
 
 export const en = {
+  ...evidenceText.en,
   ...negotiation.en,
   'app.title': 'Brink',
   'app.tagline': 'Nuclear deterrence and diplomacy workbench',
@@ -160,6 +162,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const zhHant: Record<MessageKey, string> = {
+  ...evidenceText['zh-Hant'],
   ...negotiation['zh-Hant'],
   'app.title': 'Brink 邊緣',
   'app.tagline': '核嚇阻與外交分析工作台',

@@ -14,6 +14,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Registrar>>> = {
   forecast: async () => (await import('./forecast')).registerForecastCommand,
   serve: async () => (await import('./serve')).registerServeCommand,
   simulate: async () => (await import('./simulate')).registerSimulateCommand,
+  ingest: async () => (await import('./ingest')).registerIngestCommand,
+  evidence: async () => (await import('./evidence')).registerEvidenceCommand,
 };
 
 /** Registers the named commands (all of them when `names` is omitted), in the table's order. */
