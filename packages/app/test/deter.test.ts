@@ -145,3 +145,29 @@ describe('brink deter on the default scenario (block 4)', () => {
     }
   });
 });
+
+describe('brink deter leads with the result over the plausible parameter space (issue 10)', () => {
+  it('each model: the spread and what it turns on first, then the point result; --seed reproduces, --samples 0 skips', async () => {
+    const r = await brink('deter', '--model', 'radg', '--samples', '200', '--seed', '9');
+    expect(r.code).toBe(0);
+    const spread = r.stdout.indexOf('Over the plausible parameter space (200 points');
+    const point = r.stdout.indexOf("At the scenario's values (the point result)");
+    expect(spread).toBeGreaterThan(0);
+    expect(point).toBeGreaterThan(spread);
+    expect(r.stdout).toMatch(/Deterrence holds in every equilibrium at \d+%/);
+    expect(r.stdout).toMatch(/it turns on/);
+    const again = await brink('deter', '--model', 'radg', '--samples', '200', '--seed', '9');
+    expect(again.stdout).toBe(r.stdout);
+    const none = await brink('deter', '--model', 'radg', '--samples', '0');
+    expect(none.stdout).not.toMatch(/plausible parameter space/);
+    const json = JSON.parse((await brink('deter', '--model', 'radg', '--samples', '200', '--json')).stdout) as { uncertainty: { samples: number; holds: number; drivers: { parameter: string }[] } };
+    expect(json.uncertainty.samples).toBe(200);
+    expect(json.uncertainty.drivers.length).toBeGreaterThan(0);
+  });
+
+  it('a bad --samples: exit 2 naming the flag', async () => {
+    const r = await brink('deter', '--model', 'radg', '--samples', 'many');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--samples');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { evidenceText } from './evidence';
 import { negotiation } from './negotiation';
+import { deterrence } from './deterrence';
 import { simulationMessages } from './simulation';
 
 export const languages = ['en', 'zh-Hant'] as const;
@@ -12,6 +13,7 @@ export type Language = (typeof languages)[number];
 export const en = {
   ...evidenceText.en,
   ...negotiation.en,
+  ...deterrence.en,
   'app.title': 'Brink',
   'app.tagline': 'Nuclear deterrence and diplomacy workbench',
   'nav.overview': 'Overview',
@@ -85,7 +87,7 @@ export const en = {
   'deterrence.sweepParam': 'Parameter swept',
   'deterrence.map': 'Two-parameter map',
   'deterrence.mapX': 'Horizontal',
-  'deterrence.mapHint': 'Colour: probability that deterrence fails in the worst equilibrium. Blank: parameters outside the model\'s assumptions (its orderings).',
+  'deterrence.mapHint': 'Colour: probability that deterrence fails in the worst equilibrium, from green (never) to dark red (for sure). Grey, hatched: parameters outside the model\'s assumptions (its orderings). Axes on round values inside the ranges.',
   'deterrence.mapY': 'Vertical',
   'deterrence.tornado': 'Sensitivity (tornado)',
   'deterrence.equilibria': 'Equilibria',
@@ -164,6 +166,7 @@ export type MessageKey = keyof typeof en;
 export const zhHant: Record<MessageKey, string> = {
   ...evidenceText['zh-Hant'],
   ...negotiation['zh-Hant'],
+  ...deterrence['zh-Hant'],
   'app.title': 'Brink 邊緣',
   'app.tagline': '核嚇阻與外交分析工作台',
   'nav.overview': '總覽',
@@ -237,7 +240,7 @@ export const zhHant: Record<MessageKey, string> = {
   'deterrence.sweepParam': '掃描參數',
   'deterrence.map': '雙參數圖',
   'deterrence.mapX': '橫軸',
-  'deterrence.mapHint': '顏色：最差均衡下嚇阻失敗的機率。空白：參數超出模型假設（其偏好排序）。',
+  'deterrence.mapHint': '顏色：最差均衡下嚇阻失敗的機率，綠色（從不）到深紅（必定）。灰色斜線：參數超出模型假設（其偏好排序）。座標軸取範圍內的整齊數值。',
   'deterrence.mapY': '縱軸',
   'deterrence.tornado': '敏感度（龍捲風圖）',
   'deterrence.equilibria': '均衡',

@@ -7,7 +7,7 @@ import { parseGameRequest, solveGameRequest } from './games';
 import { bargainingRequest } from './bargaining';
 import { citationCoverage } from '@brink/engine/scenario';
 import type { Scenario } from '@brink/engine/scenario';
-import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest } from './deterrence';
+import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, uncertaintyRequest } from './deterrence';
 import { simulateRequest } from './crisis';
 
 export const handlers = {
@@ -21,6 +21,7 @@ export const handlers = {
   'deterrence.sweep': (p: Parameters<typeof sweepRequest>[0], progress: ProgressFn) => sweepRequest(p, progress),
   'deterrence.map': (p: Parameters<typeof mapRequest>[0], progress: ProgressFn) => mapRequest(p, progress),
   'deterrence.tornado': (p: Parameters<typeof tornadoRequest>[0], progress: ProgressFn) => tornadoRequest(p, progress),
+  'deterrence.uncertainty': (p: Parameters<typeof uncertaintyRequest>[0], progress: ProgressFn) => uncertaintyRequest(p, progress),
   'crisis.simulate': (p: Parameters<typeof simulateRequest>[0], progress: ProgressFn) => simulateRequest(p, progress),
 } satisfies Record<string, (payload: never, progress: ProgressFn) => unknown>;
 

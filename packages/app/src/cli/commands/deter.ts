@@ -20,6 +20,8 @@ import {
   type PlaceOf,
   type SweepResult,
   type DeterrenceTornadoResult,
+  type DeterrenceUncertainty,
+  DEFAULT_UNCERTAINTY_SAMPLES,
 } from '@brink/engine/deterrence';
 import { writeEfg } from '@brink/engine/games';
 import { type Scenario } from '@brink/engine/scenario';
@@ -37,6 +39,8 @@ interface DeterCliOptions {
   tornado?: boolean;
   exportEfg?: string;
   params?: string;
+  samples?: string;
+  seed?: string;
 }
 
 const f = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
@@ -49,7 +53,7 @@ export function resultToJson(res: DeterrenceResult, extra: Record<string, unknow
     title: res.title,
     ...extra,
     parameters: res.parameters,
-    equilibria: res.equilibria.map((e) => ({ kind: e.kind, outcomes: e.outcomes, strategies: e.strategies, ...(e.beliefs ? { beliefs: e.beliefs } : {}), ...(e.note ? { note: e.note } : {}) })),
+    equilibria: res.equilibria.map((e) => ({ kind: e.kind, outcomes: e.outcomes, strategies: e.strategies, ...(e.beliefs ? { beliefs: e.beliefs } : {}), ...(e.note ? { note: e.note } : {}), ...(e.fallback ? { fallback: true } : {}) })),
     thresholds: res.thresholds,
     sides: res.sides,
     complete: res.complete,
@@ -57,12 +61,47 @@ export function resultToJson(res: DeterrenceResult, extra: Record<string, unknow
   };
 }
 
-function describeModelResult(model: DeterrenceModel, res: DeterrenceResult, roles?: Readonly<Record<string, string>>, actorName?: (id: string) => string): string {
+const GROUNDS: Record<string, string> = {
+  states: 'stated by the source',
+  implies: 'implied by the source, magnitude assumed',
+  context: 'source gives context only',
+  cited: 'cited',
+  assumed: 'assumed',
+  default: "model's default range",
+};
+
+/** The result over the plausible parameter space: the headline, before the point result. */
+function describeUncertainty(u: DeterrenceUncertainty): string[] {
+  const lines: string[] = [];
+  lines.push(`  Over the plausible parameter space (${u.samples} points drawn from the ranges, seed ${u.seed}):`);
+  lines.push(`    ${u.summary}`);
+  lines.push(`    deterrence holds in every equilibrium: ${pct(u.holds)} of the points (±${pct(u.holdsMargin)}); fails whatever the equilibrium: ${pct(u.failsSurely)}`);
+  lines.push(`    worst-case probability that it fails: median ${f(u.worst.p50)}, 90% of the points in [${f(u.worst.p05)}, ${f(u.worst.p95)}], mean ${f(u.worst.mean)}`);
+  if (u.drivers.length) {
+    lines.push(`    it turns on (share of the spread each explains alone; where the value comes from):`);
+    for (const d of u.drivers.slice(0, 5)) {
+      lines.push(`      ${d.parameter.padEnd(12)} ${pct(d.eta2).padStart(6)}  ${d.rho < 0 ? 'higher is safer ' : 'higher is riskier'}  range [${f(d.range[0])}, ${f(d.range[1])}]  ${GROUNDS[d.grounds] ?? d.grounds}`);
+    }
+  } else lines.push('    no single parameter explains much of the spread');
+  return lines;
+}
+
+function describeModelResult(
+  model: DeterrenceModel,
+  res: DeterrenceResult,
+  roles?: Readonly<Record<string, string>>,
+  actorName?: (id: string) => string,
+  uncertainty?: DeterrenceUncertainty,
+): string {
   const lines: string[] = [];
   lines.push(`${res.title} [${model.id}]`);
   lines.push(`  source: ${model.source}`);
   if (roles && Object.keys(roles).length) {
     lines.push(`  roles: ${Object.entries(roles).map(([r, a]) => `${r} = ${actorName ? actorName(a) : a}`).join(', ')}`);
+  }
+  if (uncertainty) {
+    lines.push(...describeUncertainty(uncertainty));
+    lines.push(`  At the ${roles && Object.keys(roles).length ? "scenario's" : 'given'} values (the point result):`);
   }
   const codes = model.outcomes;
   lines.push(`  equilibria (probability of each outcome on the path):`);
@@ -259,6 +298,8 @@ export function registerDeterCommand(program: Command): void {
     .option('--map <p1,p2>', 'two-parameter map of the equilibria (needs --model)')
     .option('--tornado', 'tornado over every ranged parameter (needs --model)')
     .option('--export-efg <file>', 'write the built game in Gambit .efg format (needs --model)')
+    .option('--samples <n>', `points drawn from the parameters' ranges for the result over the plausible parameter space (default ${DEFAULT_UNCERTAINTY_SAMPLES}; 0: point result only)`)
+    .option('--seed <s>', 'seed of those draws (default 1)')
     .addHelpText('after', (ctx) => modelHelp((ctx.command.opts() as DeterCliOptions).model))
     .action(
       action(async (scenarioArg: string | undefined, opts: DeterCliOptions) => {
@@ -273,6 +314,7 @@ export function registerDeterCommand(program: Command): void {
           if (field === 'model') return '--model';
           if (field.startsWith('sweep.')) return '--sweep';
           if (field.startsWith('map.')) return '--map';
+          if (field.startsWith('uncertainty.')) return '--samples';
           if (opts.params && field.startsWith('parameters')) return field === 'parameters' ? opts.params : `${opts.params} (${field.slice('parameters.'.length)})`;
           return field;
         };
@@ -321,6 +363,8 @@ export function registerDeterCommand(program: Command): void {
         // Equilibria and thresholds of one model, or of every model the scenario binds.
         const ids = opts.model ? [opts.model] : scenario ? scenarioDeterrenceModels(scenario) : [];
         if (ids.length === 0) throw new InputError('the scenario binds no deterrence model (models.deterrence is empty); pick one with --model', { place: '$.models.deterrence' });
+        const samples = parseSamples(opts.samples);
+        const seed = opts.seed === undefined ? 1 : /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
         const results = new Map<string, DeterrenceResult>();
         const jsonOut: Record<string, unknown>[] = [];
         const text: string[] = [];
@@ -328,10 +372,13 @@ export function registerDeterCommand(program: Command): void {
           const setup = setupFor(id);
           const out = analyseDeterrence(setup, { kind: 'solve' });
           if (out.kind !== 'solve') continue;
+          // The result over the plausible parameter space leads; the point result follows (issue 10).
+          const spread = samples > 0 ? analyseDeterrence(setup, { kind: 'uncertainty', samples, seed }, {}, placeOf) : null;
+          const uncertainty = spread?.kind === 'uncertainty' ? spread.uncertainty : undefined;
           const roles = setup.bound ? setup.roles : undefined;
           results.set(setup.model.id, out.result);
-          jsonOut.push(resultToJson(out.result, roles ? { roles } : {}));
-          text.push(describeModelResult(setup.model, out.result, roles, actorName));
+          jsonOut.push(resultToJson(out.result, { ...(roles ? { roles } : {}), ...(uncertainty ? { uncertainty } : {}) }));
+          text.push(describeModelResult(setup.model, out.result, roles, actorName, uncertainty));
         }
         if (opts.json) {
           process.stdout.write(JSON.stringify(opts.model || explicit ? jsonOut[0] : jsonOut) + '\n');
@@ -342,6 +389,13 @@ export function registerDeterCommand(program: Command): void {
         process.stdout.write(head + text.join('\n\n') + '\n' + (answer.length ? '\n' + answer.join('\n') + '\n' : ''));
       }),
     );
+}
+
+function parseSamples(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_UNCERTAINTY_SAMPLES;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InputError(`expected a whole number of samples from 0 to 1000000, got ${JSON.stringify(text)}`, { place: '--samples' });
+  return n;
 }
 
 function mapSpec(text: string, steps: number): DeterrenceAnalysisSpec {
