@@ -88,7 +88,8 @@ export interface MechanismStatus {
   readonly id: string;
   readonly cause: string;
   readonly effect: string;
-  readonly sign: '+' | '-';
+  /** The scenario's sign: "+", "-", or "0" (the source reports no effect). */
+  readonly sign: '+' | '-' | '0';
   readonly status: 'drives' | 'deterrence' | 'inert';
   readonly form?: string;
   readonly causeNode?: string;
@@ -224,10 +225,11 @@ class ParamTable {
       hi = Math.max(a, b);
       provenance = 'derived';
     } else {
+      // A cited number, or one the scenario derives from others (its value and range already computed).
       value = q.value;
       lo = q.range?.[0] ?? q.value;
       hi = q.range?.[1] ?? q.value;
-      provenance = q.cite !== undefined ? 'cited' : 'assumed';
+      provenance = q.derived !== undefined ? 'derived' : q.cite !== undefined ? 'cited' : 'assumed';
     }
     if (bounds) {
       const clamp = (x: number) => Math.min(bounds[1], Math.max(bounds[0], x));
@@ -345,7 +347,15 @@ export function compileCrisisModel(scenario: Scenario, options: CompileOptions =
     if (effect === undefined) throw new InputError(`unknown variable "${l.effect}"`, { place: `${place}.effect` });
     const param = table.add(l.strength, `${place}.strength`, `${mechanism ? 'mechanism' : 'link'} ${l.id}: ${l.cause} → ${l.effect}`);
     const spec = table.specs[param]!;
-    if (mechanism) {
+    if (mechanism && mechanism.sign === '0') {
+      // No effect reported: the strength is zero, its range may allow a small effect either way.
+      if (spec.value !== 0) {
+        throw new InputError(`the scenario states sign "0" (no effect) for mechanism ${mechanism.id}, but its strength is ${spec.value}`, {
+          place: `${place}.strength`,
+          expected: 'a strength of 0 (with a range around it), or drives: false with a reason',
+        });
+      }
+    } else if (mechanism) {
       const wanted = mechanism.sign === '+' ? 1 : -1;
       const bad = (x: number) => x * wanted < 0;
       if (spec.value === 0 || bad(spec.value) || bad(spec.lo) || bad(spec.hi)) {

@@ -66,11 +66,13 @@ describe('the default scenario\'s crisis model', () => {
   const driving = compileCrisisModel(defaultScenario()).mechanisms.filter((m) => m.status === 'drives');
   it.each(driving.map((m) => [m.id, m] as const))('mechanism %s: raising the cause moves the effect the stated way', (_id, m) => {
     const r = linkResponse(model, m.causeNode!, m.effectNode!);
-    expect(r.direction).toBe(m.sign === '+' ? 1 : -1);
+    const stated = m.sign === '+' ? 1 : m.sign === '-' ? -1 : 0;
+    expect(r.direction).toBe(stated);
     // And lowering the cause (where it can fall) moves it the other way, or not at all at a bound.
     if (model.nodes[model.nodeIndex.get(m.causeNode!)!]!.kind === 'action') return;
     const down = linkResponse(model, m.causeNode!, m.effectNode!, -0.1);
-    expect(down.direction).not.toBe(m.sign === '+' ? 1 : -1);
+    if (stated === 0) expect(down.direction).toBe(0);
+    else expect(down.direction).not.toBe(stated);
   });
 
   it('has 44 Kahn rungs and a condensation that covers them without gaps', () => {
@@ -135,7 +137,7 @@ describe('bad input is refused at its place', () => {
   it('a scenario mechanism without an entry, an unknown mechanism id, an unknown derived path', () => {
     expect(inputError(broken((c) => (c.mechanisms = (c.mechanisms as { id: string }[]).filter((m) => m.id !== 'xi-visit-strains-china-dprk')))).reason).toMatch(/xi-visit-strains-china-dprk .*has no entry/);
     expect(inputError(broken((c) => (entry(c.mechanisms, 'russia-balances-china').id = 'no-such-mechanism'))).place).toBe('$.models.crisis.mechanisms[id=no-such-mechanism].id');
-    expect(inputError(broken((c) => ((entry(c.variables, 'resolve').initial as Record<string, unknown>).from = '$.models.deterrence.aeg.parameters.p_nope'))).place).toBe('$.models.crisis.variables[id=resolve].initial.from');
+    expect(inputError(broken((c) => ((entry(c.variables, 'exercise-scale').initial as Record<string, unknown>).from = '$.issues[id=nope].positions[actor=rok].position'))).place).toBe('$.models.crisis.variables[id=exercise-scale].initial.from');
   });
 
   it('runs 0 and weeks -1 (option places, which the CLI shows as flags)', () => {

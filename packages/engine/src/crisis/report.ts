@@ -44,7 +44,7 @@ export interface MechanismReport {
   id: string;
   cause: string;
   effect: string;
-  sign: '+' | '-';
+  sign: '+' | '-' | '0';
   status: 'drives' | 'deterrence' | 'inert';
   form?: string;
   causeNode?: string;

@@ -14,10 +14,11 @@
  *   deterrence  the hand-off at the nuclear threshold to a deterrence model of `models.deterrence`;
  *   outcomes    what an ensemble reports (an action happened, talks reached a status, a level was reached).
  *
- * Every number is a cited value (`{ value, range?, cite }` or `{ value, range, assumption }`, the
- * scenario's `CitedNumberSchema`) or a value derived from elsewhere in the scenario by JSON path
- * (`{ from: "$.models.deterrence.aeg.parameters.p_Ch", scale?, offset?, plus? }`), so that variants
- * that change the scenario move the simulation too. References inside the section (variable,
+ * Every number is a cited value (the scenario's `CitedNumberSchema`: `{ value, range?, cite }`,
+ * `{ value, range, assumption }`, or `{ derived: { equals | sum } }` defined by other values), or a
+ * value read from elsewhere in the scenario with a scale and an offset (`{ from: "$.issues[...]
+ * .position", scale?, offset?, plus? }`, e.g. the ROK's stance on exercises as a share), so that
+ * variants that change the scenario move the simulation too. References inside the section (variable,
  * action and calendar ids) are checked here, so `brink scenario validate` reports them with
  * `file:line:col`; references to the rest of the scenario (mechanism, actor and event ids, paths)
  * are checked when the model is compiled (./compile.ts), with JSON paths.

@@ -2,6 +2,7 @@
  * Interface text in English and Traditional Chinese (the seed article's language). Every key of
  * `en` must exist in `zh-Hant` (checked by the type and by messages.test.ts).
  */
+import { scenarioMessages } from './scenario';
 import { evidenceText } from './evidence';
 import { negotiation } from './negotiation';
 import { deterrence } from './deterrence';
@@ -77,7 +78,7 @@ export const en = {
   'scenario.count': '{n} values',
   'scenario.block': 'Block',
   'scenario.coverage': 'What each block of the source supports',
-  'scenario.coverageHint': 'Bars: how many scenario elements cite each block (grey: headings). Click a bar to read the block in the source.',
+  'scenario.coverageHint': 'Bars: the citations of each block, by what they support: a number the quote states, a number it implies, an assumption it is context for, or a fact. Click a bar to read the block in the source.',
   'deterrence.model': 'Model',
   'deterrence.parameters': 'Parameters',
   'deterrence.tree': 'Game tree',
@@ -158,6 +159,7 @@ export const en = {
   'runs.state.failed': 'failed',
   'runs.state.cancelled': 'cancelled',
   'tree.chance': 'Chance',
+  ...scenarioMessages.en,
   ...simulationMessages.en,
 } as const;
 
@@ -230,7 +232,7 @@ export const zhHant: Record<MessageKey, string> = {
   'scenario.count': '共 {n} 個數值',
   'scenario.block': '段落',
   'scenario.coverage': '來源各段落支持的內容',
-  'scenario.coverageHint': '長條：引用各段落的情境元素數量（灰色為標題）。點選長條可在來源中閱讀該段落。',
+  'scenario.coverageHint': '長條：各段落的引用，依其支持的內容區分：引文明示的數值、隱含的數值、作為假設背景，或事實。點選長條可在來源中閱讀該段落。',
   'deterrence.model': '模型',
   'deterrence.parameters': '參數',
   'deterrence.tree': '賽局樹',
@@ -311,6 +313,7 @@ export const zhHant: Record<MessageKey, string> = {
   'runs.state.failed': '失敗',
   'runs.state.cancelled': '已取消',
   'tree.chance': '自然',
+  ...scenarioMessages['zh-Hant'],
   ...simulationMessages['zh-Hant'],
 };
 

@@ -130,7 +130,7 @@ export default function SimulationPage() {
             {t('simulation.mechanismsChecked', {
               drives: r.mechanisms.filter((m) => m.status !== 'inert').length,
               total: r.mechanisms.length,
-              ok: driving.filter((m) => m.checked === (m.sign === '+' ? 1 : -1)).length,
+              ok: driving.filter((m) => m.checked === (m.sign === '+' ? 1 : m.sign === '-' ? -1 : 0)).length,
               n: driving.length,
             })}
           </p>

@@ -8,12 +8,14 @@ import { bargainingRequest } from './bargaining';
 import { citationCoverage } from '@brink/engine/scenario';
 import type { Scenario } from '@brink/engine/scenario';
 import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, uncertaintyRequest } from './deterrence';
+import { checkScenarioRequest } from './scenario';
 import { simulateRequest } from './crisis';
 
 export const handlers = {
   'games.parse': (p: Parameters<typeof parseGameRequest>[0]) => parseGameRequest(p),
   'games.solve': (p: Parameters<typeof solveGameRequest>[0]) => solveGameRequest(p),
   'scenario.coverage': (p: { scenario: Scenario; source: string; text: string }) => citationCoverage(p.scenario, p.source, p.text),
+  'scenario.check': (p: Parameters<typeof checkScenarioRequest>[0]) => checkScenarioRequest(p),
   'bargaining.run': (p: Parameters<typeof bargainingRequest>[0], progress: ProgressFn) => bargainingRequest(p, progress),
   'deterrence.models': (_p: Record<string, never>) => listModelsRequest(),
   'deterrence.setup': (p: Parameters<typeof setupDeterrenceRequest>[0]) => setupDeterrenceRequest(p),

@@ -69,7 +69,7 @@ export function formatSimulation(r: SimulateReport): string {
   );
   const drives = r.mechanisms.filter((m) => m.status !== 'inert').length;
   lines.push('');
-  lines.push(`Mechanisms: ${drives} of ${r.mechanisms.length} drive the simulation (signs checked: ${r.mechanisms.filter((m) => m.checked !== undefined && m.checked === (m.sign === '+' ? 1 : -1)).length}/${r.mechanisms.filter((m) => m.status === 'drives').length}); not driving: ${r.mechanisms.filter((m) => m.status === 'inert').map((m) => m.id).join(', ') || 'none'}.`);
+  lines.push(`Mechanisms: ${drives} of ${r.mechanisms.length} drive the simulation (signs checked: ${r.mechanisms.filter((m) => m.checked !== undefined && m.checked === (m.sign === '+' ? 1 : m.sign === '-' ? -1 : 0)).length}/${r.mechanisms.filter((m) => m.status === 'drives').length}); not driving: ${r.mechanisms.filter((m) => m.status === 'inert').map((m) => m.id).join(', ') || 'none'}.`);
   if (r.hindcast) {
     const h = r.hindcast;
     lines.push('');
