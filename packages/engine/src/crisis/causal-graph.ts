@@ -38,7 +38,7 @@ export function causalGraph(model: CompiledCrisisModel): CausalGraph {
   const edges: CausalEdge[] = [];
   const add = (l: CompiledLink) => {
     const p = model.params[l.param]!;
-    const sign = p.lo >= 0 && p.value > 0 ? '+' : p.hi <= 0 && p.value < 0 ? '-' : p.value === 0 && p.lo === 0 && p.hi === 0 ? '0' : '±';
+    const sign = p.value === 0 ? '0' : p.lo >= 0 && p.value > 0 ? '+' : p.hi <= 0 && p.value < 0 ? '-' : '±';
     edges.push({ id: `${l.mechanism ? 'mechanism' : 'link'}:${l.id}`, source: model.nodes[l.cause]!.id, target: model.nodes[l.effect]!.id, form: l.form, sign, strength: p.value, range: [p.lo, p.hi], mechanism: l.mechanism, provenance: p.provenance });
   };
   [...model.flows, ...model.levels, ...model.logits, ...model.pulses, ...model.calendarPulses].forEach(add);

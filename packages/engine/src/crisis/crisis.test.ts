@@ -87,8 +87,10 @@ describe('the default scenario\'s crisis model', () => {
     const spec = (m: CompiledCrisisModel, key: string) => m.params.find((p) => p.key === key)!;
     expect(spec(model, '$.models.crisis.variables[id=resolve].initial').value).toBe(0.6);
     expect(spec(model, '$.models.crisis.variables[id=credibility-pyongyang].initial').value).toBeCloseTo(0.6, 12);
-    const yoon = compileCrisisModel(variant('yoon-hardline'));
-    expect(spec(yoon, '$.models.crisis.variables[id=credibility-pyongyang].initial').value).toBeCloseTo(0.65, 12);
+    const yoonScenario = variant('yoon-hardline');
+    const yoon = compileCrisisModel(yoonScenario);
+    const aeg = yoonScenario.models.deterrence.aeg!.parameters;
+    expect(spec(yoon, '$.models.crisis.variables[id=credibility-pyongyang].initial').value).toBeCloseTo(aeg.p_HH!.value + aeg.p_HS!.value, 12);
     expect(spec(yoon, '$.models.crisis.variables[id=rok-engagement].initial').value).toBeCloseTo(0.05, 12);
     expect(spec(yoon, '$.models.crisis.variables[id=credibility-allies].initial').value).toBe(0.9);
     // Same keys in the same order: variants draw the same uniforms for the same numbers.
