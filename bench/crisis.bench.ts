@@ -1,5 +1,5 @@
 /**
- * Crisis simulation benchmark (issue 11): 10,000 runs x 104 weeks (target <= 1 s) and 10,000 x
+ * Crisis simulation benchmark: 10,000 runs x 104 weeks (target <= 1 s) and 10,000 x
  * 260 weeks (target <= 2 s) of the default scenario's crisis model in one thread, with every
  * assumption's range sampled and the events drawn each week, fans and tallies recorded.
  *

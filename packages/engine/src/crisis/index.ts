@@ -1,5 +1,5 @@
 /**
- * Public API of the crisis module (issue 11): the weekly simulation of a scenario's
+ * Public API of the crisis module: the weekly simulation of a scenario's
  * `models.crisis` section, ensembles in mergeable chunks, variants on common random numbers,
  * tornado and Sobol sensitivity, the launch model and its hindcast on the CNS data, the causal
  * diagram, the XMILE export. See docs/simulation.md.
