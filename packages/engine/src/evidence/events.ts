@@ -195,6 +195,19 @@ function chineseAgents(doc: EventDoc, sentence: Offsets, known: ActorSpan[]): Ac
   return out;
 }
 
+const ZH_DISSENT_AGENTS = new Set(['OPP', 'CVL', 'LAB', 'AGR', 'EDU', 'REF', 'HLH']);
+
+/** As in English (./events-en.ts, byActors): force used by protesters or civilians is violent protest (145, 144); by gunmen or criminals, unconventional violence (180). */
+function byAgentZh(code: string, sources: ActorSpan[]): string {
+  const agent = sources[0]?.agent ?? null;
+  if (agent === null || !code.startsWith('19')) return code;
+  const generic = sources.every((s) => s.agent !== null && !/^[a-z0-9-]+$/.test(s.ref));
+  const three = code.slice(0, 3);
+  if (ZH_DISSENT_AGENTS.has(agent) && generic) return three === '191' || three === '192' ? '144' : '145';
+  if (agent === 'UAF' || agent === 'CRM') return '180';
+  return code;
+}
+
 function precededByPrepositionZh(norm: string, clauseStart: number, a: ActorSpan, actors: readonly ActorSpan[] = []): string | undefined {
   // The start of an abbreviation compound or coordination the actor ends (将美韩…: 韩 is after 将 too).
   let start = a.start;
@@ -300,6 +313,7 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
             modality = 'past';
           }
         }
+        code = byAgentZh(code, sources);
         if (modality === 'future' || modality === 'intended') code = futureCode(code);
         const entry = cameoCode(code);
         if (!entry) continue;
@@ -384,10 +398,14 @@ const ABSTRACT_HEADS = ['想法', '可能', '意愿', '机会', '问题', '条�
 function isEmbeddedZh(doc: EventDoc, clause: Offsets, c: Candidate, actors: ActorSpan[]): boolean {
   const { norm } = doc;
   if (c.start > clause.start && norm[c.start - 1] === '的') return true; // a noun: …的合作
+  // A trigger between a state and an agent that is followed by another predicate modifies the agent (肯亚罢工医生要求…).
+  const agentAfter = actors.find((a) => a.start === c.end && a.agent !== null);
+  if (agentAfter && actors.some((a) => a.end === c.start) && /^(要求|呼吁|表示|宣布|抗议|批评|谴责|拒绝|威胁|称|说)/.test(norm.slice(agentAfter.end, agentAfter.end + 2))) return true;
   if (/^[中时下之]/.test(norm[c.end] ?? '') && c.end === c.headEnd) return true; // 威胁中, 会谈时: a noun
   // A noun phrase head: 北韩与俄国的军事与经济合作 (的 between the last actor and the trigger).
   const lastActor = [...actors].reverse().find((a) => a.end <= c.start);
-  if (lastActor && c.start - lastActor.end <= 8 && /^的[^「」，,]*$/.test(norm.slice(lastActor.end, c.start))) return true;
+  // …except after 为/对/向/替/给 + actor (为巴西的政策辩护: the verb of a prepositional construction).
+  if (lastActor && c.start - lastActor.end <= 8 && /^的[^「」，,]*$/.test(norm.slice(lastActor.end, c.start)) && !/[为对向替给]$/.test(norm.slice(clause.start, lastActor.start))) return true;
   const after = norm.slice(c.end, Math.min(clause.end, c.end + 7));
   const de = after.indexOf('的');
   if (de < 0) return false;
@@ -397,6 +415,8 @@ function isEmbeddedZh(doc: EventDoc, clause: Offsets, c: Candidate, actors: Acto
   if (before && !precededByPrepositionZh(norm, clause.start, before, actors)) return false;
   const text = norm.slice(clause.start, c.start);
   if (ZH_MAIN_MARKERS.some((m) => text.endsWith(normaliseKey(m)))) return false;
+  // A time expression right before the verb (伊朗周一释放, 昨天宣布) starts the predicate.
+  if (/(周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|今天|昨天|今日|昨日|日前|上午|下午|晚间|凌晨|稍早|近日|当天|同日)$/.test(text)) return false;
   if (/[\d\s"'」』)]$/.test(text)) return false;
   return true;
 }

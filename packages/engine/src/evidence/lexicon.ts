@@ -102,9 +102,9 @@ export interface Candidate {
   headEnd: number;
 }
 
-/** Non-overlapping candidates, longest first, then leftmost. */
+/** Non-overlapping candidates: longest first, then the one written without gaps (违反停火协议 over 违反…协议), then leftmost. */
 export function resolveOverlaps<C extends Candidate>(candidates: C[]): C[] {
-  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rule.parts.length + (a.rule.noun ? 1 : 0) - (b.rule.parts.length + (b.rule.noun ? 1 : 0)) || a.start - b.start);
   const kept: C[] = [];
   for (const c of sorted) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
   return kept.sort((a, b) => a.start - b.start);
