@@ -62,6 +62,12 @@ addEn('GOV', 'council, committee, commissions, agency, agencies, organization, o
 addEn('UAF', 'terror group, terror network, terrorist group, terrorist network, terror cell, terrorist cell, armed group, armed groups, armed gang, death squad, death squads');
 addEn('COP', 'border patrol, border patrol agents, customs officers');
 
+// Ministers and ministries by portfolio (finance minister, defence ministry, trade secretary).
+for (const portfolio of ['finance', 'foreign', 'interior', 'justice', 'trade', 'economy', 'economic', 'health', 'education', 'energy', 'oil', 'agriculture', 'labour', 'labor', 'information', 'culture', 'transport', 'environment', 'home', 'industry', 'commerce', 'planning', 'investment', 'communications', 'water', 'mining', 'tourism', 'housing', 'immigration', 'security', 'development']) {
+  addEn(portfolio === 'security' ? 'COP' : 'GOV', `${portfolio} minister, ${portfolio} ministers, ${portfolio} ministry, ${portfolio} secretary, ${portfolio} chief, ${portfolio} officials`);
+}
+for (const portfolio of ['defence', 'defense', 'war']) addEn('MIL', `${portfolio} minister, ${portfolio} ministry, ${portfolio} secretary, ${portfolio} officials`);
+
 /** The CAMEO agent code of an English noun or noun phrase (lower case), if it names an agent. */
 export function englishAgent(phrase: string): string | undefined {
   return EN_AGENTS[phrase];

@@ -178,6 +178,7 @@ interface Unit {
 }
 
 const SENTENCE_INITIAL = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'after', 'before', 'when', 'while', 'as', 'but', 'and', 'for', 'with', 'this', 'that', 'these', 'those', 'some', 'about', 'around', 'up', 'more', 'over', 'nearly', 'almost', 'it', 'he', 'she', 'they', 'we', 'there', 'since', 'during', 'following', 'despite', 'according', 'meanwhile', 'however', 'earlier', 'later', 'last', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'several', 'dozens', 'hundreds', 'thousands', 'tens', 'millions', 'scores', 'angry', 'senior', 'top', 'former', 'radical', 'armed', 'unknown', 'unidentified', 'suspected']);
+const ANAPHORS = new Set(['country', 'nation', 'kingdom', 'republic', 'state', 'island', 'emirate', 'government', 'regime', 'administration', 'group', 'organization', 'organisation', 'movement', 'alliance', 'bloc']);
 const PLACE_WORDS = new Set(['sea', 'ocean', 'gulf', 'river', 'strait', 'straits', 'island', 'islands', 'mountains', 'mountain', 'peninsula', 'bay', 'lake', 'desert', 'valley', 'province', 'region', 'district', 'city', 'coast', 'strip', 'bank', 'heights', 'plateau', 'basin', 'canal', 'channel', 'highway', 'square', 'street', 'airport', 'port', 'harbour', 'harbor', 'camp', 'base', 'hills', 'county', 'state', 'territory', 'enclave', 'corridor', 'border', 'capital', 'village', 'town']);
 const NAME_GLUE = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'el', 'bin', 'van', 'von', 'der', 'den', 'da', 'du', 'le', 'la', 'abu', 'ibn']);
 const QUANTITY_HEADS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'group', 'groups', 'number', 'crowd', 'crowds', 'band', 'bands', 'team', 'unit', 'batch', 'contingent', 'delegation', 'members', 'some', 'many', 'most', 'all', 'one', 'two', 'three', 'several']);
@@ -230,7 +231,7 @@ function buildUnits(tokens: EnToken[], mentions: readonly Mention[]): Unit[] {
     if (t.cap && !t.number && !isTimeToken(t) && !(i === 0 && (SENTENCE_INITIAL.has(t.word) || KNOWN_VERBS.has(t.word))) && !EN_PRONOUNS.has(t.word) && !EN_DETERMINERS.has(t.word) && !(SENTENCE_INITIAL.has(t.word) && (i === 0 || tokens[i - 1]!.punct))) {
       let e = i;
       while (isWord(tokens[e + 1]) && !mentionAt.has(e + 1) && !isTimeToken(tokens[e + 1]!) && (tokens[e + 1]!.cap || (NAME_GLUE.has(tokens[e + 1]!.word) && tokens[e + 2]?.cap && !mentionAt.has(e + 2) && tokens[e + 1]!.word !== 'and'))) {
-        if (englishAgent(tokens[e + 1]!.word) !== undefined && !tokens[e + 2]?.cap) break;
+        if (englishAgent(tokens[e + 1]!.word) !== undefined && !tokens[e + 2]?.cap && !PLACE_WORDS.has(tokens[e + 1]!.word)) break;
         e++;
       }
       // A place name (the Yellow Sea, the Gaza Strip, Tamil Nadu province) is no actor.
@@ -283,6 +284,11 @@ function findActors(tokens: EnToken[], units: Unit[], text: string): Actor[] {
   while (k < units.length) {
     const u = units[k]!;
     if (u.kind === 'punct' || u.kind === 'word') {
+      k++;
+      continue;
+    }
+    // "A group of Yoruba leaders", "members of the opposition": the phrase after "of" is the actor.
+    if (u.kind === 'agent' && u.weak !== false && QUANTITY_HEADS.has(tokens[u.e]!.word) && tokens[u.e + 1]?.word === 'of' && units.some((x) => x.s > u.e + 1 && x.s <= u.e + 5 && (x.kind === 'agent' || x.kind === 'mention' || x.kind === 'name'))) {
       k++;
       continue;
     }
@@ -548,6 +554,8 @@ function verbGroup(tokens: EnToken[], c: EnCandidate): VerbGroup {
   if (words.length === 0 && prev && !prev.punct && (EN_DETERMINERS.has(prev.word) || prev.possessive) && c.rule.parts.length > 1 && !/(ed|s)$/.test(word)) {
     return { start, words, form: 'noun', governor: -1 };
   }
+  // resorted to throwing stones, turned to attacking: the -ing verb is the act.
+  if (/ing$/.test(word) && words.length === 1 && words[0] === 'to' && tokens[v - 2] && /^(resort|turn|took|take|return|proceed)/.test(tokens[v - 2]!.word)) return { start: v - 2, words: [tokens[v - 2]!.word, 'to'], form: 'finite', governor: -1 };
   if (words.includes('to') && words[words.length - 1] !== undefined) {
     const toAt = start + words.lastIndexOf('to');
     let g = toAt - 1;
@@ -555,6 +563,8 @@ function verbGroup(tokens: EnToken[], c: EnCandidate): VerbGroup {
     // "prepared to", "ready to", "plans to"; "X to" after an object (urged Uganda to...)
     return { start, words, form: 'infinitive', governor: g };
   }
+  // A verb form right after a light verb is its object noun (staged rallies, held talks).
+  if (words.length === 0 && prev && !prev.punct && LIGHT_VERBS.has(prev.word) && !AUXILIARIES.has(prev.word) && !/ing$/.test(word) && c.rule.parts[0]!.length === 1) return { start, words, form: 'noun', governor: -1 };
   // A verb right after a preposition is a noun or a gerund (on strike, for talks, of violating).
   if (words.length === 0 && prev && !prev.punct && EN_PREPOSITIONS.has(prev.word) && !/ing$/.test(word)) return { start, words, form: 'noun', governor: -1 };
   // An aspectual verb before an -ing form: began collecting, continued shelling (the -ing verb is the event).
@@ -568,8 +578,6 @@ function verbGroup(tokens: EnToken[], c: EnCandidate): VerbGroup {
     return { start: s, words: w2, form: 'finite', governor: -1 };
   }
   if (/ing$/.test(word) && !(lastAux !== undefined && BE.has(lastAux))) {
-    // resorted to throwing stones, turned to attacking: the -ing verb is the act.
-    if (words.length === 1 && words[0] === 'to' && tokens[v - 2] && /^(resort|turn|took|take|return|proceed)/.test(tokens[v - 2]!.word)) return { start: v - 2, words: [tokens[v - 2]!.word, 'to'], form: 'finite', governor: -1 };
     // A statement, declaration or letter demanding X: the act of the clause's subject.
     if (words.length === 0 && prev && DOCUMENT_NOUNS.has(prev.word)) return { start, words, form: 'participle-clause', governor: -1 };
     if (prev && EN_PREPOSITIONS.has(prev.word)) return { start, words, form: 'gerund', governor: v - 1 };
@@ -661,7 +669,8 @@ function headBeforePhrases(tokens: EnToken[], actors: Actor[], j: number): Actor
   for (let k = j; k >= 0 && k > j - 14; k--) {
     const t = tokens[k]!;
     if (t.punct) return undefined;
-    if (KNOWN_VERBS.has(t.word) && !MODIFIER_WORDS.has(t.word) && !EN_PREPOSITIONS.has(t.word)) return undefined;
+    const noun = k > 0 && EN_DETERMINERS.has(tokens[k - 1]!.word);
+    if (KNOWN_VERBS.has(t.word) && !MODIFIER_WORDS.has(t.word) && !EN_PREPOSITIONS.has(t.word) && !noun) return undefined;
     if (EN_SUBORDINATORS.has(t.word) || EN_PRONOUNS.has(t.word)) return undefined;
     if (!['of', 'in', 'from', 'at', 'for', 'on', 'near', 'with', 'inside', 'outside', 'across', 'along', 'around', 'under', 'throughout', 'within', 'to', 'based', 'loyal'].includes(t.word)) continue;
     let p = k - 1;
@@ -681,6 +690,8 @@ function subjectBefore(tokens: EnToken[], actors: Actor[], pos: number): Subject
   if (!t) return none;
   if (!t.punct && (EN_PRONOUNS.has(t.word) || t.word === 'itself' || t.word === 'themselves')) return { ...none, pronoun: true, opener: j - 1 };
   if (t.word === 'and' || t.word === 'but' || t.word === 'or' || t.word === ',' || t.word === 'then') return { ...none, coordinated: true };
+  // "the country", "the government" standing for an actor named before: an anaphor, like a pronoun.
+  if (!t.punct && ANAPHORS.has(t.word) && tokens[j - 1]?.word === 'the' && !actors.some((x) => x.e === j && !x.generic)) return { ...none, pronoun: true, opener: j - 2 };
   let a = actorEndingAt(actors, j);
   if (a && precededByPreposition(tokens, a)) a = headBeforePhrases(tokens, actors, a.s - 1) ?? a;
   else if (!a && !t.punct && !KNOWN_VERBS.has(t.word) && !EN_SUBORDINATORS.has(t.word) && !EN_PREPOSITIONS.has(t.word)) a = headBeforePhrases(tokens, actors, j);

@@ -25,7 +25,7 @@ export const CAMEO_SENTENCES_EN_HARD_DEV: readonly [string, string | null][] = [
   ["Bolivia and Chile restored full diplomatic relations on Friday, ending a dispute that had lasted more than four decades.", "05"],
   ["Japanese and Australian warships began a week of joint naval drills off the coast of Darwin on Monday, the Australian defence force said.", "06"],
   ["Portugal extradited a former Angolan general to Luanda on Wednesday to face charges of embezzlement.", "06"],
-  ["Kazakhstan and China agreed last year to expand oil trade, and shipments through the new pipeline doubled in the first half of this year.", "06"],
+  ["Kazakhstan and China expanded their oil trade last year, and shipments through the new pipeline doubled in the first half of this year.", "06"],
   ["The World Bank approved a loan of 400 million dollars to Ghana on Thursday to support its budget and protect the poor.", "07"],
   ["Indian rescue teams and army doctors arrived in Nepal on Sunday with medical supplies for survivors of the earthquake.", "07"],
   ["Costa Rica granted political asylum to a Nicaraguan opposition journalist who fled across the border last month.", "07"],

@@ -31,7 +31,7 @@ export const CAMEO_SENTENCES_EN_HARD_HELDOUT: readonly [string, string | null][]
   ["Turkey sent two ships carrying food and medicine to the Syrian port of Latakia after the floods.", "07"],
   ["The Sudanese government lifted the curfew in Khartoum on Tuesday after a week of relative calm.", "08"],
   ["The Peruvian government backed down on Thursday and dropped its plan to raise fuel taxes after nationwide protests.", "08"],
-  ["Ethiopia and Tigrayan rebels agreed on a truce, and both sides said they would allow aid to reach the region.", "08"],
+  ["Ethiopia and Tigrayan rebels agreed on a truce, and both sides said they would allow aid to reach the region.", "03"],
   ["Human Rights Watch said on Tuesday it was investigating reports that security forces had executed prisoners in Mali.", "09"],
   ["An independent commission appointed by the Nigerian president began hearings on Monday into police abuses during the protests.", "09"],
   ["Brazilian federal police raided the offices of the mining company as part of a probe into the collapse of the dam.", "09"],
