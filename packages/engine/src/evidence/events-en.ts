@@ -559,7 +559,12 @@ function verbGroup(tokens: EnToken[], c: EnCandidate): VerbGroup {
   if (words.includes('to') && words[words.length - 1] !== undefined) {
     const toAt = start + words.lastIndexOf('to');
     let g = toAt - 1;
-    while (g >= 0 && isWord(tokens[g]) && isAdverb(tokens[g]!)) g--;
+    // voted on Sunday to demand, agreed last week to resume
+    for (;;) {
+      if (g >= 0 && isWord(tokens[g]) && (isAdverb(tokens[g]!) || isTimeToken(tokens[g]!))) g--;
+      else if (g >= 1 && isWord(tokens[g]) && ['on', 'in', 'last', 'this', 'next', 'late', 'early'].includes(tokens[g]!.word) && isTimeToken(tokens[g + 1]!)) g--;
+      else break;
+    }
     // "prepared to", "ready to", "plans to"; "X to" after an object (urged Uganda to...)
     return { start, words, form: 'infinitive', governor: g };
   }
@@ -691,9 +696,11 @@ function subjectBefore(tokens: EnToken[], actors: Actor[], pos: number): Subject
   if (!t.punct && (EN_PRONOUNS.has(t.word) || t.word === 'itself' || t.word === 'themselves')) return { ...none, pronoun: true, opener: j - 1 };
   if (t.word === 'and' || t.word === 'but' || t.word === 'or' || t.word === ',' || t.word === 'then') return { ...none, coordinated: true };
   // "the country", "the government" standing for an actor named before: an anaphor, like a pronoun.
-  if (!t.punct && ANAPHORS.has(t.word) && tokens[j - 1]?.word === 'the' && !actors.some((x) => x.e === j && !x.generic)) return { ...none, pronoun: true, opener: j - 2 };
+  if (!t.punct && ANAPHORS.has(t.word) && ['the', 'his', 'her', 'its', 'their', 'our'].includes(tokens[j - 1]?.word ?? '') && !actors.some((x) => x.e === j && !x.generic)) return { ...none, pronoun: true, opener: j - 2 };
   let a = actorEndingAt(actors, j);
-  if (a && precededByPreposition(tokens, a)) a = headBeforePhrases(tokens, actors, a.s - 1) ?? a;
+  // "the Gulf state of Oman", "the republic of Slovenia": the name after "of" is the actor.
+  const ofState = a !== undefined && tokens[a.s - 1]?.word === 'of' && ANAPHORS.has(tokens[a.s - 2]?.word ?? '');
+  if (a && !ofState && precededByPreposition(tokens, a)) a = headBeforePhrases(tokens, actors, a.s - 1) ?? a;
   else if (!a && !t.punct && !KNOWN_VERBS.has(t.word) && !EN_SUBORDINATORS.has(t.word) && !EN_PREPOSITIONS.has(t.word)) a = headBeforePhrases(tokens, actors, j);
   if (a) {
     // "the country", "the government" after an earlier state: an anaphor.
@@ -701,18 +708,21 @@ function subjectBefore(tokens: EnToken[], actors: Actor[], pos: number): Subject
     const group = [a];
     // Coordinated subjects: X and Y, X, Y and Z.
     let s = a.s;
+    let sawAnd = false;
     for (;;) {
       const conj = tokens[s - 1];
-      if (!conj || !(conj.word === 'and' || conj.word === ',')) break;
+      // X and Y; X, Y and Z (a comma only in a list that ends with "and").
+      if (!conj || !(conj.word === 'and' || (conj.word === ',' && sawAnd))) break;
       let p = s - 2;
       while (p >= 0 && isWord(tokens[p]) && EN_DETERMINERS.has(tokens[p]!.word)) p--;
       const b = actorEndingAt(actors, p);
-      if (!b || b.e < s - 3) break;
+      if (!b || b.e < s - 3 || precededByPreposition(tokens, b)) break;
+      sawAnd ||= conj.word === 'and';
       group.unshift(b);
       s = b.s;
     }
     // An actor inside a prepositional phrase is no subject (…, according to X).
-    if (precededByPreposition(tokens, group[0]!)) return { ...none, nonActor: true, opener: s - 1 };
+    if (!ofState && precededByPreposition(tokens, group[0]!)) return { ...none, nonActor: true, opener: s - 1 };
     return { actors: group, opener: s - 1, pronoun: false, nonActor: false, coordinated: false };
   }
   if (!t.punct && (EN_SUBORDINATORS.has(t.word) || SPEECH_VERBS.has(t.word))) return { ...none, opener: j };
@@ -811,6 +821,14 @@ export function codeEnglishSentence(input: EnglishSentence): CodedEvent[] {
     const vg = verbGroup(tokens, c);
     // Content of an earlier speech act: refine it, no event of its own.
     if (contentOwner && c.verb < contentEnd) {
+      // "X ordered the army to raise its readiness": an order to one's own forces is the act itself.
+      const ordered = /^order/.test(tokens[contentOwner.c.verb]!.word) && contentOwner.targets.length > 0 && contentOwner.targets.every((a) => a.generic && (a.agent === 'MIL' || a.agent === 'COP'));
+      const act = ordered ? contentCodeOf(c, tokens, words, norm) : undefined;
+      if (act && /^(15|17|18|19|20|08)/.test(act)) {
+        contentOwner.code = act;
+        contentOwner = undefined;
+        continue;
+      }
       if (!contentOwner.c.rule.refinements.length || contentOwner.code === contentOwner.c.rule.code) {
         const refined = contentCode(contentOwner, contentCodeOf(c, tokens, words, norm));
         if (refined) contentOwner.code = refined;
@@ -1001,6 +1019,12 @@ function byActors(code: string, sources: Actor[], targets: Actor[], tokens: EnTo
   if (agent !== null && IRREGULAR_AGENTS.has(agent) && code.startsWith('19')) return /bomb/.test(tokens.slice(sources[0]!.s, sources[0]!.e + 1).map((t) => t.word).join(' ')) ? '183' : '180';
   if (official && three === '141' && /^protest/.test(word)) return '114';
   if (official && three === '143' && /^boycott/.test(word)) return '163';
+  // Killing hundreds or thousands is a mass killing (202).
+  if ((three === '190' || three === '180' || code === '1823') && /^kill/.test(word)) {
+    const after = tokens.slice(c.last + 1, c.last + 6);
+    const count = after.find((t) => t.number);
+    if ((count && Number(count.word.replace(/,/g, '')) >= 100) || after.some((t) => /^(hundreds|thousands|tens)$/.test(t.word))) return '202';
+  }
   if (code === '1561' && targets.length > 0 && (!targets[0]!.generic || targets[0]!.agent !== null)) {
     let p = targets[0]!.s - 1;
     while (p >= 0 && isWord(tokens[p]) && EN_DETERMINERS.has(tokens[p]!.word)) p--;
