@@ -773,6 +773,9 @@ function clauseEnd(tokens: EnToken[], from: number): number {
     if (t.word === ';' || t.word === ':' || t.word === '—' || t.word === '--') return i;
     if (t.word === ',' && tokens[i + 1] && (['but', 'while', 'whereas', 'although', 'though', 'which', 'who', 'after', 'before', 'as', 'when', 'because', 'since'].includes(tokens[i + 1]!.word) || /ing$/.test(tokens[i + 1]!.word) || SPEECH_VERBS.has(tokens[i + 2]?.word ?? '') || SPEECH_VERBS.has(tokens[i + 3]?.word ?? ''))) return i;
     if (!t.punct && i > from && ['unless', 'if', 'after', 'before', 'because', 'although', 'while', 'whereas', 'since', 'until', 'when'].includes(t.word)) return i;
+    // "... and said ...", "... but rejected ...": a second verb phrase of the subject.
+    const next = tokens[i + 1];
+    if (!t.punct && i > from && (t.word === 'and' || t.word === 'but') && next && !next.punct && (SPEECH_VERBS.has(next.word) || (KNOWN_VERBS.has(next.word) && /(ed|s)$/.test(next.word) && !EN_DETERMINERS.has(tokens[i - 1]?.word ?? '')))) return i;
   }
   return tokens.length;
 }
@@ -1057,6 +1060,8 @@ function targetAfter(tokens: EnToken[], actors: Actor[], c: EnCandidate, sources
   for (const a of actors) {
     if (a.s < c.after - (c.rule.parts.length > 1 ? c.after - c.verb - 1 : 0) || a.s <= c.verb || a.s >= end) continue;
     if (sources.includes(a)) continue;
+    // One's own troops sent, deployed or withdrawn are no target (sent 15,000 troops to Russia).
+    if (a.generic && (a.agent === 'MIL' || a.agent === 'COP') && /^(15|07|087|074|0356|0334|0332)/.test(c.rule.code)) continue;
     let p = a.s - 1;
     while (p >= 0 && isWord(tokens[p]) && EN_DETERMINERS.has(tokens[p]!.word)) p--;
     const prep = tokens[p];

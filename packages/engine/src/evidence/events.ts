@@ -402,6 +402,7 @@ function isEmbeddedZh(doc: EventDoc, clause: Offsets, c: Candidate, actors: Acto
   const agentAfter = actors.find((a) => a.start === c.end && a.agent !== null);
   if (agentAfter && actors.some((a) => a.end === c.start) && /^(要求|呼吁|表示|宣布|抗议|批评|谴责|拒绝|威胁|称|说)/.test(norm.slice(agentAfter.end, agentAfter.end + 2))) return true;
   if (/^[中时下之]/.test(norm[c.end] ?? '') && c.end === c.headEnd) return true; // 威胁中, 会谈时: a noun
+  if (/^(事件|案件|案|事故|一事|行为|行动中|问题|消息|报道|报导)/.test(norm.slice(c.end, c.end + 3))) return true; // 枪击事件: a noun
   // A noun phrase head: 北韩与俄国的军事与经济合作 (的 between the last actor and the trigger).
   const lastActor = [...actors].reverse().find((a) => a.end <= c.start);
   // …except after 为/对/向/替/给 + actor (为巴西的政策辩护: the verb of a prepositional construction).
