@@ -954,7 +954,14 @@ export function codeEnglishSentence(input: EnglishSentence): CodedEvent[] {
     if (targets.length === 0 && sources.length >= 2 && RECIPROCAL.has(code.slice(0, 3))) {
       targets = sources.slice(1);
       sources = sources.slice(0, 1);
+    } else if (targets.length === 0 && sources.length === 1 && sources[0]!.refs.length >= 2 && RECIPROCAL.has(code.slice(0, 3))) {
+      // "Moroccan and Spanish negotiators held talks": one phrase, two sides.
+      const [first, ...rest] = sources[0]!.refs;
+      targets = [{ ...sources[0]!, refs: rest }];
+      sources = [{ ...sources[0]!, refs: [first!] }];
     }
+    // Consulting is done with someone: a meeting, visit or call without a counterpart is no event.
+    if (code.startsWith('04') && targets.length === 0) continue;
     const draft: Draft = { c, code, sources, targets, modality, rank };
     drafts.push(draft);
     if (rank === 0 && !relative) lastSubject = sources;
@@ -1065,7 +1072,8 @@ function targetAfter(tokens: EnToken[], actors: Actor[], c: EnCandidate, sources
     let p = a.s - 1;
     while (p >= 0 && isWord(tokens[p]) && EN_DETERMINERS.has(tokens[p]!.word)) p--;
     const prep = tokens[p];
-    if (prep && !prep.punct && LOCATIVE.has(prep.word) && !(prep.word === 'between' || prep.word === 'among')) continue;
+    // A preposition of the trigger itself (arrived in, fired on) introduces the target.
+    if (prep && p > c.last && !prep.punct && LOCATIVE.has(prep.word) && !(prep.word === 'between' || prep.word === 'among')) continue;
     // A verb between the trigger and the actor starts another predicate (met X and said Y...).
     if (tokens.slice(c.last + 1, a.s).some((t) => t.word === 'and' || t.word === 'that' || SPEECH_VERBS.has(t.word))) break;
     return [a];

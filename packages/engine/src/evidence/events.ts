@@ -315,6 +315,8 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
         }
         code = byAgentZh(code, sources);
         if (modality === 'future' || modality === 'intended') code = futureCode(code);
+        // Consulting is done with someone: a meeting, visit or call without a counterpart is no event.
+        if (code.startsWith('04') && targetRefs.length === 0) continue;
         const entry = cameoCode(code);
         if (!entry) continue;
         const text = doc.text.slice(sentence.start, sentence.end);
