@@ -231,11 +231,16 @@ function buildUnits(tokens: EnToken[], mentions: readonly Mention[]): Unit[] {
     if (t.cap && !t.number && !isTimeToken(t) && !(i === 0 && (SENTENCE_INITIAL.has(t.word) || KNOWN_VERBS.has(t.word))) && !EN_PRONOUNS.has(t.word) && !EN_DETERMINERS.has(t.word) && !(SENTENCE_INITIAL.has(t.word) && (i === 0 || tokens[i - 1]!.punct))) {
       let e = i;
       while (isWord(tokens[e + 1]) && !mentionAt.has(e + 1) && !isTimeToken(tokens[e + 1]!) && (tokens[e + 1]!.cap || (NAME_GLUE.has(tokens[e + 1]!.word) && tokens[e + 2]?.cap && !mentionAt.has(e + 2) && tokens[e + 1]!.word !== 'and'))) {
-        if (englishAgent(tokens[e + 1]!.word) !== undefined && !tokens[e + 2]?.cap && !PLACE_WORDS.has(tokens[e + 1]!.word)) break;
+        // A role word ends the name (Hezbollah guerrillas) unless the name goes on (Democratic Front for Change).
+        const goesOn = tokens[e + 2]?.cap || (NAME_GLUE.has(tokens[e + 2]?.word ?? '') && tokens[e + 3]?.cap);
+        if (englishAgent(tokens[e + 1]!.word) !== undefined && !goesOn && !PLACE_WORDS.has(tokens[e + 1]!.word)) break;
         e++;
       }
-      // A place name (the Yellow Sea, the Gaza Strip, Tamil Nadu province) is no actor.
-      units.push({ kind: PLACE_WORDS.has(tokens[e]!.word) ? 'word' : 'name', s: i, e });
+      // A place name (the Yellow Sea, the Gaza Strip, Tamil Nadu province) is no actor; nor is a
+      // capitalised first word before a common noun (Heavy storms, Angry crowds).
+      const second = tokens[1];
+      const initialAdjective = i === 0 && e === 0 && isWord(second) && !second.cap && englishAgent(second.word) === undefined && !AUXILIARIES.has(second.word) && !isAdverb(second) && !/ed$/.test(second.word) && !EN_PREPOSITIONS.has(second.word);
+      units.push({ kind: PLACE_WORDS.has(tokens[e]!.word) || initialAdjective ? 'word' : 'name', s: i, e });
       i = e + 1;
       continue;
     }
