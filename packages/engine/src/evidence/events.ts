@@ -85,6 +85,12 @@ const ZH_PREPOSITIONS = new Set([...'对向与和同跟给为从在于至及把�
 const ZH_TARGET_PREPOSITIONS = new Set([...'对向与和同跟给']);
 const ZH_MAIN_MARKERS = ['已经', '已', '将', '又', '更', '并', '还', '则', '均', '都', '曾', '正', '仍', '亦', '却', '先', '才', '就', '即', '再', '也', '遂', '首度', '首次', '率先', '决定', '宣布', '同意', '开始', '继续', '持续', '公开', '共同', '联合', '相互', '互相', '分别', '再度', '再次', '迄今', '不', '未', '没', '可能', '会', '拟', '要', '想', '希望', '计划', '准备', '打算', '试图', '企图', '寻求', '愿意', '预计', '藉机', '借机', '以', '年', '月', '日', '度', '次', '严厉', '强烈', '大举', '正式', '紧急', '积极', '持续', '一再', '多次', '屡次', '无意', '不愿', '不想', '仅', '只', '僅'];
 
+let zhRefusal: string[] | undefined;
+let zhMarkers: string[] | undefined;
+/** The cue lists, normalised once (the text they are compared with is normalised). */
+const refusalCues = (): string[] => (zhRefusal ??= ZH_REFUSAL_CUES.map(normaliseKey));
+const mainMarkers = (): string[] => (zhMarkers ??= ZH_MAIN_MARKERS.map(normaliseKey));
+
 function clausesOf(text: string, sentence: Offsets): Offsets[] {
   const out: Offsets[] = [];
   let start = sentence.start;
@@ -308,7 +314,7 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
         const root = Number(code.slice(0, 2));
         if (root >= 3 && root <= 8) {
           const before = doc.norm.slice(Math.max(clause.start, sourceEnd), c.start);
-          if (ZH_REFUSAL_CUES.some((w) => before.includes(normaliseKey(w)))) {
+          if (refusalCues().some((w) => before.includes(w))) {
             code = refusalCode(code);
             modality = 'past';
           }
@@ -417,7 +423,7 @@ function isEmbeddedZh(doc: EventDoc, clause: Offsets, c: Candidate, actors: Acto
   const before = actors.find((a) => a.end === c.start);
   if (before && !precededByPrepositionZh(norm, clause.start, before, actors)) return false;
   const text = norm.slice(clause.start, c.start);
-  if (ZH_MAIN_MARKERS.some((m) => text.endsWith(normaliseKey(m)))) return false;
+  if (mainMarkers().some((m) => text.endsWith(m))) return false;
   // A time expression right before the verb (伊朗周一释放, 昨天宣布) starts the predicate.
   if (/(周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|今天|昨天|今日|昨日|日前|上午|下午|晚间|凌晨|稍早|近日|当天|同日)$/.test(text)) return false;
   if (/[\d\s"'」』)]$/.test(text)) return false;
