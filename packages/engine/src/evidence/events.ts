@@ -121,8 +121,10 @@ function chineseCandidates(norm: string, clause: Offsets): Candidate[] {
       let ok = true;
       for (let p = 1; p < rule.parts.length; p++) {
         const part = rule.parts[p]![0]!;
-        const at = norm.indexOf(part, end);
-        if (at < 0 || at - end > 16 || at + part.length > clause.end || /[并]/.test(norm.slice(end, at)) || norm[end] === '的') {
+        // Search only the window the rule allows (16 characters of gap, inside the clause).
+        const found = norm.slice(end, Math.min(clause.end, end + 16 + part.length)).indexOf(part);
+        const at = found < 0 ? -1 : end + found;
+        if (at < 0 || at + part.length > clause.end || /[并]/.test(norm.slice(end, at)) || norm[end] === '的') {
           ok = false;
           break;
         }
