@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseArticle, evidenceGazetteer, parseGazetteerText, type CodedEvent } from '../../src/evidence';
 import { parseScenarioText, validateScenario } from '../../src/scenario';
+import { explainEnglishSentence } from '../../src/evidence/events-en';
 import { HERE } from './quality';
 import { codedRoots, rootAccuracy } from './cameo-accuracy';
 import { CAMEO_SENTENCES_EN } from './cameo-sentences-en';
@@ -82,6 +83,14 @@ describe('English: actors named by their role', () => {
     expect(first('Rebels ambushed an army convoy in the hills.')).toMatchObject({ root: '19', source: 'Rebels', sourceAgent: 'REB' });
     expect(first('Residents of the flooded town demanded help from the army.')).toMatchObject({ root: '10', source: 'Residents', sourceAgent: 'CVL' });
     expect(first('Opposition leaders in the capital called for a general strike.')).toMatchObject({ root: '02', sourceAgent: 'OPP' });
+  });
+
+  it('explains its reading: actor phrases with their resolution and agent, triggers with their verb form', () => {
+    const text = 'Angry Kenyan students staged a protest after police arrested their leaders.';
+    const x = explainEnglishSentence({ text, norm: text, sentence: { start: 0, end: text.length }, mentions: analyse(text).mentions });
+    expect(x.actors).toContainEqual({ text: 'Angry Kenyan students', refs: ['kenya'], agent: 'EDU' });
+    expect(x.triggers.map((t) => [t.code, t.form])).toEqual([['141', 'finite'], ['173', 'finite']]);
+    expect(events(text).map((e) => [e.code, e.source])).toEqual([['141', 'kenya'], ['173', 'police']]);
   });
 
   it('reads titles before unknown names, and unknown organisations by their capitalised names', () => {
