@@ -71,7 +71,7 @@ export function buildPatch(scenario: Scenario, report: EvidenceReport, articles:
     changes.push({
       op: 'replace',
       path: v.path,
-      value: { value: v.quantity.value, unit: v.unit ?? v.quantity.unit, cite: { source: v.article, quote: v.sentence.text }, note: `${v.quantity.text}${v.quantity.approx ? ` (${v.quantity.approx})` : ''}` },
+      value: { value: v.quantity.value, unit: v.unit ?? v.quantity.unit, cite: { source: v.article, quote: v.sentence.text, support: 'states' }, note: `${v.quantity.text}${v.quantity.approx ? ` (${v.quantity.approx})` : ''}` },
       was: { value: v.scenarioValue, cited: v.cited },
       why: `${v.status}: ${v.why}`,
     });
