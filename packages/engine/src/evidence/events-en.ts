@@ -983,7 +983,10 @@ export function codeEnglishSentence(input: EnglishSentence): CodedEvent[] {
     const entry = cameoCode(d.code);
     if (!entry) continue;
     const sourceRefs = unique(d.sources.flatMap((a) => a.refs));
-    const targetRefs = unique(d.targets.flatMap((a) => a.refs)).filter((r) => !sourceRefs.includes(r));
+    // A target of the source's own state is kept when another agent of it is meant (Kenyan police
+    // arrested Kenyan students: KENCOP -> KENEDU), dropped when it is the source again.
+    const sourceAgent = d.sources[0]?.agent ?? null;
+    const targetRefs = unique(d.targets.filter((a) => a.agent !== null && a.agent !== sourceAgent ? true : !a.refs.some((r) => sourceRefs.includes(r))).flatMap((a) => a.refs));
     if (sourceRefs.length === 0) continue;
     if (out.some((e) => e.code === d.code && e.sources.join() === sourceRefs.join() && e.targets.join() === targetRefs.join())) continue;
     out.push({
@@ -1001,7 +1004,7 @@ export function codeEnglishSentence(input: EnglishSentence): CodedEvent[] {
       sources: sourceRefs,
       targets: targetRefs,
       sourceAgent: d.sources[0]?.agent ?? null,
-      targetAgent: d.targets.find((a) => !sourceRefs.includes(a.refs[0]!))?.agent ?? null,
+      targetAgent: d.targets.find((a) => targetRefs.includes(a.refs[0]!))?.agent ?? null,
       trigger: { start: d.c.start, end: d.c.end, text: text.slice(d.c.start, d.c.end) },
     });
   }

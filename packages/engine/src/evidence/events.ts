@@ -294,7 +294,9 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
         // Target.
         if (targets.length === 0) targets = targetZh(doc, clause, c, clauseActors, sources);
         targets = preferPerson(doc, targets, clauseActors);
-        let targetRefs = unique(targets.map((t) => t.ref)).filter((r) => !sourceRefs.includes(r));
+        // A target of the source's own state is kept when another agent of it is meant (肯亞警方逮捕肯亞學生).
+        const sourceAgent = sources[0]?.agent ?? null;
+        let targetRefs = unique(targets.filter((t) => (t.agent !== null && t.agent !== sourceAgent) || !sourceRefs.includes(t.ref)).map((t) => t.ref));
         if (targetRefs.length === 0 && sourceRefs.length >= 2 && RECIPROCAL.has(code0.slice(0, 3))) {
           targetRefs = sourceRefs.slice(1);
           sourceRefs = sourceRefs.slice(0, 1);
@@ -344,7 +346,7 @@ export function codeEvents(doc: EventDoc): CodedEvent[] {
           sources: sourceRefs,
           targets: targetRefs,
           sourceAgent: sources[0]?.agent ?? null,
-          targetAgent: targets.find((t) => !sourceRefs.includes(t.ref))?.agent ?? null,
+          targetAgent: targets.find((t) => targetRefs.includes(t.ref))?.agent ?? null,
           trigger: { start: c.start, end: c.end, text: doc.text.slice(c.start, c.end) },
         });
         clauseSubject ??= sourceRefs;

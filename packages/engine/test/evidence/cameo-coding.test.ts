@@ -72,7 +72,7 @@ describe('root accuracy on Brink\'s own sentence sets', () => {
 
 describe('English: actors named by their role', () => {
   it('resolves a demonym, a possessive or an of/in phrase to the state, with the CAMEO agent code', () => {
-    expect(first('Kenyan police arrested twelve students in Nairobi.')).toMatchObject({ root: '17', source: 'kenya', sourceAgent: 'COP' });
+    expect(first('Kenyan police arrested twelve students in Nairobi.')).toMatchObject({ root: '17', source: 'kenya', sourceAgent: 'COP', target: 'kenya', targetAgent: 'EDU' });
     expect(first("Kenya's police arrested twelve students in Nairobi.")).toMatchObject({ source: 'kenya', sourceAgent: 'COP' });
     expect(first('Police in Kenya arrested twelve students.')).toMatchObject({ source: 'kenya', sourceAgent: 'COP' });
     expect(first('The government of Peru expelled two Bolivian diplomats.')).toMatchObject({ root: '16', source: 'peru', sourceAgent: 'GOV', target: 'bolivia' });
