@@ -1,36 +1,43 @@
 /**
- * The event coder: who did what to whom, in CAMEO codes, from Chinese and English sentences.
+ * The event coder: who did what to whom, in CAMEO codes. English sentences go to ./events-en.ts (a
+ * shallow clause analysis); this file codes Chinese sentences.
  *
  * Method: dictionary patterns (TABARI/PETRARCH style, Schrodt 2012 and Norris, Schrodt & Beieler 2017)
- * without a parser: the predicate dictionaries ./lexicon-zh.ts and ./lexicon-en.ts find triggers;
- * the gazetteer's mentions give the actors; positional rules pick the source and the target; cue words
- * give the modality (./modality.ts). A sentence whose predicate is not in the dictionaries, or whose
- * source actor cannot be found, yields no event: the coder never guesses (and never falls back to
- * 010 "make statement", PETRARCH's inflating default; statements are claims, ./claims.ts).
+ * without a parser: the predicate dictionary ./lexicon-zh.ts (format ./lexicon.ts) finds triggers;
+ * the gazetteer's mentions and generic agents (./agents.ts: 警方, 叛軍, 政府, with CAMEO agent codes)
+ * give the actors; positional rules pick the source and the target; cue words give the modality
+ * (./modality.ts). A sentence whose predicate is not in the dictionary, or whose source actor cannot
+ * be found, yields no event: the coder never guesses (and never falls back to 010 "make statement",
+ * PETRARCH's inflating default; statements are claims, ./claims.ts).
  *
  * Rules (docs/evidence.md, "Coding rules"):
- * 1. Clauses: Chinese sentences split at ， ； ： (outside 「」); English sentences at ; and before
- *    ", and|but|while|which|who".
+ * 1. Clauses: sentences split at ， ； ： (outside 「」).
  * 2. Triggers: all dictionary matches in the clause; where they overlap, the longest wins (推迟…演习
- *    over 演习). Refinements pick a 3-4 digit code from words of the clause.
- * 3. Embedded predicates are not events (zh): a trigger followed within 7 characters by 的 and not
- *    preceded by an actor, the clause start, an adverb or aspect marker (已, 将, 又, 更, 并, 还, 则, 曾...)
- *    modifies a noun (可打击美国的飞弹 "missiles that can strike the US"). A trigger right after 的 is a
- *    noun (…的合作).
- * 4. Source: in a passive (被X, "by X" after a be-form and a participle) the agent. Else the nearest
- *    actor before the trigger in the clause that is not the object of a preposition (zh 对 向 与 和 同 跟
- *    给 为 从 在 于 至; en of for with to against from at by in on into) - except that two actors joined by
- *    与/和/及/and right before a reciprocal act (meet, negotiate, cooperate, sign) are both sources. Else
- *    the subject carried from an earlier clause of the sentence (Chinese drops repeated subjects).
- *    No source: no event.
- * 5. Target: zh an actor after 对/向/与/和/同/跟/给 before the trigger, else the first actor after the
- *    trigger in the clause (after 至/到/往 too); en the first actor after the trigger in the clause; for
- *    reciprocal acts with two sources and no target, the second source.
- * 6. Speech acts take their content: an act after an appeal, intent, demand, rejection or threat in
+ *    over 演习), then the one written without a gap. Refinements pick a 3-4 digit code from words of
+ *    the clause.
+ * 3. Embedded predicates are not events: a trigger followed within 7 characters by 的 and not preceded
+ *    by an actor, the clause start, an adverb, an aspect marker (已, 将, 又, 更, 并, 还, 则, 曾...) or a
+ *    time word (周一, 昨天) modifies a noun (可打击美国的飞弹 "missiles that can strike the US"). A trigger
+ *    right after 的 (…的合作), before 事件/案 (枪击事件), or between a state and an agent followed by
+ *    another predicate (肯亚罢工医生要求) is a noun or a modifier.
+ * 4. Actors: gazetteer mentions; generic agents, joined to a state or organisation right before them
+ *    (肯亚警方 = Kenya, COP) unless they are a person's title (日本首相高市早苗); agents side by side are
+ *    one (反对派领导人).
+ * 5. Source: in a passive (被X) the agent. Else the nearest actor before the trigger in the clause that
+ *    is not the object of a preposition (对 向 与 和 同 跟 给 为 从 在 于 至) - except that two actors
+ *    joined by 与/和/及 right before a reciprocal act (meet, negotiate, cooperate, sign) are both
+ *    sources. Else the subject carried from an earlier clause of the sentence (Chinese drops repeated
+ *    subjects). No source: no event.
+ * 6. Target: an actor after 对/向/与/和/同/跟/给 before the trigger, else the first actor after the
+ *    trigger in the clause (after 至/到/往 too); for reciprocal acts with two sources and no target, the
+ *    second source. A meeting, visit or call needs a counterpart.
+ * 7. Speech acts take their content: an act after an appeal, intent, demand, rejection or threat in
  *    the same clause is what is appealed for, demanded or threatened, not a separate event
- *    (呼吁…暂停散播, threatened to attack).
- * 7. Refusal (zh 无意, 不愿, 不想, 不打算 before a cooperative act) is CAMEO 12 (无意改善关系 -> 120).
- * 8. Modality and CAMEO's future rule (./modality.ts): "will visit" is 036, "will attack" 1384.
+ *    (呼吁…暂停散播).
+ * 8. Refusal (无意, 不愿, 不想, 不打算 before a cooperative act) is CAMEO 12 (无意改善关系 -> 120).
+ * 9. Who acts: force used by protesters or civilians is 145 (144 for blocking), by gunmen or
+ *    criminals 180.
+ * 10. Modality and CAMEO's future rule (./modality.ts): 将访问 is 036, 将攻击 1384.
  */
 import { cameoCode } from './cameo';
 import { codeEnglishSentence } from './events-en';
