@@ -195,17 +195,17 @@ function acceptableCueZh(doc: ClaimDoc, i: number, cue: string, cueEnd: number):
   const before = i > 0 ? norm[i - 1]! : '';
   const after = norm[cueEnd] ?? '';
   if (before === '的') return false; // a noun: 他的分析, 的主张
-  if (cue === normaliseKey('说')) {
+  if (cue === '说') {
     if (ZH_SAY_BAD_BEFORE.has(before) || ZH_SAY_BAD_AFTER.has(after)) return false;
   }
-  if (cue === normaliseKey('称') && !/[,，:：「"“]/.test(after)) return false;
-  if (cue === normaliseKey('分析') && /[师家人]/.test(after)) return false;
-  if (cue === normaliseKey('批评') && /[者家]/.test(after)) return false;
-  if (cue === normaliseKey('警告') && /[信号]/.test(after)) return false;
-  if (cue === normaliseKey('宣布') && after === '的') return false;
+  if (cue === '称' && !/[,，:：「"“]/.test(after)) return false;
+  if (cue === '分析' && /[师家人]/.test(after)) return false;
+  if (cue === '批评' && /[者家]/.test(after)) return false;
+  if (cue === '警告' && /[信号]/.test(after)) return false;
+  if (cue === '宣布' && after === '的') return false;
   // The cue must not be the start of a longer word (说服, 说法): the stop lists above decide, without
   // segmentation, except for 说 between two Han characters, which ICU's word list settles.
-  if (cue === normaliseKey('说') && /\p{Script=Han}/u.test(after) && !doc.mentions.some((m) => m.start === cueEnd)) {
+  if (cue === '说' && /\p{Script=Han}/u.test(after) && !doc.mentions.some((m) => m.start === cueEnd)) {
     if (!doc.words.isBoundary(cueEnd)) return false;
   }
   return true;

@@ -243,11 +243,17 @@ function mention(doc: MentionDoc, tables: Tables, id: string | null, start: numb
 
 function latinBoundaryOk(norm: string, start: number, end: number): boolean {
   if (start > 0 && LATIN_CHAR.test(norm[start - 1]!)) return false;
-  if (end < norm.length && LATIN_CHAR.test(norm[end]!)) {
-    // A possessive or plural suffix is fine: Korea's, Koreans are not (Korean is its own entry).
-    return false;
-  }
+  if (end < norm.length && LATIN_CHAR.test(norm[end]!)) return pluralDemonymEnd(norm, start, end) !== end;
   return true;
+}
+
+/**
+ * Where a Latin name ends, with the plural of a demonym: Kenyans, Pakistanis, Iraqis (a name ending
+ * in -an or -i followed by a lone s). Other names end where they end (Korea's is Korea plus 's).
+ */
+function pluralDemonymEnd(norm: string, start: number, end: number): number {
+  if (/(an|i)$/.test(norm.slice(Math.max(start, end - 2), end)) && norm[end] === 's' && !LATIN_CHAR.test(norm[end + 1] ?? '')) return end + 1;
+  return end;
 }
 
 /** Characters after which a name starts a word anyway (function words, punctuation): no segmentation needed. */
@@ -298,7 +304,10 @@ function findMentions(doc: MentionDoc, tables: Tables): Mention[] {
           for (const id of payload.ids) out.push(mention(doc, tables, id, i, end, 'abbreviation'));
         } else if (payload.ids.length > 0) {
           // Ambiguous keys (two entries share a name) resolve to the first; the gazetteer should not have them.
-          out.push(mention(doc, tables, payload.ids[0]!, i, end, payload.via));
+          const stop = payload.latin ? pluralDemonymEnd(norm, i, end) : end;
+          out.push(mention(doc, tables, payload.ids[0]!, i, stop, payload.via));
+          i = stop;
+          continue;
         }
         i = end;
       }

@@ -88,6 +88,10 @@ export interface CodedEvent extends Span {
   /** Extra: every source and target actor (a compound such as 美韓 is one event with two targets). */
   sources: string[];
   targets: string[];
+  /** Extra: CAMEO agent code of the source and the target when a generic agent names them ("Kenyan
+   *  police" = kenya + COP, 叛軍 = REB; ./agents.ts), else null. */
+  sourceAgent?: string | null;
+  targetAgent?: string | null;
   /** Extra: the words that triggered the code (the predicate as written), with offsets. */
   trigger: Span;
 }
