@@ -137,6 +137,8 @@ export function runSmp(input: SmpInput, options: SmpOptions = {}): SmpResult {
   const seed = options.seed ?? 1;
   const strict = options.strict ?? false;
   const tieBreak = options.tieBreak ?? 'lowestIndex';
+  const ktabQuirks = options.ktabQuirks ?? false;
+  if (typeof ktabQuirks !== 'boolean') throw new InputError('must be true or false', { place: 'ktabQuirks', expected: 'boolean' });
   if (tieBreak !== 'lowestIndex' && tieBreak !== 'symmetric') {
     throw new InputError(`unknown value ${JSON.stringify(tieBreak)}`, { place: 'tieBreak', expected: 'lowestIndex | symmetric' });
   }
@@ -167,7 +169,7 @@ export function runSmp(input: SmpInput, options: SmpOptions = {}): SmpResult {
       stopReason = 'cancelled';
       break;
     }
-    const step = bargainStep(model, state, selfUtil, sw, uniform, tieBreak);
+    const step = bargainStep(model, state, selfUtil, sw, uniform, tieBreak, ktabQuirks);
     log.push({ turn, riskAttitudes: Array.from(state.risk), challenges: step.challenges, moves: step.moves });
     turn += 1;
     history.push(step.pos);
@@ -213,6 +215,6 @@ export function runSmp(input: SmpInput, options: SmpOptions = {}): SmpResult {
       mostLikelyPosition: [...final[mostLikelyActor]!],
       expectedPosition,
     },
-    options: { ...sw, maxTurns, minTurns, minDeltaRatio, minSigDelta, positionTolerance, seed, tieBreak },
+    options: { ...sw, maxTurns, minTurns, minDeltaRatio, minSigDelta, positionTolerance, seed, tieBreak, ktabQuirks },
   };
 }
