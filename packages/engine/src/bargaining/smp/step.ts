@@ -70,7 +70,8 @@ export function bargainStep(
   st: AssessedState,
   selfUtil: Float64Array,
   sw: SmpModelSwitches,
-  uniform: () => number,
+  /** Uniform draw in [0,1) for an actor's Stochastic transition. */
+  uniform: (actor: number) => number,
   tieBreak: SmpTieBreak = 'lowestIndex',
   ktabQuirks = false,
 ): StepResult {
@@ -278,7 +279,7 @@ export function bargainStep(
         }
       }
     } else {
-      mMax = pickByProbability(p, uniform);
+      mMax = pickByProbability(p, uniform(k));
     }
     const chosen = list[mMax]!;
     if (chosen < 0) {
