@@ -289,7 +289,11 @@ export function bargainStep(
       const src = b.init === k ? b.posInit : b.posRcvr;
       for (let d = 0; d < dims; d++) next[k * dims + d] = src[d]!;
     }
-    moves.push({ actor: k, challenge: chosen < 0 ? -1 : bargains[chosen]!.challenge, prob: p[mMax]!, candidates: nb });
+    const options = list.map((b, m) => {
+      const side = b < 0 ? st.pos.subarray(k * dims, (k + 1) * dims) : bargains[b]!.init === k ? bargains[b]!.posInit : bargains[b]!.posRcvr;
+      return { position: Array.from(side, (x) => 100 * x), prob: p[m]! };
+    });
+    moves.push({ actor: k, challenge: chosen < 0 ? -1 : bargains[chosen]!.challenge, prob: p[mMax]!, candidates: nb, options });
   }
   return { pos: next, challenges, moves };
 }

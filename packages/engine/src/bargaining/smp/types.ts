@@ -137,6 +137,11 @@ export interface SmpMove {
   prob: number;
   /** Number of candidates k chose from (status quo included). */
   candidates: number;
+  /**
+   * Every candidate in k's list, in list order (status quo first): where k would go (0..100) and
+   * the candidate's probability. Stochastic transitions draw from exactly these.
+   */
+  options: { position: number[]; prob: number }[];
 }
 
 /** The log of one step, from state `turn` to state `turn + 1`. */
