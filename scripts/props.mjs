@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 
-const DEFAULT_FILES = ['packages/engine/src/bargaining/eum/eum.test.ts', 'packages/engine/src/bargaining/smp/smp.test.ts', 'packages/engine/src/bargaining/uncertainty.test.ts'];
+const DEFAULT_FILES = ['packages/engine/src/bargaining/eum/eum.test.ts', 'packages/engine/src/bargaining/smp/smp.test.ts', 'packages/engine/src/bargaining/uncertainty.test.ts', 'packages/engine/src/deterrence/aeg-existence.test.ts', 'packages/engine/src/deterrence/audience-costs.test.ts'];
 const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_FILES;
 const seed = process.env.BRINK_PROPS_SEED ?? String(randomInt(1, 2 ** 31 - 1));
 console.log(`props: BRINK_PROPS_SEED=${seed}`);

@@ -15,6 +15,7 @@ import {
   applyVariant,
   parseScenarioText,
   positionOf,
+  resolvePath,
   scenarioHash,
   validateScenario,
   type Scenario,
@@ -42,6 +43,11 @@ export interface LoadedScenario {
   variant?: string;
   /** The scenario without the variant (same object as `scenario` when no variant was applied). */
   base: Scenario;
+  /**
+   * `file:line:col` of the value a JSON path (or a place that starts with one, like
+   * `$.models.deterrence.aeg.parameters (p_HH+p_HS)`) names in the file, when it can be found.
+   */
+  placeOf: (jsonPath: string) => string | undefined;
 }
 
 function isFile(p: string): boolean {
@@ -95,7 +101,16 @@ export async function loadScenarioFile(filePath: string, opts: { variant?: strin
   const readSource = fileSourceReader(absolute, sourceTexts, data);
   const base = validateScenario(data, { fileName: display, readSource });
   const hash = scenarioHash(base);
-  if (opts.variant === undefined) return { scenario: base, text, hash, sourceTexts, path: absolute, base };
+  const placeOf = (jsonPath: string): string | undefined => {
+    const head = /^\$[^\s]*/.exec(jsonPath)?.[0];
+    if (head === undefined) return undefined;
+    try {
+      return positionOf(data, resolvePath(data, head));
+    } catch {
+      return undefined;
+    }
+  };
+  if (opts.variant === undefined) return { scenario: base, text, hash, sourceTexts, path: absolute, base, placeOf };
   const scenario = applyVariant(base, opts.variant, { readSource });
-  return { scenario, text, hash, sourceTexts, path: absolute, variant: opts.variant, base };
+  return { scenario, text, hash, sourceTexts, path: absolute, variant: opts.variant, base, placeOf };
 }

@@ -105,7 +105,23 @@ describe('brink deter on the default scenario (block 4)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Asymmetric Escalation Game');
     expect(r.stdout).toContain('Block 4');
-    expect(r.stdout).toMatch(/p_HH >= [0-9.]+/);
+    expect(r.stdout).toMatch(/p_HH = [0-9.]+ is (below|above) p_HH_min = [0-9.]+/);
+  });
+
+  it("the reading comes from the scenario's file (models.deterrence.<id>.reading), not from the code", async () => {
+    const scenDir = mkdtempSync(path.join(tmpdir(), 'brink-deter-reading-'));
+    mkdirSync(path.join(scenDir, 'scenarios'));
+    mkdirSync(path.join(scenDir, 'sources'));
+    copyFileSync(path.join(REPO_ROOT, 'sources', '000_8d664b9cd5e9c824.txt'), path.join(scenDir, 'sources', '000_8d664b9cd5e9c824.txt'));
+    const text = readFileSync(DEFAULT_SCENARIO_PATH, 'utf8');
+    const question = 'Block 4: how credible must the US threat be to deter a limited nuclear strike, and where does the scenario sit?';
+    expect(text).toContain(question);
+    const file = path.join(scenDir, 'scenarios', 'reworded.yaml');
+    writeFileSync(file, text.replace(question, 'A reworded question for the escalation game?'));
+    const r = await brink('deter', file, '--model', 'aeg', '--samples', '0');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('A reworded question for the escalation game?');
+    expect(r.stdout).not.toContain('Block 4: how credible');
   });
 
   it('--json: one object per model with roles and outcome probabilities summing to 1', async () => {
@@ -143,5 +159,31 @@ describe('brink deter on the default scenario (block 4)', () => {
       const v = JSON.parse((await brink('deter', '--model', 'aeg', '--variant', variant, '--json')).stdout) as { parameters: Record<string, number> };
       expect(v.parameters).not.toEqual(base.parameters);
     }
+  });
+});
+
+describe('brink deter leads with the result over the plausible parameter space (issue 10)', () => {
+  it('each model: the spread and what it turns on first, then the point result; --seed reproduces, --samples 0 skips', async () => {
+    const r = await brink('deter', '--model', 'radg', '--samples', '200', '--seed', '9');
+    expect(r.code).toBe(0);
+    const spread = r.stdout.indexOf('Over the plausible parameter space (200 points');
+    const point = r.stdout.indexOf("At the scenario's values (the point result)");
+    expect(spread).toBeGreaterThan(0);
+    expect(point).toBeGreaterThan(spread);
+    expect(r.stdout).toMatch(/Deterrence holds in every equilibrium at \d+%/);
+    expect(r.stdout).toMatch(/it turns on/);
+    const again = await brink('deter', '--model', 'radg', '--samples', '200', '--seed', '9');
+    expect(again.stdout).toBe(r.stdout);
+    const none = await brink('deter', '--model', 'radg', '--samples', '0');
+    expect(none.stdout).not.toMatch(/plausible parameter space/);
+    const json = JSON.parse((await brink('deter', '--model', 'radg', '--samples', '200', '--json')).stdout) as { uncertainty: { samples: number; holds: number; drivers: { parameter: string }[] } };
+    expect(json.uncertainty.samples).toBe(200);
+    expect(json.uncertainty.drivers.length).toBeGreaterThan(0);
+  });
+
+  it('a bad --samples: exit 2 naming the flag', async () => {
+    const r = await brink('deter', '--model', 'radg', '--samples', 'many');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--samples');
   });
 });

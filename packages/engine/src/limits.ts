@@ -29,6 +29,10 @@ export const LIMITS = {
   maxWeeks: 5_200,
   /** Bytes of one text input (game file, scenario, CSV, article). */
   maxTextBytes: 64 * 1024 * 1024,
+  /** UTF-8 bytes of one news article for the evidence pipeline: a long news analysis is 5-50 KB; 2 MiB
+   *  (about 700,000 Chinese characters) leaves room for long reports and keeps one article under about
+   *  2 s of pipeline time and the server's request-body limit. */
+  maxArticleBytes: 2 * 1024 * 1024,
   /** Characters of an id (scenario, actor, source, variant...). */
   maxIdLength: 100,
   /** Nesting depth of YAML/JSON input. */

@@ -12,9 +12,10 @@ const pages: Record<Route, ReturnType<typeof lazy>> = {
   deterrence: lazy(() => import('./pages/DeterrencePage')),
   negotiation: lazy(() => import('./pages/NegotiationPage')),
   games: lazy(() => import('./pages/GamesPage')),
+  evidence: lazy(() => import('./pages/EvidencePage')),
 };
 
-const navOrder: Route[] = ['overview', 'scenario', 'deterrence', 'negotiation', 'games'];
+const navOrder: Route[] = ['overview', 'scenario', 'deterrence', 'negotiation', 'games', 'evidence'];
 
 class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: Error | null; key: string }> {
   state = { error: null as Error | null, key: this.props.resetKey };

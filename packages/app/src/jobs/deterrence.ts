@@ -2,7 +2,8 @@
  * The `deterrence` run kind: a literature deterrence model (docs/deterrence.md) fed by the
  * scenario's `models.deterrence.<model>` binding (cited parameter values and ranges; the model's
  * defaults when the scenario does not bind it), with optional parameter overrides, then one of:
- * solve (equilibria, thresholds, the built game tree), sweep, map (two parameters) or tornado.
+ * solve (equilibria, thresholds, the built game tree), sweep, map (two parameters), tornado, or
+ * uncertainty (the result over the plausible parameter space, with what it turns on).
  */
 import { z } from 'zod';
 import { analyseDeterrence, prepareDeterrence, type DeterrenceAnalysisSpec, type DeterrenceSetup } from '@brink/engine/deterrence';
@@ -15,7 +16,7 @@ const Range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a <= b, { mes
 export const DeterrenceOptionsSchema = z
   .strictObject({
     model: z.string().min(1).optional().describe("Model id (default: the scenario's first bound model)."),
-    analysis: z.enum(['solve', 'sweep', 'map', 'tornado']).default('solve'),
+    analysis: z.enum(['solve', 'sweep', 'map', 'tornado', 'uncertainty']).default('solve'),
     parameters: z.record(z.string(), z.number()).optional().describe('Parameter values that replace the scenario\'s.'),
     ranges: z.record(z.string(), Range).optional().describe("Ranges that replace the scenario's (sweep, map, tornado)."),
     sweep: z.strictObject({ parameter: z.string().min(1), steps: z.number().int().min(2).max(2001).optional() }).optional(),
@@ -23,6 +24,13 @@ export const DeterrenceOptionsSchema = z
       .strictObject({ x: z.string().min(1), y: z.string().min(1), steps: z.number().int().min(2).max(401).optional(), steps2: z.number().int().min(2).max(401).optional() })
       .optional(),
     tornado: z.strictObject({ only: z.array(z.string().min(1)).optional() }).optional(),
+    uncertainty: z
+      .strictObject({
+        samples: z.number().int().min(1).max(1_000_000).optional().describe('Points drawn from the ranges (default 1000).'),
+        seed: z.union([z.number().int(), z.string().min(1)]).optional().describe('Seed of the draws (default 1).'),
+        shape: z.enum(['pert', 'uniform']).optional().describe('Distribution on each range: beta-PERT around the value (default) or uniform.'),
+      })
+      .optional(),
   })
   .describe('Options of a deterrence run.');
 export type DeterrenceOptions = z.infer<typeof DeterrenceOptionsSchema>;
@@ -35,7 +43,8 @@ function needScenario(task: RunTask): Scenario {
   return task.scenario;
 }
 
-function analysisSpec(o: DeterrenceOptions): DeterrenceAnalysisSpec {
+/** The analysis the options ask for; an uncertainty run draws with the run's seed unless the options give one. */
+function analysisSpec(o: DeterrenceOptions, runSeed: number): DeterrenceAnalysisSpec {
   switch (o.analysis) {
     case 'sweep':
       if (!o.sweep) throw new InputError('a sweep needs options.sweep.parameter', { place: '$.options.sweep' });
@@ -45,6 +54,8 @@ function analysisSpec(o: DeterrenceOptions): DeterrenceAnalysisSpec {
       return { kind: 'map', x: o.map.x, y: o.map.y, steps: o.map.steps, steps2: o.map.steps2 };
     case 'tornado':
       return { kind: 'tornado', only: o.tornado?.only };
+    case 'uncertainty':
+      return { kind: 'uncertainty', samples: o.uncertainty?.samples, seed: o.uncertainty?.seed ?? runSeed, shape: o.uncertainty?.shape };
     default:
       return { kind: 'solve', paths: true };
   }
@@ -58,7 +69,7 @@ function prepare(task: RunTask, o: DeterrenceOptions): DeterrenceSetup {
 export function checkDeterrence(task: RunTask): void {
   const o = DeterrenceOptionsSchema.parse(task.options);
   const setup = prepare(task, o);
-  const spec = analysisSpec(o);
+  const spec = analysisSpec(o, task.seed);
   const known = (name: string, field: string) => {
     if (!setup.model.parameters.some((p) => p.name === name)) {
       throw new InputError(`unknown parameter ${JSON.stringify(name)} of model ${setup.model.id}`, { place: optionPlace(field), expected: setup.model.parameters.map((p) => p.name).join(' ') });
@@ -79,7 +90,7 @@ export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
     onProgress: (done: number, total: number) => ctx.onProgress(total > 0 ? done / total : 1),
     shouldStop: () => ctx.signal?.aborted === true,
   };
-  const { kind: _kind, ...analysis } = analyseDeterrence(setup, analysisSpec(o), control, optionPlace);
+  const { kind: _kind, ...analysis } = analyseDeterrence(setup, analysisSpec(o, task.seed), control, optionPlace);
   return {
     model: setup.model.id,
     title: setup.model.title,

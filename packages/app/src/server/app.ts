@@ -22,6 +22,7 @@ import { HealthSchema } from './schemas';
 import { registerScenarioRoutes } from './scenarios';
 import { registerRunRoutes } from './runs';
 import { registerGameRoutes } from './games';
+import { registerEvidenceRoutes } from './evidence';
 import { buildOpenApi } from './openapi';
 import { docsPage } from './docs-page';
 import { StaticFiles } from './static-files';
@@ -152,6 +153,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerScenarioRoutes(app, ctx);
   registerRunRoutes(app, ctx);
   registerGameRoutes(app, ctx);
+  registerEvidenceRoutes(app, ctx);
 
   let openapi: unknown;
   app.get('/api/openapi.json', async () => (openapi ??= buildOpenApi({ version: APP_VERSION, engineVersion: ENGINE_VERSION })));

@@ -1,18 +1,22 @@
 /**
- * Scenario routes: list, get (by id and version), versions, variants, a cited source's stored
- * text, and create from YAML or JSON (validated with @brink/engine's `validateScenario`; syntax
- * errors 400 with `scenario:line:col`, invalid values 422 with place and JSON path; nothing is
- * stored on error). Source texts come from the store only; no request reaches the file system.
+ * Scenario routes: list, get (by id and version), versions, the diff of two versions, restore an
+ * earlier version, variants, a cited source's stored text, and create from YAML or JSON (validated
+ * with @brink/engine's `validateScenario`, then every bound model's input checks for the base and
+ * each variant, `checkModelInputs`; syntax errors 400 with `scenario:line:col`, invalid values 422
+ * with place and JSON path; nothing is stored on error). Source texts come from the store only; no
+ * request reaches the file system.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   applyVariant,
+  diffScenarios,
   parseScenarioText,
   validateScenario,
   type Scenario,
   type ScenarioSource,
 } from '@brink/engine/scenario';
+import { checkModelInputs } from '@brink/engine/model-inputs';
 import { isInputError } from '@brink/engine/errors';
 import type { ScenarioRecord, SourceInput, Store } from '../store';
 import { badRequest, fromInputError, fromZodError, notFound } from './errors';
@@ -33,6 +37,58 @@ import { ErrorBodySchema } from './errors';
 import type { ServerContext } from './context';
 
 const err = (description: string) => ({ description, schema: ErrorBodySchema });
+
+const DiffQuery = z.object({
+  from: z.coerce.number().int().positive().optional().describe('The earlier version (default: the one before `to`).'),
+  to: z.coerce.number().int().positive().optional().describe('The later version (default: the latest).'),
+});
+
+const DiffSide = z
+  .object({
+    value: z.number(),
+    unit: z.string().optional(),
+    range: z.tuple([z.number(), z.number()]).optional(),
+    grade: z.enum(['stated', 'implied', 'assumed']).describe('How much the value rests on its source.'),
+    cite: z.record(z.string(), z.unknown()).optional().describe('Its citation: { source, quote | locator, support, note? }.'),
+    assumption: z.string().optional(),
+    note: z.string().optional(),
+    derived: z.object({ sources: z.array(z.string()), rationale: z.string() }).optional(),
+  })
+  .describe('A cited value on one side of a diff.');
+
+const ScenarioDiffSchema = z
+  .object({
+    id: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+    fromHash: z.string(),
+    toHash: z.string(),
+    values: z
+      .array(
+        z.object({
+          where: z.string().describe('Readable JSON path, e.g. $.models.deterrence.aeg.parameters.p_HH.'),
+          change: z.enum(['changed', 'added', 'removed']),
+          fields: z.array(z.string()).describe('What differs: value, range, grade, cite, assumption, note, derived, unit.'),
+          before: DiffSide.optional(),
+          after: DiffSide.optional(),
+        }),
+      )
+      .describe('Cited values that changed, were added or removed, with their citations on both sides.'),
+    elements: z.array(z.object({ list: z.string(), id: z.string(), change: z.enum(['added', 'removed']) })).describe('Elements (actors, relations, events...) added or removed.'),
+    other: z.array(z.object({ where: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })).describe('Other fields that changed.'),
+    truncated: z.number().int().describe('Other changes left out (beyond 500).'),
+  })
+  .describe('What changed between two versions of a scenario.');
+
+const RestoreResultSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int().describe('The new latest version (or the latest, when it already had that content).'),
+    hash: z.string(),
+    created: z.boolean(),
+    restoredFrom: z.number().int().describe('The version whose content it stores.'),
+  })
+  .describe('The result of a restore.');
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];
 /** File name used in `place` for posted text. */
 export const POSTED_FILE_NAME = 'scenario';
@@ -147,6 +203,51 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
     app,
     {
       method: 'GET',
+      url: '/api/scenarios/:id/diff',
+      tag: 'scenarios',
+      summary: 'What changed between two versions: values (with their citations and grades), elements, other fields',
+      description: 'Default: from the version before `to`, to the latest version.',
+      params: IdParams,
+      query: DiffQuery,
+      responses: { 200: { description: 'The changes from `from` to `to`', schema: ScenarioDiffSchema }, 400: err('Bad versions'), 404: err('Unknown id or version') },
+    },
+    async ({ params, query }) => {
+      const to = await loadScenarioOr404(store, params.id, query.to);
+      const fromVersion = query.from ?? to.version - 1;
+      if (fromVersion < 1) throw badRequest(`version ${to.version} is the first version: there is nothing before it to compare`, 'from', 'a version number below `to`');
+      const from = await loadScenarioOr404(store, params.id, fromVersion);
+      const diff = diffScenarios(from.scenario as unknown as Scenario, to.scenario as unknown as Scenario);
+      return { id: params.id, from: from.version, to: to.version, fromHash: from.hash, toHash: to.hash, ...diff };
+    },
+  );
+
+  addRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/scenarios/:id/versions/:version/restore',
+      tag: 'scenarios',
+      summary: 'Restore an earlier version: its content becomes the newest version (nothing is deleted)',
+      params: z.strictObject({ id: IdParam, version: z.coerce.number().int().positive().describe('The version to restore.') }),
+      write: true,
+      responses: {
+        200: { description: 'That content is already the latest version', schema: RestoreResultSchema },
+        201: { description: 'Stored as the new latest version', schema: RestoreResultSchema },
+        404: err('Unknown id or version'),
+      },
+    },
+    async ({ params }, _request, reply) => {
+      const result = await store.restoreScenario(params.id, params.version);
+      if (!result) throw notFound(`no scenario "${params.id}" version ${params.version}`, 'version');
+      const { record, created } = result;
+      return reply.status(created ? 201 : 200).send({ id: record.id, version: record.version, hash: record.hash, created, restoredFrom: record.restoredFrom ?? params.version });
+    },
+  );
+
+  addRoute(
+    app,
+    {
+      method: 'GET',
       url: '/api/scenarios/:id/variants',
       tag: 'scenarios',
       summary: "List a scenario's variants with their changes",
@@ -225,9 +326,9 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
         method: 'POST',
         url: '/api/scenarios',
         tag: 'scenarios',
-        summary: 'Store a scenario from YAML or JSON (validated; a new version when the content is new)',
+        summary: 'Store a scenario from YAML or JSON (validated, models checked; a new version when the content is new)',
         description:
-          'Body: the scenario file text (application/yaml, text/yaml, text/plain), the scenario object (application/json), or the envelope { text, sources? } (application/json). Quotes are checked against the given source texts, else the stored texts of the same source ids.',
+          'Body: the scenario file text (application/yaml, text/yaml, text/plain), the scenario object (application/json), or the envelope { text, sources? } (application/json). Quotes are checked against the given source texts, else the stored texts of the same source ids. Every bound model\'s input checks run for the base and each variant (422 with the JSON path). Content already stored answers 200 with the (latest) version that has it; new content becomes the newest version (201). To make older content the newest, restore it (POST /api/scenarios/{id}/versions/{version}/restore).',
         body: PostScenarioEnvelopeSchema,
         bodyTypes: YAML_TYPES,
         write: true,
@@ -262,8 +363,12 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
           if (stored) texts.set(id, stored.text);
         }
         let scenario: Scenario;
+        const readSource = (s: ScenarioSource) => texts.get(s.id);
         try {
-          scenario = validateScenario(data, { fileName: POSTED_FILE_NAME, readSource: (s) => texts.get(s.id) });
+          scenario = validateScenario(data, { fileName: POSTED_FILE_NAME, readSource });
+          // What the models need, for the base and every variant: a scenario the models cannot run
+          // (AEG types summing to 1.25, say) is refused here, not stored to break a page later.
+          checkModelInputs(scenario, { readSource });
         } catch (error) {
           if (isInputError(error)) throw fromInputError(error, 422);
           throw error;
@@ -272,7 +377,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
           .filter((s) => texts.has(s.id))
           .map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, date: s.date, language: s.language, url: s.url ?? null, text: texts.get(s.id)! }));
         const { record, created } = await store.putScenario({ scenario: scenario as never, text, sources });
-        return reply.status(created ? 201 : 200).send({ id: record.id, version: record.version, hash: record.hash, created });
+        return reply.status(created ? 201 : 200).send({ id: record.id, version: record.version, hash: record.hash, created, restoredFrom: record.restoredFrom });
       },
     );
   });

@@ -44,6 +44,7 @@ export const ScenarioSummarySchema = z
     hash: z.string().describe('sha256:<hex> of the canonical JSON of the scenario.'),
     title: Title,
     createdAt: z.string(),
+    restoredFrom: z.number().int().nullable().describe('The earlier version whose content this version stores again (a restore), else null.'),
     versions: z.number().int().describe('How many versions of this id are stored.'),
   })
   .describe('The latest version of a stored scenario.');
@@ -103,7 +104,13 @@ export const PostScenarioEnvelopeSchema = z
   .describe('A scenario as text, with the texts of the sources it quotes.');
 
 export const PostScenarioResultSchema = z
-  .object({ id: z.string(), version: z.number().int(), hash: z.string(), created: z.boolean() })
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    hash: z.string(),
+    created: z.boolean(),
+    restoredFrom: z.number().int().nullable().describe('When the version answered is a restore: the version it restored.'),
+  })
   .describe('The stored version (created: false when that content was already stored).');
 
 export const VariantChangeOut = z.object({ path: z.string(), value: z.unknown(), rationale: z.string().optional(), cite: z.unknown().optional() });

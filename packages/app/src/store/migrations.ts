@@ -2,7 +2,7 @@
  * The store's migrations, in code (no files are read at run time), applied by kysely's Migrator
  * on both dialects. Add a new entry for every change; never edit one that has shipped.
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -62,6 +62,73 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('runs').execute();
       await db.schema.dropTable('scenarios').execute();
       await db.schema.dropTable('sources').execute();
+    },
+  },
+  '0002_evidence': {
+    async up(db: Kysely<unknown>) {
+      // Articles read by the evidence pipeline, with the evidence found in them (JSON).
+      await db.schema
+        .createTable('articles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('text_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('file_name', 'text')
+        .addColumn('title', 'text')
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('engine_version', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_date_idx').on('articles').columns(['date', 'id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('articles').execute();
+    },
+  },
+  // Restoring an earlier version stores its content again as the newest version, so a content hash
+  // may now belong to several versions of an id: the unique constraint on `hash` becomes an index,
+  // and `restored_from` records which version a restore copied.
+  // SQLite cannot drop a constraint, so the table is rebuilt (the same way on both dialects).
+  '0003_scenario_restores': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('scenarios_v2')
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('yaml', 'text')
+        .addColumn('source_hashes', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('restored_from', 'integer')
+        .addPrimaryKeyConstraint('scenarios_id_version_pk', ['id', 'version'])
+        .execute();
+      await sql`insert into scenarios_v2 (id, version, hash, title, json, yaml, source_hashes, created_at)
+        select id, version, hash, title, json, yaml, source_hashes, created_at from scenarios`.execute(db);
+      await db.schema.dropTable('scenarios').execute();
+      await db.schema.alterTable('scenarios_v2').renameTo('scenarios').execute();
+      await db.schema.createIndex('scenarios_hash_idx').on('scenarios').column('hash').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      // Versions that repeat an earlier content cannot keep a unique hash: keep the first of each.
+      await db.schema
+        .createTable('scenarios_v1')
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text')
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('yaml', 'text')
+        .addColumn('source_hashes', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('scenarios_v1_pk', ['id', 'version'])
+        .execute();
+      await sql`insert into scenarios_v1 (id, version, hash, title, json, yaml, source_hashes, created_at)
+        select id, version, hash, title, json, yaml, source_hashes, created_at from scenarios where restored_from is null`.execute(db);
+      await db.schema.dropTable('scenarios').execute();
+      await db.schema.alterTable('scenarios_v1').renameTo('scenarios').execute();
     },
   },
 };

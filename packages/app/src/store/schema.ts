@@ -21,7 +21,7 @@ export interface SourcesTable {
 export interface ScenariosTable {
   id: string;
   version: number;
-  /** `sha256:<hex>` of the canonical JSON of the scenario (@brink/engine `scenarioHash`): the content address. */
+  /** `sha256:<hex>` of the canonical JSON of the scenario (@brink/engine `scenarioHash`): the content address (indexed; a restored version repeats an earlier version's hash). */
   hash: string;
   /** JSON of the scenario's title (a string or a multilingual object). */
   title: string | null;
@@ -32,6 +32,8 @@ export interface ScenariosTable {
   /** JSON object: source id -> text hash of the source texts stored with this scenario. */
   source_hashes: string;
   created_at: string;
+  /** The earlier version whose content this version stores again (a restore), else null. */
+  restored_from: number | null;
 }
 
 export interface RunsTable {
@@ -57,8 +59,27 @@ export interface RunsTable {
   reproduces: string | null;
 }
 
+/** An article the evidence pipeline read, with its evidence (docs/evidence.md). */
+export interface ArticlesTable {
+  /** Source-like id ("article-2025-10-24-..."), unique. */
+  id: string;
+  /** SHA-256 (hex) of the text: the same text is stored once. */
+  text_hash: string;
+  file_name: string | null;
+  title: string | null;
+  /** The article's date, YYYY-MM-DD. */
+  date: string;
+  language: string;
+  text: string;
+  /** JSON of the evidence (the `brink ingest --json` object without `file`). */
+  evidence: string;
+  engine_version: string;
+  created_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   scenarios: ScenariosTable;
   runs: RunsTable;
+  articles: ArticlesTable;
 }

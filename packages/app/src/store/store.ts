@@ -12,7 +12,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import type { Database, RunsTable, ScenariosTable, SourcesTable } from './schema';
+import type { ArticlesTable, Database, RunsTable, ScenariosTable, SourcesTable } from './schema';
 import { migrationProvider } from './migrations';
 import { canonicalJson, scenarioHash } from '@brink/engine/scenario';
 import { InputError } from '@brink/engine/errors';
@@ -77,6 +77,8 @@ export interface ScenarioSummary {
   hash: string;
   title: ScenarioTitle;
   createdAt: string;
+  /** The earlier version this one stores again (a restore), else null. */
+  restoredFrom: number | null;
   /** Number of stored versions of this id. */
   versions: number;
 }
@@ -91,6 +93,8 @@ export interface ScenarioRecord {
   /** Source id -> text hash of each source stored with this version. */
   sourceHashes: Record<string, string>;
   createdAt: string;
+  /** The earlier version this one stores again (a restore), else null. */
+  restoredFrom: number | null;
 }
 
 export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -140,6 +144,36 @@ export interface RunQuery {
   withResults?: boolean;
 }
 
+export interface ArticleInput {
+  /** Wanted id; a stored article with another text keeps its id and this one gets a suffix. */
+  id: string;
+  fileName?: string | null;
+  title?: string | null;
+  date: string;
+  language: string;
+  text: string;
+  evidence: unknown;
+  engineVersion: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  textHash: string;
+  fileName: string | null;
+  title: string | null;
+  date: string;
+  language: string;
+  createdAt: string;
+  /** Counts of the evidence's items (mentions, quantities, dates, events, claims). */
+  counts: Record<string, number>;
+}
+
+export interface ArticleRecord extends ArticleSummary {
+  text: string;
+  evidence: unknown;
+  engineVersion: string;
+}
+
 export interface Store {
   readonly dialect: StoreDialect;
   /** Where the data lives: the SQLite file or the PostgreSQL URL without password. */
@@ -148,10 +182,19 @@ export interface Store {
   /** The source with this id and text hash, or the most recently stored text of that id. */
   getSource(id: string, textHash?: string): Promise<SourceRecord | undefined>;
   listSources(): Promise<Omit<SourceRecord, 'text'>[]>;
-  /** Stores a scenario (and its sources). Same content as a stored version: returns that version. */
+  /**
+   * Stores a scenario (and its sources) as a new latest version. Content already stored: returns the
+   * (latest) version that has it, created false; to make older content the newest, restore it.
+   */
   putScenario(input: ScenarioInput): Promise<{ record: ScenarioRecord; created: boolean }>;
-  /** A version of a scenario; the latest when `version` is omitted. */
+  /**
+   * Makes an earlier version the newest: stores its content again as a new version (nothing is
+   * deleted). Undefined when the version does not exist; created false when it is the latest content already.
+   */
+  restoreScenario(id: string, version: number): Promise<{ record: ScenarioRecord; created: boolean } | undefined>;
+  /** A version of a scenario; the latest when `version` is omitted (one indexed row read). */
   getScenario(id: string, version?: number): Promise<ScenarioRecord | undefined>;
+  /** The first version that stored this content. */
   getScenarioByHash(hash: string): Promise<ScenarioRecord | undefined>;
   /** Id, version, hash, title and time of a version (the latest when omitted), without the content. */
   getScenarioSummary(id: string, version?: number): Promise<Omit<ScenarioSummary, 'versions'> | undefined>;
@@ -172,7 +215,43 @@ export interface Store {
   getRun(id: string): Promise<RunRecord | undefined>;
   /** Newest first. */
   listRuns(query?: RunQuery): Promise<RunRecord[]>;
+  /** Stores an article and its evidence (one transaction). The same text again: the stored record. */
+  putArticle(input: ArticleInput): Promise<{ record: ArticleRecord; created: boolean }>;
+  getArticle(id: string): Promise<ArticleRecord | undefined>;
+  /** Newest article date first. */
+  listArticles(): Promise<ArticleSummary[]>;
+  /** All stored articles with their evidence, oldest first. */
+  allArticles(): Promise<ArticleRecord[]>;
+  deleteArticle(id: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+function evidenceCounts(evidence: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (evidence && typeof evidence === 'object') {
+    for (const key of ['mentions', 'quantities', 'dates', 'events', 'claims']) {
+      const v = (evidence as Record<string, unknown>)[key];
+      out[key] = Array.isArray(v) ? v.length : 0;
+    }
+  }
+  return out;
+}
+
+function toArticle(row: ArticlesTable): ArticleRecord {
+  const evidence = JSON.parse(row.evidence) as unknown;
+  return {
+    id: row.id,
+    textHash: row.text_hash,
+    fileName: row.file_name,
+    title: row.title,
+    date: row.date,
+    language: row.language,
+    createdAt: row.created_at,
+    counts: evidenceCounts(evidence),
+    text: row.text,
+    evidence,
+    engineVersion: row.engine_version,
+  };
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -305,6 +384,18 @@ function toScenario(row: ScenariosTable): ScenarioRecord {
     text: row.yaml,
     sourceHashes: JSON.parse(row.source_hashes) as Record<string, string>,
     createdAt: row.created_at,
+    restoredFrom: row.restored_from === null || row.restored_from === undefined ? null : Number(row.restored_from),
+  };
+}
+
+function summaryOf(r: Pick<ScenariosTable, 'id' | 'version' | 'hash' | 'title' | 'created_at' | 'restored_from'>): Omit<ScenarioSummary, 'versions'> {
+  return {
+    id: r.id,
+    version: Number(r.version),
+    hash: r.hash,
+    title: parseTitle(r.title),
+    createdAt: r.created_at,
+    restoredFrom: r.restored_from === null || r.restored_from === undefined ? null : Number(r.restored_from),
   };
 }
 
@@ -401,23 +492,20 @@ class KyselyStore implements Store {
           const stored = await this.insertSource(trx, source);
           sourceHashes[stored.id] = stored.textHash;
         }
-        const existing = await trx.selectFrom('scenarios').selectAll().where('hash', '=', hash).executeTakeFirst();
+        // Content addressing: the same content is the version that has it (the latest such, after restores).
+        const existing = await trx.selectFrom('scenarios').selectAll().where('hash', '=', hash).orderBy('version', 'desc').limit(1).executeTakeFirst();
         if (existing) return { record: toScenario(existing), created: false };
-        const last = await trx
-          .selectFrom('scenarios')
-          .select((eb) => eb.fn.max('version').as('max'))
-          .where('id', '=', scenario.id)
-          .executeTakeFirst();
-        const version = (last?.max === null || last?.max === undefined ? 0 : Number(last.max)) + 1;
+        const latest = await trx.selectFrom('scenarios').select('version').where('id', '=', scenario.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
         const row: ScenariosTable = {
           id: scenario.id,
-          version,
+          version: latest ? Number(latest.version) + 1 : 1,
           hash,
           title: scenario.title === undefined ? null : JSON.stringify(scenario.title),
           json,
           yaml: input.text ?? null,
           source_hashes: JSON.stringify(sourceHashes),
           created_at: now(),
+          restored_from: null,
         };
         await trx.insertInto('scenarios').values(row).execute();
         return { record: toScenario(row), created: true };
@@ -425,29 +513,50 @@ class KyselyStore implements Store {
     );
   }
 
+  async restoreScenario(id: string, version: number): Promise<{ record: ScenarioRecord; created: boolean } | undefined> {
+    return this.retryOnConflict(() =>
+      this.db.transaction().execute(async (trx) => {
+        const old = await trx.selectFrom('scenarios').selectAll().where('id', '=', id).where('version', '=', version).limit(1).executeTakeFirst();
+        if (!old) return undefined;
+        const latest = await trx.selectFrom('scenarios').selectAll().where('id', '=', id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+        if (latest && latest.hash === old.hash) return { record: toScenario(latest), created: false };
+        const row: ScenariosTable = {
+          ...old,
+          version: Number(latest!.version) + 1,
+          created_at: now(),
+          restored_from: Number(old.version),
+        };
+        await trx.insertInto('scenarios').values(row).execute();
+        return { record: toScenario(row), created: true };
+      }),
+    );
+  }
+
+  // Latest-version reads go through the (id, version) primary key, newest first, one row: without
+  // the LIMIT the driver reads every version of the id (issue 16: 33 ms at 226 versions).
   async getScenario(id: string, version?: number): Promise<ScenarioRecord | undefined> {
     let q = this.db.selectFrom('scenarios').selectAll().where('id', '=', id);
     if (version !== undefined) q = q.where('version', '=', version);
-    const row = await q.orderBy('version', 'desc').executeTakeFirst();
+    const row = await q.orderBy('version', 'desc').limit(1).executeTakeFirst();
     return row ? toScenario(row) : undefined;
   }
 
   async getScenarioSummary(id: string, version?: number): Promise<Omit<ScenarioSummary, 'versions'> | undefined> {
-    let q = this.db.selectFrom('scenarios').select(['id', 'version', 'hash', 'title', 'created_at']).where('id', '=', id);
+    let q = this.db.selectFrom('scenarios').select(['id', 'version', 'hash', 'title', 'created_at', 'restored_from']).where('id', '=', id);
     if (version !== undefined) q = q.where('version', '=', version);
-    const r = await q.orderBy('version', 'desc').executeTakeFirst();
-    return r ? { id: r.id, version: Number(r.version), hash: r.hash, title: parseTitle(r.title), createdAt: r.created_at } : undefined;
+    const r = await q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return r ? summaryOf(r) : undefined;
   }
 
   async getScenarioByHash(hash: string): Promise<ScenarioRecord | undefined> {
-    const row = await this.db.selectFrom('scenarios').selectAll().where('hash', '=', hash).executeTakeFirst();
+    const row = await this.db.selectFrom('scenarios').selectAll().where('hash', '=', hash).orderBy('version', 'asc').limit(1).executeTakeFirst();
     return row ? toScenario(row) : undefined;
   }
 
   async listScenarios(): Promise<ScenarioSummary[]> {
     const rows = await this.db
       .selectFrom('scenarios')
-      .select(['id', 'version', 'hash', 'title', 'created_at'])
+      .select(['id', 'version', 'hash', 'title', 'created_at', 'restored_from'])
       .orderBy('id')
       .orderBy('version', 'desc')
       .execute();
@@ -455,7 +564,7 @@ class KyselyStore implements Store {
     for (const r of rows) {
       const seen = out.get(r.id);
       if (seen) seen.versions += 1;
-      else out.set(r.id, { id: r.id, version: Number(r.version), hash: r.hash, title: parseTitle(r.title), createdAt: r.created_at, versions: 1 });
+      else out.set(r.id, { ...summaryOf(r), versions: 1 });
     }
     return [...out.values()];
   }
@@ -463,11 +572,11 @@ class KyselyStore implements Store {
   async listScenarioVersions(id: string): Promise<Omit<ScenarioSummary, 'versions'>[]> {
     const rows = await this.db
       .selectFrom('scenarios')
-      .select(['id', 'version', 'hash', 'title', 'created_at'])
+      .select(['id', 'version', 'hash', 'title', 'created_at', 'restored_from'])
       .where('id', '=', id)
       .orderBy('version', 'asc')
       .execute();
-    return rows.map((r) => ({ id: r.id, version: Number(r.version), hash: r.hash, title: parseTitle(r.title), createdAt: r.created_at }));
+    return rows.map(summaryOf);
   }
 
   async createRun(input: RunInput): Promise<RunRecord> {
@@ -570,6 +679,56 @@ class KyselyStore implements Store {
     const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
     return rows.map(toRun);
+  }
+
+  async putArticle(input: ArticleInput): Promise<{ record: ArticleRecord; created: boolean }> {
+    if (typeof input.text !== 'string' || input.text === '') throw new Error('an article needs its text');
+    const hash = textHash(input.text);
+    return this.retryOnConflict(() =>
+      this.db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('articles').selectAll().where('text_hash', '=', hash).executeTakeFirst();
+        if (existing) return { record: toArticle(existing), created: false };
+        let id = input.id;
+        for (let k = 2; await trx.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst(); k++) id = `${input.id}-${k}`;
+        const row: ArticlesTable = {
+          id,
+          text_hash: hash,
+          file_name: input.fileName ?? null,
+          title: input.title ?? null,
+          date: input.date,
+          language: input.language,
+          text: input.text,
+          evidence: JSON.stringify(input.evidence),
+          engine_version: input.engineVersion,
+          created_at: now(),
+        };
+        await trx.insertInto('articles').values(row).execute();
+        return { record: toArticle(row), created: true };
+      }),
+    );
+  }
+
+  async getArticle(id: string): Promise<ArticleRecord | undefined> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toArticle(row) : undefined;
+  }
+
+  async listArticles(): Promise<ArticleSummary[]> {
+    const rows = await this.db.selectFrom('articles').selectAll().orderBy('date', 'desc').orderBy('id').execute();
+    return rows.map((r) => {
+      const { text: _t, evidence: _e, engineVersion: _v, ...summary } = toArticle(r);
+      return summary;
+    });
+  }
+
+  async allArticles(): Promise<ArticleRecord[]> {
+    const rows = await this.db.selectFrom('articles').selectAll().orderBy('date').orderBy('id').execute();
+    return rows.map(toArticle);
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
   }
 
   async close(): Promise<void> {

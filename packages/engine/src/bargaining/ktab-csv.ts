@@ -13,6 +13,7 @@
  * character column of the field).
  */
 import { InputError } from '../errors';
+import { LIMITS } from '../limits';
 import type { SmpInput } from './smp/types';
 
 interface Field {
@@ -64,6 +65,9 @@ function splitLine(line: string): Field[] {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseKtabCsv(text: string, fileName = 'input.csv'): SmpInput {
+  if (text.length > LIMITS.maxTextBytes) {
+    throw new InputError(`the file has ${text.length} characters, more than the limit of ${LIMITS.maxTextBytes}`, { place: fileName, expected: 'a smaller file (docs/limits.md)' });
+  }
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const at = (row: number, col: number) => `${fileName}:${row}:${col}`;
   const fieldsOf = (row: number): Field[] => splitLine(lines[row - 1] ?? '');
@@ -94,8 +98,8 @@ export function parseKtabCsv(text: string, fileName = 'input.csv'): SmpInput {
   const head = fieldsOf(1);
   const name = need(head, 0, 1, 'scenario name').text;
   const description = head[1]?.text ?? '';
-  const n = int(need(head, 2, 1, 'number of actors'), 1, 'number of actors', 3, 250);
-  const dims = int(need(head, 3, 1, 'number of dimensions'), 1, 'number of dimensions', 1, 10000);
+  const n = int(need(head, 2, 1, 'number of actors'), 1, 'number of actors', 3, Math.min(250, LIMITS.maxActors));
+  const dims = int(need(head, 3, 1, 'number of dimensions'), 1, 'number of dimensions', 1, LIMITS.maxDimensions);
 
   const hdr = fieldsOf(2);
   if ((lines[1] ?? '').trim() === '') throw new InputError('missing header line', { place: at(2, 1) });

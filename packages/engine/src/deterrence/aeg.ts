@@ -42,12 +42,15 @@
  * r = p_Ch (both types could gain c_DC > c_SQ), which makes the Deterrence Equilibrium depend on
  * credibility instead of on an arbitrary belief; at 3a after an unexpected response in kind, q is
  * the prior share of HH among the tactically Hard types whose d_DD_hard beats their equilibrium
- * value (tactically Soft types can never gain from it). Plain passive beliefs at 3a would leave
- * some parameters without any equilibrium; free beliefs would let an arbitrary belief (q = 0)
- * support escalation equilibria even when the Defender is surely Hard at both levels.
- * Equilibria at exact ties of the parameters may be missing. Every equilibrium reported is checked
- * against the built game in the tests (engine Nash check plus sequential rationality), and the pure
- * ones against the engine's own perfect Bayesian equilibria.
+ * value (tactically Soft types can never gain from it). Where that leaves no equilibrium (about
+ * 0.2% of random points), q ranges over those types instead (any belief on them, as the intuitive
+ * criterion of Cho & Kreps allows) and the equilibria are flagged `fallback`; free beliefs
+ * everywhere would let an arbitrary belief (q = 0) support escalation equilibria at almost every
+ * point (docs/decisions/0009). The continuation cases also include a tactically Hard type mixing a
+ * response in kind with its other answer where it is indifferent between them. Every equilibrium
+ * reported is checked against the built game in the tests (engine Nash check plus sequential
+ * rationality), the pure ones against the engine's own perfect Bayesian equilibria, and 5,000
+ * random points all report at least one (aeg-existence.test.ts).
  *
  * Names: Deterrence (no challenge), No-Response (every Defender type concedes), Constrained
  * Limited-Response (some Defender responds in kind and the Challenger never escalates after it),
@@ -62,6 +65,7 @@
 import type { DeterrenceModel, DeterrenceResult, EquilibriumReport, Params, ThresholdSide } from './model';
 import { addMass, chain, cleanOutcomes, fmt, resolveParams, sideOf } from './model';
 import { buildGame, type BuiltGame, type TreeSpec } from './efg-builder';
+import type { OffPathBeliefs } from '../games/perfect-bayesian';
 
 export const AEG_PARAMETERS = [
   { name: 'c_SQ', description: "Challenger's utility for the status quo", default: 0.75, range: [0.65, 0.9], kind: 'utility' },
@@ -106,11 +110,12 @@ const strategicHard = (t: DefType) => t[1] === 'H';
 
 export function buildAeg(given: Params): BuiltGame {
   const p = aegParams(given);
-  const leaf = (outcome: string, c: number, d: number): TreeSpec => ({ kind: 'leaf', outcome, payoffs: [c, d] });
+  const leaf = (outcome: string, c: number, d: number, variant?: string): TreeSpec => ({ kind: 'leaf', outcome, payoffs: [c, d], ...(variant ? { variant } : {}) });
   const sub = (ch: 'H' | 'S', t: DefType): TreeSpec => {
     const cEE = ch === 'H' ? p.c_EE_hard! : p.c_EE_soft!;
     const dEE = strategicHard(t) ? p.d_EE_hard! : p.d_EE_soft!;
     const dDD = tacticalHard(t) ? p.d_DD_hard! : p.d_DD_soft!;
+    const eeVariant = `${ch === 'H' ? 'Hard' : 'Soft'} Challenger, strategically ${strategicHard(t) ? 'Hard' : 'Soft'} Defender`;
     return {
       kind: 'move',
       player: 0,
@@ -132,7 +137,7 @@ export function buildAeg(given: Params): BuiltGame {
                   player: 0,
                   infoset: `Ch${ch}:3a`,
                   branches: [
-                    { action: 'D', child: leaf('DD', p.c_DD!, dDD) },
+                    { action: 'D', child: leaf('DD', p.c_DD!, dDD, `tactically ${tacticalHard(t) ? 'Hard' : 'Soft'} Defender`) },
                     {
                       action: 'E',
                       child: {
@@ -141,7 +146,7 @@ export function buildAeg(given: Params): BuiltGame {
                         infoset: `Def${t}:4a`,
                         branches: [
                           { action: 'D', child: leaf('ED', p.c_ED!, p.d_ED!) },
-                          { action: 'E', child: leaf('EE', cEE, dEE) },
+                          { action: 'E', child: leaf('EE', cEE, dEE, eeVariant) },
                         ],
                       },
                     },
@@ -156,7 +161,7 @@ export function buildAeg(given: Params): BuiltGame {
                   infoset: `Ch${ch}:3b`,
                   branches: [
                     { action: 'D', child: leaf('DE', p.c_DE!, p.d_DE!) },
-                    { action: 'E', child: leaf('EE', cEE, dEE) },
+                    { action: 'E', child: leaf('EE', cEE, dEE, eeVariant) },
                   ],
                 },
               },
@@ -256,7 +261,7 @@ const REGIMES = [
   { eH: 0, eS: 0, id: 'esc-none' },
 ] as const;
 
-function continuations(p: Params, th: AegThresholds, r: number, tieMix: number | null): AegContinuation[] {
+function continuations(p: Params, th: AegThresholds, r: number, tieMix: number | null, wide: boolean): AegContinuation[] {
   const prior: Record<DefType, number> = { HH: p.p_HH!, HS: p.p_HS!, SH: p.p_SH!, SS: p.p_SS! };
   const out: AegContinuation[] = [];
   // Pure Challenger responses at 3a.
@@ -299,19 +304,25 @@ function continuations(p: Params, th: AegThresholds, r: number, tieMix: number |
     }
   }
   // Nobody (with positive prior) responds in kind: D at node 2 is off the path. The Challenger's
-  // belief q there is the prior over the types that could gain from responding in kind (those
-  // with d_DD_hard above their equilibrium value: a simplified intuitive criterion), any belief
-  // when no type could; the Challenger's response follows from q (escalating at a tie).
+  // belief q there weighs the types that could gain from responding in kind (those with d_DD_hard
+  // above their equilibrium value; every type chance allows when none could). By default it is
+  // their prior share (a simplified intuitive criterion); `wide` lets it range over them (any q in
+  // [0, 1] when both HH and HS could, as the intuitive criterion of Cho & Kreps allows), the
+  // fallback where the default leaves no equilibrium. Each belief region gives one pure response
+  // of the Challenger (escalating at a tie): both escalate (q <= q_soft), only a Hard one
+  // (q_soft <= q <= q_hard), neither (q >= q_hard).
   {
-    const hh = prior.HH > 0 && p.d_DD_hard! > dNonDValue(p, r, 'HH') + TOL ? prior.HH : 0;
-    const hs = prior.HS > 0 && p.d_DD_hard! > dNonDValue(p, r, 'HS') + TOL ? prior.HS : 0;
+    const gainHH = prior.HH > 0 && p.d_DD_hard! > dNonDValue(p, r, 'HH') + TOL;
+    const gainHS = prior.HS > 0 && p.d_DD_hard! > dNonDValue(p, r, 'HS') + TOL;
+    const anyGain = gainHH || gainHS;
+    const [hh, hs] = anyGain ? [gainHH, gainHS] : [prior.HH > 0, prior.HS > 0];
     const candidates: [number, number, number][] = [];
-    if (hh + hs > 0) {
-      const q = hh / (hh + hs);
-      candidates.push(q <= th.q_soft + TOL ? [1, 1, q] : q <= th.q_hard + TOL ? [1, 0, q] : [0, 0, q]);
-    } else {
-      candidates.push([1, 1, 0], [1, 0, (th.q_soft + th.q_hard) / 2], [0, 0, 1]);
-    }
+    const respond = (q: number): [number, number, number] => (q <= th.q_soft + TOL ? [1, 1, q] : q <= th.q_hard + TOL ? [1, 0, q] : [0, 0, q]);
+    if (hh && !hs) candidates.push(respond(1));
+    else if (hs && !hh) candidates.push(respond(0));
+    else if (!hh && !hs) candidates.push([1, 1, 0]); // chance never reaches 3a: the belief is irrelevant
+    else if (wide || !anyGain) candidates.push([1, 1, 0], [1, 0, Math.min(1, Math.max(0, (th.q_soft + th.q_hard) / 2))], [0, 0, 1]);
+    else candidates.push(respond(prior.HH / (prior.HH + prior.HS)));
     for (const [eH, eS, q] of candidates) {
       const eps = r * eH + (1 - r) * eS;
       const dH = dUD(p, 'HH', eps) > dNonDValue(p, r, 'HH') + TOL ? 1 : 0;
@@ -403,7 +414,7 @@ function rGrid(extra: number[]): number[] {
   return [...pts].sort((a, b) => a - b);
 }
 
-export function aegEquilibria(p: Params): AegEquilibrium[] {
+export function aegEquilibria(p: Params, wide = false): AegEquilibrium[] {
   const th = aegThresholds(p);
   const pCh = p.p_Ch!;
   const cSQ = p.c_SQ!;
@@ -414,7 +425,7 @@ export function aegEquilibria(p: Params): AegEquilibrium[] {
     const mass = pCh * xH + (1 - pCh) * xS;
     // Off the path (nobody challenges) the Defender keeps its prior belief r = p_Ch.
     const r = mass > 0 ? (pCh * xH) / mass : pCh;
-    for (const cont of continuations(p, th, r, null)) {
+    for (const cont of continuations(p, th, r, null, wide)) {
       if (accept(valueOfD(p, cont, true), valueOfD(p, cont, false))) found.push({ xH, xS, r, rOnPath: mass > 0, cont });
     }
   };
@@ -430,7 +441,7 @@ export function aegEquilibria(p: Params): AegEquilibrium[] {
     if (p.p_HH! > 0 && p.p_HS! > 0) {
       for (const r of rGrid([th.r_hard, th.r_soft, pCh])) {
         if (r <= 0 || r >= 1) continue;
-        mixGrid.push({ r, conts: continuations(p, th, r, null).filter((c) => c.sig.startsWith('mix-')) });
+        mixGrid.push({ r, conts: continuations(p, th, r, null, wide).filter((c) => c.sig.startsWith('mix-')) });
       }
     }
     for (const mixer of ['soft', 'hard'] as const) {
@@ -451,8 +462,8 @@ export function aegEquilibria(p: Params): AegEquilibrium[] {
       // (1) at a Defender indifference point, the indifferent types mix C and E.
       for (const r of [th.r_hard, th.r_soft]) {
         if (!(r > lo + TOL && r < hi - TOL)) continue;
-        const at0 = continuations(p, th, r, 0);
-        const at1 = continuations(p, th, r, 1);
+        const at0 = continuations(p, th, r, 0, wide);
+        const at1 = continuations(p, th, r, 1, wide);
         for (const c0 of at0) {
           const c1 = at1.find((c) => c.sig === c0.sig);
           if (!c1) continue;
@@ -461,15 +472,59 @@ export function aegEquilibria(p: Params): AegEquilibrium[] {
           const v1 = v(c1) - cSQ;
           if (v0 === v1 || v0 * v1 > 0) continue;
           const m = v0 / (v0 - v1);
-          const cont = continuations(p, th, r, m).find((c) => c.sig === c0.sig);
+          const cont = continuations(p, th, r, m, wide).find((c) => c.sig === c0.sig);
           if (cont && accept(r, cont)) record(r, cont);
+        }
+      }
+      // (3) where a tactically Hard type is indifferent between responding in kind (D) and its best
+      // other answer (C or E) under a pure response g of the Challenger at 3a, that type mixes D
+      // with it (probability m of D) so that the mixing Challenger type is indifferent; g must stay
+      // optimal at the resulting belief q.
+      for (const t of ['HH', 'HS'] as const) {
+        const priorT = t === 'HH' ? p.p_HH! : p.p_HS!;
+        if (priorT <= 0) continue;
+        const other: DefType = t === 'HH' ? 'HS' : 'HH';
+        const priorO = other === 'HH' ? p.p_HH! : p.p_HS!;
+        for (const g of REGIMES) {
+          // dUD(t, eps(r)) = a0 + a1 r with eps(r) = r eH + (1 - r) eS.
+          const X = strategicHard(t) ? p.d_EE_hard! : p.d_ED!;
+          const a0 = p.d_DD_hard! + g.eS * (X - p.d_DD_hard!);
+          const a1 = (g.eH - g.eS) * (X - p.d_DD_hard!);
+          const dEE = strategicHard(t) ? p.d_EE_hard! : p.d_EE_soft!;
+          // Alternatives: C (d_DC), E (r dEE + (1 - r) d_DE).
+          const roots: number[] = [];
+          if (Math.abs(a1) > 1e-15) roots.push((p.d_DC! - a0) / a1);
+          const slope = a1 - (dEE - p.d_DE!);
+          if (Math.abs(slope) > 1e-15) roots.push((p.d_DE! - a0) / slope);
+          for (const r of roots) {
+            if (!(r > lo + TOL && r < hi - TOL)) continue;
+            const eps = r * g.eH + (1 - r) * g.eS;
+            if (Math.abs(dUD(p, t, eps) - dNonDValue(p, r, t)) > 1e-9) continue;
+            for (const o of priorO > 0 ? dCandidates(p, r, other, eps) : D_NEVER) {
+              const contAt = (m: number): AegContinuation => {
+                const [dH, dS] = t === 'HH' ? [m, o] : [o, m];
+                const mass = p.p_HH! * dH + p.p_HS! * dS;
+                const q = mass > 0 ? (p.p_HH! * dH) / mass : g.id === 'esc-none' ? 1 : 0;
+                return makeContinuation(p, r, null, dH, dS, g.eH, g.eS, q, mass > 0, `dmix-${t}:${g.id}:${o}`);
+              };
+              const v = (m: number) => valueOfD(p, contAt(m), mixer === 'hard') - cSQ;
+              const v0 = v(0);
+              const v1 = v(1);
+              if (v0 === v1 || v0 * v1 > 0) continue;
+              const m = v0 / (v0 - v1);
+              if (!(m > TOL && m < 1 - TOL)) continue;
+              const cont = contAt(m);
+              if (!cont.qOnPath || !insideRegime(g.id, cont.q, th)) continue;
+              if (accept(r, cont)) record(r, cont);
+            }
+          }
         }
       }
       // (2) along a branch whose value varies continuously with r (a tactically Hard Defender
       // mixing at q_hard or q_soft): bisection on sign changes between grid points.
       if (mixGrid.length === 0) continue;
       const value = (r: number, sig: string): number | undefined => {
-        const c = continuations(p, th, r, null).find((x) => x.sig === sig);
+        const c = continuations(p, th, r, null, wide).find((x) => x.sig === sig);
         return c === undefined ? undefined : valueOfD(p, c, mixer === 'hard') - cSQ;
       };
       for (let k = 0; k + 1 < mixGrid.length; k++) {
@@ -496,7 +551,7 @@ export function aegEquilibria(p: Params): AegEquilibrium[] {
             }
           }
           const r = (x0 + x1) / 2;
-          const cont = continuations(p, th, r, null).find((x) => x.sig === ca.sig);
+          const cont = continuations(p, th, r, null, wide).find((x) => x.sig === ca.sig);
           if (cont && accept(r, cont)) record(r, cont);
         }
       }
@@ -522,8 +577,13 @@ export function aegReports(given: Params): { params: Record<string, number>; equ
 function distinctReports(p: Params): EquilibriumReport[] {
   const seen = new Set<string>();
   const out: EquilibriumReport[] = [];
-  for (const eq of aegEquilibria(p)) {
-    const rep = report(p, eq);
+  // Where the default off-path belief leaves no equilibrium (about 0.2% of random points), the
+  // belief after an unexpected response in kind ranges over the types that could gain (flagged).
+  let found = aegEquilibria(p);
+  const fallback = found.length === 0;
+  if (fallback) found = aegEquilibria(p, true);
+  for (const eq of found) {
+    const rep = fallback ? asFallback(report(p, eq)) : report(p, eq);
     const key = JSON.stringify([rep.kind, rep.outcomes, eq.xH, eq.xS], (_, x) => (typeof x === 'number' ? Number(x.toFixed(9)) : x));
     if (seen.has(key)) continue;
     seen.add(key);
@@ -547,6 +607,14 @@ function report(p: Params, eq: AegEquilibrium): EquilibriumReport {
     strategies,
     beliefs: { r: eq.r, q: eq.cont.q },
     note: describe(eq) + (eq.cont.qOnPath ? '' : `; no Defender responds in kind (supported off the path by the Challenger's belief q = ${fmt(eq.cont.q)})`),
+  };
+}
+
+function asFallback(rep: EquilibriumReport): EquilibriumReport {
+  return {
+    ...rep,
+    fallback: true,
+    note: `${rep.note}; no equilibrium exists with the prior share of the types that could gain from a response in kind as the Challenger's off-path belief, so that belief ranges over those types (q = ${fmt(rep.beliefs!.q!)})`,
   };
 }
 
@@ -656,7 +724,7 @@ export function solveAeg(given: Params, options: { fast?: boolean } = {}): Deter
   const worst = failureOf(equilibria);
   const summary =
     equilibria.length === 0
-      ? 'No perfect Bayesian equilibrium found by the specialised solver (a knife-edge case?).'
+      ? 'No perfect Bayesian equilibrium found by the specialised solver at these exact values (a tie between thresholds); move a parameter slightly.'
       : `${equilibria.length} equilibri${equilibria.length === 1 ? 'um' : 'a'}: ${[...new Set(equilibria.map((e) => e.kind))].join(', ')}. ` +
         `Worst-case probability that deterrence fails: ${fmt(worst)}. ` +
         (options.fast ? '' : Number.isNaN(pHHmin)
@@ -674,8 +742,14 @@ export function solveAeg(given: Params, options: { fast?: boolean } = {}): Deter
   };
 }
 
-/** Brink's off-path belief convention for the AEG (see the header): the prior over the types that could gain from the unexpected move. */
-export const AEG_OFF_PATH = 'refined' as const;
+/**
+ * Brink's off-path belief convention for the AEG (see the header): the prior over the types that
+ * could gain from the unexpected move (at node 2 both Challenger types could, so the Defender keeps
+ * its prior r = p_Ch).
+ */
+export const AEG_OFF_PATH: OffPathBeliefs = 'refined';
+/** The fallback (equilibria flagged `fallback`): after an unexpected response in kind any belief over the types that could gain. */
+export const AEG_FALLBACK_OFF_PATH: OffPathBeliefs = (label) => (label.endsWith(':3a') ? 'gainers' : 'refined');
 
 export const aeg: DeterrenceModel = {
   id: 'aeg',
@@ -697,6 +771,7 @@ export const aeg: DeterrenceModel = {
   orderings: ORDERINGS,
   probabilityGroups: [PROBS],
   offPathBeliefs: AEG_OFF_PATH,
+  fallbackOffPathBeliefs: AEG_FALLBACK_OFF_PATH,
   build: buildAeg,
   solve: solveAeg,
   behaviour: (eq) => aegBehaviour(eq),

@@ -14,17 +14,22 @@
  *    `placeOf` (the jobs prefix `$.options.`, the CLI names its flag or file).
  * 2. `analyseDeterrence(setup, spec)` runs one analysis: solve (equilibria, thresholds, the built
  *    game, per equilibrium its failure probability and a behaviour profile to draw its path),
- *    a one-parameter sweep, a two-parameter map or a tornado (./sensitivity.ts).
+ *    a one-parameter sweep, a two-parameter map, a tornado (./sensitivity.ts), or the result over
+ *    the plausible parameter space with what it turns on (./uncertainty.ts), which the interfaces
+ *    lead with (issue 10: the interval first, the point second).
  */
 import { InputError, isInputError } from '../errors';
 import type { Scenario } from '../scenario/index';
 import { gameToJson, type GameJson } from '../games/formats/json';
 import { enginePerfectBayesian, outcomeDistribution } from '../games/perfect-bayesian';
-import { behaviourProfile, type BuiltGame } from './efg-builder';
+import { behaviourProfile, codeDistribution, type BuiltGame } from './efg-builder';
 import { failureProbability, resolveParams, type DeterrenceModel, type DeterrenceResult, type EquilibriumReport, type ParameterSpec } from './model';
 import { getDeterrenceModel, listDeterrenceModels } from './registry';
 import { scenarioBinding, scenarioDeterrenceModels, type BoundParameter } from './scenario-link';
 import { map2d, sweep, tornado, type MapResult, type RunControl, type SweepResult, type TornadoResult } from './sensitivity';
+import { deterrenceUncertainty, type DeterrenceUncertainty } from './uncertainty';
+import { LIMITS } from '../limits';
+import type { RangeShape } from '../random/sample';
 
 export interface DeterrenceRequest {
   /** Model id; default: the scenario's first bound model. */
@@ -142,7 +147,18 @@ export type DeterrenceAnalysisSpec =
   | { readonly kind: 'solve'; /** Also find a behaviour profile per equilibrium, to draw its path. */ readonly paths?: boolean }
   | { readonly kind: 'sweep'; readonly parameter: string; readonly steps?: number | undefined }
   | { readonly kind: 'map'; readonly x: string; readonly y: string; readonly steps?: number | undefined; readonly steps2?: number | undefined }
-  | { readonly kind: 'tornado'; readonly only?: readonly string[] | undefined };
+  | { readonly kind: 'tornado'; readonly only?: readonly string[] | undefined }
+  | {
+      readonly kind: 'uncertainty';
+      /** Points drawn from the ranges (default 1000). */
+      readonly samples?: number | undefined;
+      readonly seed?: number | string | undefined;
+      /** Sampling shape on each range: beta-PERT around the value (default) or uniform. */
+      readonly shape?: RangeShape | undefined;
+    };
+
+/** Points an uncertainty analysis draws by default (CLI, jobs and the web alike). */
+export const DEFAULT_UNCERTAINTY_SAMPLES = 1000;
 
 export interface DeterrenceSolved {
   readonly kind: 'solve';
@@ -161,7 +177,8 @@ export type DeterrenceAnalysis =
   | DeterrenceSolved
   | { readonly kind: 'sweep'; readonly sweep: SweepResult }
   | { readonly kind: 'map'; readonly map: MapResult }
-  | { readonly kind: 'tornado'; readonly tornado: TornadoResult };
+  | { readonly kind: 'tornado'; readonly tornado: TornadoResult }
+  | { readonly kind: 'uncertainty'; readonly uncertainty: DeterrenceUncertainty };
 
 /** Runs one analysis on a prepared setup. Sweeps, maps and tornadoes report progress and can stop early. */
 export function analyseDeterrence(setup: DeterrenceSetup, spec: DeterrenceAnalysisSpec, control: RunControl = {}, placeOf: PlaceOf = samePlace): DeterrenceAnalysis {
@@ -182,6 +199,17 @@ export function analyseDeterrence(setup: DeterrenceSetup, spec: DeterrenceAnalys
     case 'tornado':
       (spec.only ?? []).forEach((name, i) => known(name, `tornado.only[${i}]`));
       return { kind: 'tornado', tornado: tornado(model, params, { ...control, ranges, only: spec.only }) };
+    case 'uncertainty': {
+      const samples = spec.samples ?? DEFAULT_UNCERTAINTY_SAMPLES;
+      if (!Number.isInteger(samples) || samples < 1 || samples > LIMITS.maxRuns) {
+        throw new InputError(`expected a whole number of samples from 1 to ${LIMITS.maxRuns}, got ${samples}`, { place: placeOf('uncertainty.samples') });
+      }
+      const bound = Object.fromEntries(setup.settings.map((st) => [st.name, st.bound]));
+      return {
+        kind: 'uncertainty',
+        uncertainty: deterrenceUncertainty(model, params, { ...control, samples, seed: spec.seed ?? 1, shape: spec.shape ?? 'pert', ranges, bound }),
+      };
+    }
     case 'solve': {
       const result = model.solve(params);
       const built = model.build(params) as BuiltGame;
@@ -213,11 +241,11 @@ const ENGINE_PATH_SEARCH_MAX_NODES = 120;
  */
 function equilibriumPaths(model: DeterrenceModel, game: BuiltGame, result: DeterrenceResult): (number[][] | null)[] {
   let pure: { profile: number[][]; outcomes: Record<string, number> }[] | null = null;
-  const enginePure = () => (pure ??= game.nodes.length <= ENGINE_PATH_SEARCH_MAX_NODES ? enginePerfectBayesian(game, model.offPathBeliefs) : []);
+  const enginePure = () => (pure ??= game.nodes.length <= ENGINE_PATH_SEARCH_MAX_NODES ? enginePerfectBayesian(game, model.offPathBeliefs).map((e) => ({ ...e, outcomes: codeDistribution(e.outcomes) })) : []);
   return result.equilibria.map((eq: EquilibriumReport) => {
     try {
       const profile = behaviourProfile(game, model.behaviour(eq, result.parameters));
-      if (sameDistribution(outcomeDistribution(game, profile), eq.outcomes)) return profile;
+      if (sameDistribution(codeDistribution(outcomeDistribution(game, profile)), eq.outcomes)) return profile;
     } catch (error) {
       if (!isInputError(error) && !(error instanceof RangeError) && !(error instanceof TypeError)) throw error;
     }

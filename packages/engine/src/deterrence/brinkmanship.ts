@@ -67,9 +67,9 @@ export function buildBrinkmanship(given: Params): BuiltGame {
               action: 'Defy',
               child: {
                 kind: 'chance',
-                label: 'loss of control',
+                label: `loss of control (${hard ? 'Hard' : 'Soft'} Challenger)`,
                 branches: [
-                  { action: 'war', prob: p.q!, child: { kind: 'leaf', outcome: 'WAR', payoffs: [p.d_war!, hard ? p.c_war_hard! : p.c_war_soft!] } },
+                  { action: 'war', prob: p.q!, child: { kind: 'leaf', outcome: 'WAR', payoffs: [p.d_war!, hard ? p.c_war_hard! : p.c_war_soft!], variant: `${hard ? 'Hard' : 'Soft'} Challenger` } },
                   { action: 'no war', prob: 1 - p.q!, child: { kind: 'leaf', outcome: 'DF', payoffs: [p.d_defy!, p.c_defy!] } },
                 ],
               },

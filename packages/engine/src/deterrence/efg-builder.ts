@@ -7,6 +7,17 @@
  * Nodes are numbered in pre-order, information sets in order of first appearance (Gambit's order),
  * payoffs and chance probabilities become exact rationals from their shortest decimal form
  * (0.6 -> 3/5). The last chance probability of a node is 1 minus the others, so they sum to 1 exactly.
+ *
+ * Labels follow the rules Gambit 17 enforces when it reads a file (src/games/game.h: a non-empty
+ * node label is unique in the game, a non-empty information-set label is unique for its player,
+ * chance included; outcome labels are non-empty and unique), which Gambit 16 also accepts:
+ * node labels are empty (the information set carries the name); leaves with the same outcome code
+ * and the same payoffs share one outcome labelled with the code (`SQ`); when one code has several
+ * payoff vectors (the AEG's EE differs by type), each gets the code and its variant,
+ * `EE (Hard Challenger, strategically Soft Defender)`. The code is the label's first word
+ * (`outcomeCode`), so outcome distributions read off the game are keyed by code
+ * (`codeDistribution`). A model that reuses a label for two information sets of one player is a
+ * programming error and throws.
  */
 import { Rational } from '../numeric/rational';
 import { CHANCE, type ExtensiveFormGame, type GameNode, type Infoset, type Outcome } from '../games/types';
@@ -14,8 +25,31 @@ import { behaviorLayout } from '../games/behavior';
 
 export type TreeSpec =
   | { readonly kind: 'chance'; readonly label: string; readonly branches: readonly { readonly action: string; readonly prob: number; readonly child: TreeSpec }[] }
-  | { readonly kind: 'move'; readonly player: number; readonly infoset: string; readonly label?: string; readonly branches: readonly { readonly action: string; readonly child: TreeSpec }[] }
-  | { readonly kind: 'leaf'; readonly outcome: string; readonly payoffs: readonly number[] };
+  | { readonly kind: 'move'; readonly player: number; readonly infoset: string; readonly branches: readonly { readonly action: string; readonly child: TreeSpec }[] }
+  | {
+      readonly kind: 'leaf';
+      /** The outcome code as the paper writes it (one word: SQ, DC, EE...). */
+      readonly outcome: string;
+      readonly payoffs: readonly number[];
+      /** What distinguishes this leaf's payoffs from other leaves with the same code (e.g. the types). */
+      readonly variant?: string;
+    };
+
+/** The outcome code of an outcome label (its first word). */
+export function outcomeCode(label: string): string {
+  const space = label.indexOf(' ');
+  return space < 0 ? label : label.slice(0, space);
+}
+
+/** An outcome distribution keyed by outcome label, summed by outcome code. */
+export function codeDistribution(byLabel: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [label, p] of Object.entries(byLabel)) {
+    const code = outcomeCode(label);
+    out[code] = (out[code] ?? 0) + p;
+  }
+  return out;
+}
 
 export function toRational(x: number): Rational {
   return Rational.parse(String(x));
@@ -30,9 +64,36 @@ export function buildGame(title: string, players: readonly string[], root: TreeS
   const nodes: GameNode[] = [];
   const infosets: Infoset[] = [];
   const infosetKeys: string[] = [];
-  const outcomes: Outcome[] = [];
   const infosetIndex = new Map<string, number>();
   const perPlayerCount = new Map<number, number>();
+  const labelsOfPlayer = new Map<number, Set<string>>();
+
+  // Outcomes: one per distinct (code, payoffs), labelled after all leaves are seen.
+  const leaves: { code: string; payoffs: readonly number[]; variant?: string | undefined }[] = [];
+  const collect = (spec: TreeSpec): void => {
+    if (spec.kind === 'leaf') leaves.push({ code: spec.outcome, payoffs: spec.payoffs, variant: spec.variant });
+    else for (const b of spec.branches) collect(b.child);
+  };
+  collect(root);
+  const outcomeKey = (code: string, payoffs: readonly number[]) => `${code}\u0000${payoffs.join(',')}`;
+  const distinct = new Map<string, { code: string; payoffs: readonly number[]; variant?: string | undefined }>();
+  for (const leaf of leaves) if (!distinct.has(outcomeKey(leaf.code, leaf.payoffs))) distinct.set(outcomeKey(leaf.code, leaf.payoffs), leaf);
+  const perCode = new Map<string, number>();
+  for (const o of distinct.values()) perCode.set(o.code, (perCode.get(o.code) ?? 0) + 1);
+  const outcomes: Outcome[] = [];
+  const outcomeIndex = new Map<string, number>();
+  const usedLabels = new Set<string>();
+  for (const [key, o] of distinct) {
+    if (/\s/.test(o.code) || o.code === '') throw new Error(`buildGame: outcome code ${JSON.stringify(o.code)} must be one word`);
+    let label = o.code;
+    if (perCode.get(o.code)! > 1) {
+      label = o.variant ? `${o.code} (${o.variant})` : `${o.code} (${o.payoffs.map((x) => toRational(x).toString()).join(', ')})`;
+      if (usedLabels.has(label)) label = `${o.code} (${o.payoffs.map((x) => toRational(x).toString()).join(', ')})`;
+    }
+    usedLabels.add(label);
+    outcomeIndex.set(key, outcomes.length);
+    outcomes.push({ number: outcomes.length + 1, label, payoffs: o.payoffs.map(toRational) });
+  }
 
   const infosetFor = (key: string, player: number, label: string, actions: string[], probabilities?: Rational[]): number => {
     const existing = infosetIndex.get(key);
@@ -43,6 +104,10 @@ export function buildGame(title: string, players: readonly string[], root: TreeS
       }
       return existing;
     }
+    const taken = labelsOfPlayer.get(player) ?? new Set<string>();
+    if (label !== '' && taken.has(label)) throw new Error(`buildGame: information-set label ${JSON.stringify(label)} used twice for one player`);
+    if (label !== '') taken.add(label);
+    labelsOfPlayer.set(player, taken);
     const number = (perPlayerCount.get(player) ?? 0) + 1;
     perPlayerCount.set(player, number);
     const idx = infosets.length;
@@ -55,8 +120,7 @@ export function buildGame(title: string, players: readonly string[], root: TreeS
   const visit = (spec: TreeSpec): number => {
     const at = nodes.length;
     if (spec.kind === 'leaf') {
-      outcomes.push({ number: outcomes.length + 1, label: spec.outcome, payoffs: spec.payoffs.map(toRational) });
-      nodes.push({ type: 'terminal', label: spec.outcome, outcome: outcomes.length - 1 });
+      nodes.push({ type: 'terminal', label: '', outcome: outcomeIndex.get(outcomeKey(spec.outcome, spec.payoffs))! });
       return at;
     }
     nodes.push({ type: 'terminal', label: '' }); // placeholder, replaced below
@@ -67,11 +131,11 @@ export function buildGame(title: string, players: readonly string[], root: TreeS
       probs[probs.length - 1] = rest;
       const infoset = infosetFor(`chance:${at}`, CHANCE, spec.label, spec.branches.map((b) => b.action), probs);
       const children = spec.branches.map((b) => visit(b.child));
-      nodes[at] = { type: 'chance', label: spec.label, infoset, children };
+      nodes[at] = { type: 'chance', label: '', infoset, children };
     } else {
       const infoset = infosetFor(spec.infoset, spec.player, spec.infoset, spec.branches.map((b) => b.action));
       const children = spec.branches.map((b) => visit(b.child));
-      nodes[at] = { type: 'decision', label: spec.label ?? '', infoset, children };
+      nodes[at] = { type: 'decision', label: '', infoset, children };
     }
     return at;
   };

@@ -96,7 +96,7 @@ export function buildExtended(given: Params): BuiltGame {
                 infoset: 'Ch:3',
                 branches: [
                   { action: 'C', child: { kind: 'leaf', outcome: 'CD', payoffs: [p.c_CD!, p.d_CD!, p.e_CD!] } },
-                  { action: 'D', child: { kind: 'leaf', outcome: 'DD', payoffs: [p.c_DD!, def === 'H' ? p.d_DD_hard! : p.d_DD_soft!, p.e_DD!] } },
+                  { action: 'D', child: { kind: 'leaf', outcome: 'DD', payoffs: [p.c_DD!, def === 'H' ? p.d_DD_hard! : p.d_DD_soft!, p.e_DD!], variant: `${def === 'H' ? 'Hard' : 'Soft'} Defender` } },
                 ],
               },
             },

@@ -75,7 +75,7 @@ export function buildGmdg(given: Params): BuiltGame {
                 infoset: `A${a}:retaliate`,
                 branches: [
                   { action: 'C', child: { kind: 'leaf', outcome: 'CD', payoffs: [p.a_CD!, p.b_CD!] } },
-                  { action: 'D', child: { kind: 'leaf', outcome: 'DD', payoffs: [aDD(a), bDD(b)] } },
+                  { action: 'D', child: { kind: 'leaf', outcome: 'DD', payoffs: [aDD(a), bDD(b)], variant: `A ${a === 'H' ? 'Hard' : 'Soft'}, B ${b === 'H' ? 'Hard' : 'Soft'}` } },
                 ],
               },
             },
@@ -90,7 +90,7 @@ export function buildGmdg(given: Params): BuiltGame {
           infoset: `B${b}:retaliate`,
           branches: [
             { action: 'C', child: { kind: 'leaf', outcome: 'DC', payoffs: [p.a_DC!, p.b_DC!] } },
-            { action: 'D', child: { kind: 'leaf', outcome: 'DD', payoffs: [aDD(a), bDD(b)] } },
+            { action: 'D', child: { kind: 'leaf', outcome: 'DD', payoffs: [aDD(a), bDD(b)], variant: `A ${a === 'H' ? 'Hard' : 'Soft'}, B ${b === 'H' ? 'Hard' : 'Soft'}` } },
           ],
         },
       },
@@ -230,7 +230,7 @@ export function solveGmdg(given: Params): DeterrenceResult {
       outcomes,
       strategies: { x_hard: e.xH, x_soft: e.xS, z_hard: e.zH, z_soft: e.zS },
       beliefs: { rho: e.rho },
-      ...(freeBeliefs ? { note: `weak perfect Bayesian: supported only by the off-path belief rho = ${fmt(e.rho)}` } : {}),
+      ...(freeBeliefs ? { fallback: true, note: `weak perfect Bayesian: supported only by the off-path belief rho = ${fmt(e.rho)}` } : {}),
     };
   });
   const sides: ThresholdSide[] = [
@@ -290,6 +290,7 @@ export const gmdg: DeterrenceModel = {
   orderings: ORDERINGS,
   probabilityGroups: [],
   offPathBeliefs: 'refined',
+  fallbackOffPathBeliefs: 'any',
   build: buildGmdg,
   solve: solveGmdg,
   behaviour: (eq) => gmdgBehaviour(eq),

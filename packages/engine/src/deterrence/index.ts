@@ -19,8 +19,17 @@ export {
   type ParameterSetting,
   type ParameterOrigin,
   type PlaceOf,
+  DEFAULT_UNCERTAINTY_SAMPLES,
 } from './analysis';
-export { buildGame, behaviourProfile, type BuiltGame, type TreeSpec } from './efg-builder';
+export {
+  deterrenceUncertainty,
+  uncertaintySummary,
+  groundsOf,
+  type DeterrenceUncertainty,
+  type UncertaintyDriver,
+  type ParameterGrounds,
+} from './uncertainty';
+export { buildGame, behaviourProfile, outcomeCode, codeDistribution, type BuiltGame, type TreeSpec } from './efg-builder';
 // `tornado` is also a bargaining export: this module exports it as `deterrenceTornado`.
 export {
   sweep,
@@ -49,5 +58,5 @@ export { udg, udgThresholds } from './udg';
 export { aeg, aegThresholds, aegReports, minimumCredibility } from './aeg';
 export { extended } from './extended';
 export { brinkmanship, brinkmanshipThresholds } from './brinkmanship';
-export { audienceCosts } from './audience-costs';
+export { audienceCosts, audienceThresholds, audienceSeparates } from './audience-costs';
 export { verifyAgainstEngine, outcomeKey, type Verification } from './verify';

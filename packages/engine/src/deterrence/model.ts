@@ -34,6 +34,11 @@ export interface EquilibriumReport {
   /** Beliefs at information sets (posterior probabilities), where they matter. */
   readonly beliefs?: Readonly<Record<string, number>>;
   readonly note?: string;
+  /**
+   * True when the equilibrium needs the model's wider fallback belief rule (`fallbackOffPathBeliefs`),
+   * reported only where no equilibrium exists under its default rule.
+   */
+  readonly fallback?: boolean;
 }
 
 export interface ThresholdSide {
@@ -90,6 +95,8 @@ export interface DeterrenceModel {
   readonly probabilityGroups: readonly (readonly string[])[];
   /** The off-path belief convention the solver's equilibria are perfect Bayesian under. */
   readonly offPathBeliefs: OffPathBeliefs;
+  /** The wider rule of the equilibria flagged `fallback` (where the default rule leaves none). */
+  readonly fallbackOffPathBeliefs?: OffPathBeliefs;
   build(params: Params): ExtensiveFormGame;
   /** `fast` skips threshold searches that re-solve the model (sweeps, maps and tornadoes use it). */
   solve(params: Params, options?: { fast?: boolean }): DeterrenceResult;

@@ -32,7 +32,7 @@ import { radg, radgThreshold } from './radg';
 import { udg } from './udg';
 import { gmdg } from './gmdg';
 import type { DeterrenceModel } from './model';
-import type { BuiltGame } from './efg-builder';
+import { outcomeCode, type BuiltGame } from './efg-builder';
 import { verifyAgainstEngine } from './verify';
 import { isInputError } from '../errors';
 
@@ -64,7 +64,7 @@ function readGame(game: BuiltGame): { branchProb: Record<string, number>; leaves
     const node = game.nodes[n]!;
     if (node.type === 'terminal') {
       const o = game.outcomes[node.outcome!]!;
-      leaves.push({ branch, outcome: o.label, payoffs: o.payoffs.map((x) => x.toNumber()), path });
+      leaves.push({ branch, outcome: outcomeCode(o.label), payoffs: o.payoffs.map((x) => x.toNumber()), path });
       return;
     }
     const s = game.infosets[node.infoset]!;

@@ -55,7 +55,7 @@ export function buildRadg(given: Params): BuiltGame {
           infoset: `B:${type}`,
           branches: [
             { action: 'C', child: { kind: 'leaf', outcome: 'DC', payoffs: [p.a_DC!, p.b_DC!] } },
-            { action: 'D', child: { kind: 'leaf', outcome: 'DD', payoffs: [p.a_DD!, type === 'Hard' ? p.b_DD_hard! : p.b_DD_soft!] } },
+            { action: 'D', child: { kind: 'leaf', outcome: 'DD', payoffs: [p.a_DD!, type === 'Hard' ? p.b_DD_hard! : p.b_DD_soft!], variant: `${type} B` } },
           ],
         },
       },

@@ -85,7 +85,7 @@ export function buildUdg(given: Params): BuiltGame {
                   { action: 'C', child: { kind: 'leaf', outcome: 'CD', payoffs: [p.c_CD!, p.d_CD!] } },
                   {
                     action: 'D',
-                    child: { kind: 'leaf', outcome: 'DD', payoffs: [ch === 'H' ? p.c_DD_hard! : p.c_DD_soft!, def === 'H' ? p.d_DD_hard! : p.d_DD_soft!] },
+                    child: { kind: 'leaf', outcome: 'DD', payoffs: [ch === 'H' ? p.c_DD_hard! : p.c_DD_soft!, def === 'H' ? p.d_DD_hard! : p.d_DD_soft!], variant: `${ch === 'H' ? 'Hard' : 'Soft'} Challenger, ${def === 'H' ? 'Hard' : 'Soft'} Defender` },
                   },
                 ],
               },

@@ -9,7 +9,7 @@
  */
 import type { Params } from './model';
 import { getDeterrenceModel } from './registry';
-import { behaviourProfile, type BuiltGame } from './efg-builder';
+import { behaviourProfile, codeDistribution, type BuiltGame } from './efg-builder';
 import { checkSequentialRationality, enginePerfectBayesian } from '../games/perfect-bayesian';
 import { behaviorMaxGainFloat } from '../games/behavior';
 
@@ -39,14 +39,14 @@ export function verifyAgainstEngine(modelId: string, params: Params, options: { 
   const offPath = model.offPathBeliefs;
   const reported = result.equilibria.map((eq) => {
     const profile = behaviourProfile(game, model.behaviour(eq, result.parameters));
-    // Equilibria the solver flags as weak (an arbitrary off-path belief) are checked as such.
-    const policy = eq.note?.startsWith('weak perfect Bayesian') ? 'any' : offPath;
+    // Equilibria the solver flags as fallbacks are checked under the model's wider belief rule.
+    const policy = eq.fallback ? (model.fallbackOffPathBeliefs ?? 'any') : offPath;
     return { kind: eq.kind, maxGain: behaviorMaxGainFloat(game, profile), sequentialFailures: checkSequentialRationality(game, profile, policy).failures };
   });
   const isPure = (s: Readonly<Record<string, number>>) => Object.values(s).every((v) => Math.abs(v) < 1e-12 || Math.abs(v - 1) < 1e-12);
-  const weak = (e: { note?: string }) => e.note?.startsWith('weak perfect Bayesian') ?? false;
+  const weak = (e: { fallback?: boolean }) => e.fallback === true;
   const closedFormPure = [...new Set(result.equilibria.filter((e) => isPure(e.strategies) && !weak(e)).map((e) => outcomeKey(e.outcomes)))].sort();
   const closedFormAll = [...new Set(result.equilibria.map((e) => outcomeKey(e.outcomes)))].sort();
-  const enginePure = options.engine === false ? [] : [...new Set(enginePerfectBayesian(game, offPath).map((e) => outcomeKey(e.outcomes)))].sort();
+  const enginePure = options.engine === false ? [] : [...new Set(enginePerfectBayesian(game, offPath).map((e) => outcomeKey(codeDistribution(e.outcomes))))].sort();
   return { reported, closedFormPure, closedFormAll, enginePure };
 }

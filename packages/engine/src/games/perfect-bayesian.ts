@@ -15,7 +15,9 @@
  * prior (chance probabilities of the nodes); 'refined' keeps the prior only over the nodes whose
  * last move by another player could have paid that player (its best payoff below the move beats
  * its equilibrium value there), a simplified intuitive criterion (Cho & Kreps 1987) that stops
- * beliefs from blaming a deviation on a type that cannot gain from it. With `offPath = 'any'` the check instead asks whether
+ * beliefs from blaming a deviation on a type that cannot gain from it; 'gainers' lets the belief
+ * range over those nodes (any belief on them, as the intuitive criterion allows; over all nodes
+ * when none may pay). With `offPath = 'any'` the check instead asks whether
  * SOME belief makes the played actions optimal (weak PBE): exact when I has two nodes (an interval
  * of beliefs) or two actions (some node must favour the played action), by the vertices and the
  * centroid of the belief simplex otherwise.
@@ -71,7 +73,7 @@ export interface SequentialCheck {
  * Off the equilibrium path, 'prior' keeps the prior belief (the chance probabilities of the nodes,
  * "passive beliefs", the convention of Brink's deterrence solvers); 'any' accepts any belief.
  */
-export type OffPathPolicy = 'prior' | 'any' | 'refined';
+export type OffPathPolicy = 'prior' | 'any' | 'refined' | 'gainers';
 export type OffPathBeliefs = OffPathPolicy | ((infosetLabel: string) => OffPathPolicy);
 
 function policyAt(offPath: OffPathBeliefs, label: string): OffPathPolicy {
@@ -197,12 +199,22 @@ function analyse(game: ExtensiveFormGame, profile: readonly (readonly number[])[
   return { value, reachByPlayer, chanceReach, members, deviationMayPay };
 }
 
+/** The nodes a 'gainers' belief may weigh: those whose last move by another player may have paid it, else all. */
+function gainerNodes(a: Analysis, nodes: readonly number[]): number[] {
+  const kept = nodes.filter((n) => a.deviationMayPay[n] && a.chanceReach[n]! > EPS);
+  return kept.length > 0 ? kept : nodes.filter((n) => a.chanceReach[n]! > EPS);
+}
+
 /**
  * The belief off the path: the prior over the nodes ('prior'), or the prior over the nodes whose
  * last move by another player may have paid it ('refined': a simplified intuitive criterion; all
- * nodes when none may).
+ * nodes when none may); 'gainers' defines a belief only when a single node may be weighed.
  */
 function offPathBelief(a: Analysis, nodes: readonly number[], policy: OffPathPolicy): number[] | undefined {
+  if (policy === 'gainers') {
+    const kept = gainerNodes(a, nodes);
+    return kept.length === 1 ? nodes.map((n) => (n === kept[0] ? 1 : 0)) : undefined;
+  }
   let weights = nodes.map((n) => a.chanceReach[n]!);
   if (policy === 'refined') {
     const kept = nodes.map((n, k) => (a.deviationMayPay[n] ? weights[k]! : 0));
@@ -265,37 +277,47 @@ export function checkSequentialRationality(
       const best = Math.max(...qa);
       return qa.every((v, a) => !played[a] || v >= best - 1e-7 * Math.max(1, Math.abs(best)));
     };
+    // Is there a belief over these members (indices into `nodes`) that makes the played actions optimal?
+    const someBelief = (idx: readonly number[]): boolean => {
+      if (idx.length === 1) return okWith(nodes.map((_, k) => (k === idx[0] ? 1 : 0)));
+      if (idx.length === 2) {
+        // mu = (1 - t, t) on the two members; every constraint q(a) - q(a') >= 0 is linear in t.
+        const [i0, i1] = idx as [number, number];
+        let lo = 0;
+        let hi = 1;
+        for (let a = 0; a < info.actions.length && lo <= hi; a++) {
+          if (!played[a]) continue;
+          for (let b = 0; b < info.actions.length; b++) {
+            if (b === a) continue;
+            const d0 = q[i0]![a]! - q[i0]![b]!;
+            const d1 = q[i1]![a]! - q[i1]![b]!;
+            // (1 - t) d0 + t d1 >= 0  <=>  d0 + t (d1 - d0) >= 0
+            const slope = d1 - d0;
+            if (Math.abs(slope) < 1e-15) {
+              if (d0 < -1e-9) hi = -1;
+            } else if (slope > 0) lo = Math.max(lo, -d0 / slope - 1e-9);
+            else hi = Math.min(hi, -d0 / slope + 1e-9);
+          }
+        }
+        return lo <= hi;
+      }
+      const vertex = (k: number) => nodes.map((_, j) => (j === k ? 1 : 0));
+      const candidates: number[][] = idx.map(vertex);
+      candidates.push(nodes.map((_, j) => (idx.includes(j) ? 1 / idx.length : 0)));
+      const nPlayed = played.filter(Boolean).length;
+      return nPlayed === 1 && info.actions.length === 2 ? candidates.slice(0, idx.length).some(okWith) : candidates.some(okWith);
+    };
+    const policy = policyAt(offPath, info.label);
     let ok: boolean;
     if (total > EPS) {
       ok = okWith(nodes.map((n) => reach[n]! / total));
-    } else if (policyAt(offPath, info.label) !== 'any' && priorTotal > EPS && offPathBelief(analysis, nodes, policyAt(offPath, info.label))) {
-      ok = okWith(offPathBelief(analysis, nodes, policyAt(offPath, info.label))!);
-    } else if (nodes.length === 1) {
-      ok = okWith([1]);
-    } else if (nodes.length === 2) {
-      // mu = (1 - t, t); every constraint q(a) - q(a') >= 0 is linear in t.
-      let lo = 0;
-      let hi = 1;
-      for (let a = 0; a < info.actions.length && lo <= hi; a++) {
-        if (!played[a]) continue;
-        for (let b = 0; b < info.actions.length; b++) {
-          if (b === a) continue;
-          const d0 = q[0]![a]! - q[0]![b]!;
-          const d1 = q[1]![a]! - q[1]![b]!;
-          // (1 - t) d0 + t d1 >= 0  <=>  d0 + t (d1 - d0) >= 0
-          const slope = d1 - d0;
-          if (Math.abs(slope) < 1e-15) {
-            if (d0 < -1e-9) hi = -1;
-          } else if (slope > 0) lo = Math.max(lo, -d0 / slope - 1e-9);
-          else hi = Math.min(hi, -d0 / slope + 1e-9);
-        }
-      }
-      ok = lo <= hi;
+    } else if ((policy === 'prior' || policy === 'refined') && priorTotal > EPS && offPathBelief(analysis, nodes, policy)) {
+      ok = okWith(offPathBelief(analysis, nodes, policy)!);
+    } else if (policy === 'gainers') {
+      const kept = gainerNodes(analysis, nodes);
+      ok = someBelief(kept.map((n) => nodes.indexOf(n)));
     } else {
-      const candidates: number[][] = nodes.map((_, k) => nodes.map((__, j) => (j === k ? 1 : 0)));
-      candidates.push(nodes.map(() => 1 / nodes.length));
-      const nPlayed = played.filter(Boolean).length;
-      ok = nPlayed === 1 && info.actions.length === 2 ? candidates.slice(0, nodes.length).some(okWith) : candidates.some(okWith);
+      ok = someBelief(nodes.map((_, k) => k));
     }
     if (!ok) failures.push(info.label || `infoset ${s}`);
   }

@@ -6,8 +6,9 @@
  * looks them up (the nearest existing ancestor when the path itself is missing, e.g. for a
  * missing property).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { InputError } from '../errors';
+import { LIMITS } from '../limits';
 import { formatPath, type PathSegment } from './json-path';
 
 export interface SourcePosition {
@@ -25,15 +26,23 @@ const positionIndex = new WeakMap<object, PositionIndex>();
 
 /**
  * Parses scenario text. A syntax error (or a duplicate key) throws `InputError` with place
- * `file:line:col`.
+ * `file:line:col`; so do text over LIMITS.maxTextBytes and nesting deeper than
+ * LIMITS.maxNestingDepth (found on the parser's token tree before anything recursive runs).
  */
 export function parseScenarioText(text: string, fileName: string): unknown {
+  checkTextSize(text, fileName);
+  checkNesting(text, fileName);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   const firstError = doc.errors[0];
   if (firstError) {
-    const pos = firstError.linePos?.[0] ?? lineCounter.linePos(firstError.pos[0]);
+    let pos = firstError.linePos?.[0] ?? lineCounter.linePos(firstError.pos[0]);
     const message = firstError.message.split('\n')[0] ?? firstError.message;
+    // A quote left open runs to the end of the file: report where it opens.
+    if (/^Missing closing .?quote/i.test(message)) {
+      const opening = openQuoteAt(doc, firstError.pos[0]);
+      if (opening !== undefined) pos = lineCounter.linePos(opening);
+    }
     throw new InputError(`YAML syntax error: ${message}`, { place: `${fileName}:${pos.line}:${pos.col}`, expected: 'valid YAML or JSON' });
   }
   let data: unknown;
@@ -48,6 +57,64 @@ export function parseScenarioText(text: string, fileName: string): unknown {
     positionIndex.set(data, { fileName, byPath });
   }
   return data;
+}
+
+/** Refuses text over LIMITS.maxTextBytes (UTF-8), without encoding it when the answer is clear. */
+function checkTextSize(text: string, fileName: string): void {
+  const limit = LIMITS.maxTextBytes;
+  if (text.length * 3 <= limit) return;
+  let bytes = text.length > limit ? limit + 1 : 0;
+  if (bytes === 0) {
+    for (let i = 0; i < text.length && bytes <= limit; i++) {
+      const c = text.charCodeAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3; // a surrogate pair is 4 bytes: 2 + 2
+    }
+  }
+  if (bytes > limit) {
+    throw new InputError(`the text is larger than ${limit / (1024 * 1024)} MiB`, { place: `${fileName}:1:1`, expected: `at most ${limit} bytes` });
+  }
+}
+
+/**
+ * Walks the parser's token tree (yaml's Parser is iterative) with an explicit stack and refuses
+ * collections nested deeper than LIMITS.maxNestingDepth, at the line of the first one too deep;
+ * deeper input would otherwise overflow the recursive steps that follow.
+ */
+function checkNesting(text: string, fileName: string): void {
+  const limit = LIMITS.maxNestingDepth;
+  const lineCounter = new LineCounter();
+  type Tok = { type?: string; offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+  const stack: { tok: unknown; depth: number }[] = [];
+  for (const tok of new Parser(lineCounter.addNewLine).parse(text)) stack.push({ tok, depth: 0 });
+  while (stack.length) {
+    const { tok, depth } = stack.pop()!;
+    if (tok === null || typeof tok !== 'object') continue;
+    const t = tok as Tok;
+    const collection = t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
+    const d = collection ? depth + 1 : depth;
+    if (d > limit) {
+      const pos = lineCounter.linePos(t.offset ?? 0);
+      throw new InputError(`nesting deeper than ${limit} levels`, { place: `${fileName}:${pos.line}:${pos.col}`, expected: `at most ${limit} levels of nesting` });
+    }
+    if (t.type === 'document') stack.push({ tok: t.value, depth: d });
+    for (const item of t.items ?? []) {
+      if (item.key) stack.push({ tok: item.key, depth: d });
+      if (item.value) stack.push({ tok: item.value, depth: d });
+    }
+  }
+}
+
+/** Offset of the quoted scalar that runs into the error at `errorOffset` (a quote never closed). */
+function openQuoteAt(doc: ReturnType<typeof parseDocument>, errorOffset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] >= errorOffset) {
+        found = found === undefined ? node.range[0] : Math.min(found, node.range[0]);
+      }
+    },
+  });
+  return found;
 }
 
 function indexNode(node: YamlNode | null, path: PathSegment[], out: Map<string, SourcePosition>, lc: LineCounter): void {

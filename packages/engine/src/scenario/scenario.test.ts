@@ -46,7 +46,7 @@ issues:
     scale: { min: 0, max: 100, anchors: [{ value: 0, label: { en: none } }, { value: 100, label: { en: full } }] }
     positions:
       - actor: dprk
-        position: { value: 100, cite: { source: art, quote: "華府 擔憂" } }
+        position: { value: 100, range: [0, 120], note: a reading, cite: { source: art, quote: "華府 擔憂", support: implies } }
         salience: { value: 0.9, range: [0.8, 1], assumption: core interest }
         clout: { value: 0.3, range: [0.2, 0.4], assumption: small }
 variants:
@@ -180,9 +180,9 @@ describe('variants', () => {
   it('rejects unknown variants and invalid results', () => {
     const s = load(MINI);
     expect(expectInputError(() => applyVariant(s, 'hard')).message).toMatch(/unknown variant "hard"/);
-    const bad = load(MINI.replace('value: 60 }', 'value: 160 }'));
+    const bad = load(MINI.replace('value: 60 }', 'value: 110 }'));
     expect(expectInputError(() => applyVariant(bad, 'soft')).message).toMatch(/variant "soft" makes the scenario invalid.*outside the scale/);
-    const withQuote = MINI.replace('value: 60 }', 'value: { value: 50, cite: { source: art, quote: "不存在" } } }').replace('position.value"', 'position"');
+    const withQuote = MINI.replace('value: 60 }', 'value: { value: 50, range: [40, 60], assumption: a test, cite: { source: art, quote: "不存在", support: context } } }').replace('position.value"', 'position"');
     // Quotes inside variant changes are checked with the base scenario already...
     expect(expectInputError(() => load(withQuote)).message).toMatch(/「不存在」 does not occur/);
     // ...and again once the variant is applied.

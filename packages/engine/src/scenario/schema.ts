@@ -14,12 +14,14 @@
  * this file stays a plain description of shapes.
  */
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 
 /** Short lowercase identifiers: `dprk`, `kim-jong-un`, `us-rok-alliance`. */
 export const IdSchema = z
   .string()
+  .max(LIMITS.maxIdLength, `an id of at most ${LIMITS.maxIdLength} characters`)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id: letters, digits and dashes, e.g. "kim-jong-un"')
-  .describe('Short lowercase identifier (a-z, 0-9, "-"), unique within its list.').meta({ id: 'Id' });
+  .describe(`Short lowercase identifier (a-z, 0-9, "-"; at most ${LIMITS.maxIdLength} characters), unique within its list.`).meta({ id: 'Id' });
 
 /** ISO date, possibly partial: `2024`, `2024-06`, `2024-06-19`. */
 export const PartialDateSchema = z
@@ -43,24 +45,41 @@ export const MultilingualSchema = z
 export type Multilingual = z.infer<typeof MultilingualSchema>;
 
 /**
+ * How much a citation rests on its quote (docs/scenario.md, "Grades"):
+ * - `states`: the quote states the value: the number (in any written form: 六, 3.48億, 近9成) or, for
+ *   a position on an issue scale, the category of the anchor at that value (`scenario validate`
+ *   checks that a quote graded `states` contains the number or the anchor's label or quote);
+ * - `implies`: the quote gives the direction or ordering only; the magnitude is the modeller's reading,
+ *   which the value carries as a `note` (or the citation's `note`) with an uncertainty `range`;
+ * - `context`: the quote is background for the value, which is an assumption (`assumption` + `range`).
+ */
+export const SupportSchema = z
+  .enum(['states', 'implies', 'context'])
+  .describe('How much the quote supports the value: states (the number or category is in the quote), implies (direction or ordering only), context (background: the value is an assumption).')
+  .meta({ id: 'Support' });
+export type Support = z.infer<typeof SupportSchema>;
+
+/**
  * A citation. `quote` is a verbatim passage of the source's stored text (compared after normalising
  * whitespace only); it is required when the source has a `file`. For URL-only sources give a
- * `locator` (section, paragraph, table row) and no quote.
+ * `locator` (section, paragraph, table row) and no quote. A citation of a number says how much it
+ * supports it (`support`); the modeller's English rendering of a quote lives in `translations`.
  */
 export const CiteSchema = z
   .strictObject({
     source: IdSchema.describe('Id of an entry in `sources`.'),
     quote: z.string().min(1).optional().describe('Verbatim passage of the source text (required when the source has a file).'),
     locator: z.string().min(1).optional().describe('Where in the source (for URL-only sources): section, paragraph, table row.'),
-    note: z.string().optional().describe('How the cited passage supports the value (translation, conversion).'),
+    support: SupportSchema.optional().describe('Required when the citation supports a number: states, implies or context.'),
+    note: z.string().optional().describe('How the cited passage supports the value (translation, conversion, reading).'),
   })
   .refine((c) => c.quote !== undefined || c.locator !== undefined, {
     message: 'a citation needs a "quote" (sources with a file) or a "locator" (URL-only sources)',
   })
-  .describe('A citation: { source, quote } for stored sources, { source, locator } for URL-only sources.').meta({ id: 'Cite' });
+  .describe('A citation: { source, quote, support? } for stored sources, { source, locator, support? } for URL-only sources.').meta({ id: 'Cite' });
 export type Cite = z.infer<typeof CiteSchema>;
 
-const RangeSchema = z
+export const RangeSchema = z
   .tuple([z.number(), z.number()])
   .refine(([lo, hi]) => lo <= hi, { message: 'range must be [low, high] with low <= high' })
   .describe('Uncertainty interval [low, high] that contains the value.');
@@ -78,6 +97,24 @@ function checkProvenance(v: { cite?: unknown; assumption?: unknown }, ctx: z.Ref
   }
 }
 
+/**
+ * A value defined by other values of the scenario: `equals` one cited number, or the `sum` of
+ * several (JSON paths). Its `value` and `range` are computed after variants are applied, so a
+ * variant that changes a source changes every value derived from it. In a file they may be left
+ * out; when given they must equal the computed ones (so a copy cannot go stale).
+ */
+export const DerivedSchema = z
+  .strictObject({
+    equals: z.string().regex(/^\$/, 'a JSON path starting with "$"').optional().describe('JSON path of the cited number this value equals, e.g. "$.models.deterrence.aeg.parameters.p_HH".'),
+    sum: z.array(z.string().regex(/^\$/, 'a JSON path starting with "$"')).min(2).optional().describe('JSON paths of the cited numbers this value is the sum of.'),
+    within: RangeSchema.optional().describe('Bounds the computed range is clipped to, e.g. [0, 1] for a probability.'),
+    rationale: z.string().min(1).describe('Why the value is defined so (the model\'s definition).'),
+  })
+  .refine((d) => (d.equals === undefined) !== (d.sum === undefined), { message: 'a derived value needs exactly one of "equals" (a JSON path) or "sum" (JSON paths)' })
+  .describe('A value defined by other values: { equals: path } or { sum: [paths] }, with its rationale.')
+  .meta({ id: 'Derived' });
+export type Derived = z.infer<typeof DerivedSchema>;
+
 /** Builds the schema of a cited value of a given type. */
 export function citedSchema<T extends z.ZodType>(valueSchema: T) {
   return z
@@ -86,15 +123,35 @@ export function citedSchema<T extends z.ZodType>(valueSchema: T) {
       unit: z.string().optional().describe('Unit, e.g. "USD", "share", "count", "kt".'),
       range: RangeSchema.optional(),
       ...provenanceFields,
-      note: z.string().optional().describe('Remarks: conversions, readings of the source.'),
+      derived: DerivedSchema.optional().describe('This value is defined by others (its value and range are computed).'),
+      note: z.string().optional().describe('Remarks: conversions, readings of the source (the reading of an implied value).'),
     })
     .superRefine((v, ctx) => {
+      if (v.derived !== undefined) {
+        if (v.cite !== undefined || v.assumption !== undefined) {
+          ctx.addIssue({ code: 'custom', message: 'a derived value takes its provenance from its sources: no "cite" or "assumption" of its own', path: ['derived'] });
+        }
+        return;
+      }
       checkProvenance(v, ctx);
+      const support = v.cite?.support;
+      if (v.cite !== undefined && support === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'the citation of a value needs "support": states, implies or context', path: ['cite', 'support'] });
+      }
       if (v.assumption !== undefined && v.range === undefined) {
         ctx.addIssue({ code: 'custom', message: 'an assumed value needs an uncertainty "range": [low, high]', path: ['range'] });
       }
+      if (support === 'implies') {
+        if (v.range === undefined) ctx.addIssue({ code: 'custom', message: 'an implied value needs an uncertainty "range": [low, high] (the quote gives its direction, not its size)', path: ['range'] });
+        if (v.note === undefined && v.cite?.note === undefined && v.assumption === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'an implied value needs its reading: a "note" saying how the quote leads to this value', path: ['note'] });
+        }
+      }
+      if (support === 'context' && v.assumption === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'a value whose citation is only context is an assumption: give its rationale in "assumption" (and a "range")', path: ['assumption'] });
+      }
     })
-    .describe('A value with provenance: { value, unit?, range?, cite } or { value, range, assumption }.');
+    .describe('A value with provenance: { value, unit?, range?, cite } or { value, range, assumption } or { derived }.');
 }
 
 /** A cited number. When `range` is given, `range[0] <= value <= range[1]`. */
@@ -102,7 +159,7 @@ export const CitedNumberSchema = citedSchema(z.number().describe('The value.')).
   if (v.range && (v.value < v.range[0] || v.value > v.range[1])) {
     ctx.addIssue({ code: 'custom', message: `value ${v.value} lies outside its range [${v.range[0]}, ${v.range[1]}]`, path: ['value'] });
   }
-}).meta({ id: 'CitedNumber', description: 'A cited number: { value, unit?, range?, cite } or { value, range, assumption }.' });
+}).meta({ id: 'CitedNumber', description: 'A cited number: { value, unit?, range?, cite } or { value, range, assumption } or { derived: { equals | sum } }.' });
 export type CitedNumber = z.infer<typeof CitedNumberSchema>;
 
 /** A cited share or probability in [0, 1]. */
@@ -264,7 +321,11 @@ export const MechanismSchema = z
     id: IdSchema,
     cause: z.string().min(1),
     effect: z.string().min(1),
-    sign: z.enum(['+', '-']).describe('"+": more cause, more effect; "-": more cause, less effect.'),
+    sign: z.enum(['+', '-', '0']).describe('"+": more cause, more effect; "-": more cause, less effect; "0": the source reports no effect (the cause was tried and the effect did not follow).'),
+    basis: z
+      .enum(['reported', 'assessed', 'aim'])
+      .optional()
+      .describe('What the source says of the link: "reported" (it happened; the default), "assessed" (an expert\'s judgement), "aim" (an actor\'s stated purpose, no effect reported).'),
     actors: z.array(IdSchema).optional(),
     description: z.string().optional(),
     strength: CitedNumberSchema.optional(),
@@ -296,13 +357,47 @@ export const CalibrationTargetSchema = z
   .describe('An observed quantity models can be calibrated against.').meta({ id: 'CalibrationTarget' });
 export type CalibrationTarget = z.infer<typeof CalibrationTargetSchema>;
 
+/** True for JSON data whose numbers are all finite; reports the first non-finite number's path. */
+function checkFiniteJson(value: unknown, ctx: z.RefinementCtx): void {
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: value, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) ctx.addIssue({ code: 'custom', message: `expected a finite number, got ${String(node)}`, path });
+    } else if (Array.isArray(node)) node.forEach((x, i) => stack.push({ node: x, path: [...path, i] }));
+    else if (node !== null && typeof node === 'object') for (const [k, x] of Object.entries(node)) stack.push({ node: x, path: [...path, k] });
+  }
+}
+
+/** Any JSON value whose numbers are all finite (`.nan`, `.inf` and `1e309` are refused). */
+export const FiniteJsonSchema = z.unknown().superRefine(checkFiniteJson);
+
+/**
+ * What a source asks of a model and how the model's outcomes read in this scenario's terms, in the
+ * interface languages. Interfaces print it beside the model's results (e.g. the question of the seed
+ * article's block 4 for the escalation game), so no scenario-specific text lives in the code.
+ */
+export const ModelReadingSchema = z
+  .strictObject({
+    question: MultilingualSchema.describe('The question the source puts that this model answers.'),
+    outcomes: z.record(z.string(), MultilingualSchema).optional().describe('Outcome code -> what it means in this scenario (e.g. DC: "the US stands aside").'),
+    conclusion: z
+      .strictObject({ holds: MultilingualSchema, fails: MultilingualSchema })
+      .optional()
+      .describe('How to say the answer: when deterrence holds in every equilibrium, and when it can fail.'),
+    cite: CiteSchema.optional().describe('Where the source asks the question.'),
+  })
+  .describe("A model's reading in this scenario: the source's question and the outcomes in its terms.")
+  .meta({ id: 'ModelReading' });
+export type ModelReading = z.infer<typeof ModelReadingSchema>;
+
 export const VariantChangeSchema = z
   .strictObject({
     path: z
       .string()
       .regex(/^\$/, 'a JSON path starting with "$"')
       .describe('JSON path of an existing value: "$.issues[0].positions[2].position.value" or with selectors "$.issues[id=exercises].positions[actor=rok].position.value".'),
-    value: z.unknown().describe('The new value (replaces the old one).'),
+    value: FiniteJsonSchema.describe('The new value (replaces the old one).'),
     rationale: z.string().optional(),
     cite: CiteSchema.optional(),
   })
@@ -324,6 +419,7 @@ export const ModelBindingSchema = z
     notes: z.string().optional(),
     scaling: z.string().optional().describe('How scenario quantities map onto model parameters.'),
     parameters: z.record(z.string(), CitedNumberSchema),
+    reading: ModelReadingSchema.optional(),
   })
   .describe('Binds a model to scenario actors, with cited parameters.').meta({ id: 'ModelBinding' });
 export type ModelBinding = z.infer<typeof ModelBindingSchema>;
@@ -335,6 +431,23 @@ export const ModelsSchema = z
     crisis: z.record(z.string(), z.unknown()).optional(),
   })
   .describe('Parameters of the models, per model.');
+
+/**
+ * The modeller's translations, kept apart from what the sources say:
+ * - `quotes`: source id -> quote (verbatim, as cited) -> its English rendering;
+ * - `prose`: language -> English interface text of the scenario (mechanisms, rationales, variant
+ *   descriptions...) -> that text in the language.
+ * Keys are compared after normalising whitespace. `by` says whose translations they are.
+ */
+export const TranslationsSchema = z
+  .strictObject({
+    by: z.string().min(1).describe('Whose translations these are, e.g. "modeller" (not the sources\').'),
+    quotes: z.record(IdSchema, z.record(z.string().min(1), z.string().min(1))).optional().describe('Source id -> quote -> English rendering.'),
+    prose: z.record(LanguageTagSchema, z.record(z.string().min(1), z.string().min(1))).optional().describe('Language -> English text -> translation.'),
+  })
+  .describe("The modeller's translations of quotes (into English) and of the scenario's prose (into other interface languages).")
+  .meta({ id: 'Translations' });
+export type Translations = z.infer<typeof TranslationsSchema>;
 
 export const ScenarioSchema = z
   .strictObject({
@@ -354,6 +467,7 @@ export const ScenarioSchema = z
     calibration: z.array(CalibrationTargetSchema).default([]),
     variants: z.array(VariantSchema).default([]),
     models: ModelsSchema.default({ deterrence: {} }),
+    translations: TranslationsSchema.optional(),
   })
   .describe('A Brink scenario: the actors, relations, doctrines, issues and events of a system, every number cited or assumed.');
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -361,5 +475,16 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
 /** The scenario schema as JSON Schema (draft 2020-12), for editors and `brink scenario schema`. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  // A derived value may leave out its `value` (it is computed): say so to editors.
+  const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
+  for (const def of Object.values(defs)) {
+    const properties = def.properties as Record<string, unknown> | undefined;
+    const required = def.required as string[] | undefined;
+    if (properties?.derived && properties.value && required?.includes('value')) {
+      def.required = required.filter((r) => r !== 'value');
+      def.anyOf = [{ required: ['value'] }, { required: ['derived'] }];
+    }
+  }
+  return schema;
 }

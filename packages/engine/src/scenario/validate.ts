@@ -1,15 +1,22 @@
 /**
- * Scenario validation: shapes (zod), then references (ids exist and are unique, positions lie on
- * their scales, variant paths exist), then citations (./citations.ts). The first problem found is
- * thrown as an `InputError` whose place is `file:line:col` when the data came from
- * `parseScenarioText`, else the JSON path; the message always names the JSON path.
+ * Scenario validation, in order: finite numbers and nesting depth (anywhere in the data), derived
+ * values (./derived.ts), shapes (zod), references (ids exist and are unique, positions lie on their
+ * scales, variant paths exist and do not change derived values), citations (./citations.ts), the
+ * grades of citations (a quote graded "states" contains its value, ./grades.ts) and translations
+ * (./translations.ts). The first problem found is thrown as an `InputError` whose place is
+ * `file:line:col` when the data came from `parseScenarioText`, else the JSON path; the message
+ * always names the JSON path.
  */
 import type { z } from 'zod';
 import { InputError } from '../errors';
+import { LIMITS } from '../limits';
 import { checkCitations, type SourceReader } from './citations';
-import { formatPath, readablePath, resolvePath, type PathSegment } from './json-path';
+import { resolveDerived } from './derived';
+import { checkStatedQuotes } from './grades';
+import { formatPath, getAt, readablePath, resolvePath, type PathSegment } from './json-path';
 import { positionOf } from './parse';
 import { ScenarioSchema, type Scenario } from './schema';
+import { checkTranslations } from './translations';
 
 export interface ValidateOptions {
   /** File name for messages when the data did not come from `parseScenarioText`. */
@@ -20,12 +27,42 @@ export interface ValidateOptions {
 
 export function validateScenario(data: unknown, opts: ValidateOptions = {}): Scenario {
   const placeOf = (path: PathSegment[]): string | undefined => positionOf(data, path);
-  const result = ScenarioSchema.safeParse(data);
-  if (!result.success) throw zodToInputError(data, result.error, placeOf, opts.fileName);
+  checkNumbersAndDepth(data, placeOf);
+  // Derived values are computed on a copy (the caller's data keeps its positions).
+  const work = JSON.parse(JSON.stringify(data)) as unknown;
+  resolveDerived(work, placeOf);
+  const result = ScenarioSchema.safeParse(work);
+  if (!result.success) throw zodToInputError(work, result.error, placeOf, opts.fileName);
   const scenario = result.data;
   checkReferences(scenario, placeOf);
   checkCitations(scenario, opts.readSource, placeOf);
+  checkStatedQuotes(scenario, placeOf);
+  checkTranslations(scenario, opts.readSource, placeOf);
   return scenario;
+}
+
+/**
+ * Every number finite (YAML's `.nan` and `.inf` and JSON's `1e309` are refused where they stand,
+ * not later when the scenario is hashed) and no nesting deeper than LIMITS.maxNestingDepth; one
+ * pass with an explicit stack, so deep input cannot overflow the call stack here.
+ */
+function checkNumbersAndDepth(data: unknown, placeOf: (p: PathSegment[]) => string | undefined): void {
+  const stack: { node: unknown; path: PathSegment[] }[] = [{ node: data, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) {
+        throw new InputError(`${readablePath(data, path)}: expected a finite number, got ${String(node)}`, { place: placeOf(path) ?? formatPath(path), expected: 'a finite number' });
+      }
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
+    if (path.length >= LIMITS.maxNestingDepth) {
+      throw new InputError(`nesting deeper than ${LIMITS.maxNestingDepth} levels (at ${formatPath(path)})`, { place: placeOf(path) ?? formatPath(path), expected: `at most ${LIMITS.maxNestingDepth} levels of nesting` });
+    }
+    if (Array.isArray(node)) node.forEach((x, i) => stack.push({ node: x, path: [...path, i] }));
+    else for (const [k, x] of Object.entries(node as Record<string, unknown>)) stack.push({ node: x, path: [...path, k] });
+  }
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -40,7 +77,10 @@ function zodToInputError(data: unknown, error: z.ZodError, placeOf: (p: PathSegm
   const issues = error.issues;
   const lines = issues.slice(0, 6).map((issue) => {
     const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
-    return { path, text: `${readablePath(data, path)}: ${describeIssue(issue)}` };
+    // An unknown property is placed at its own key (its line), not at the object holding it.
+    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys : undefined;
+    const at = keys?.length ? [...path, keys[0]!] : path;
+    return { path: at, text: `${readablePath(data, at)}: ${describeIssue(issue)}` };
   });
   const first = lines[0]!;
   const more = issues.length > 1 ? `\n${lines.slice(1).map((l) => `  also ${placeOf(l.path) ?? ''}${placeOf(l.path) ? ' ' : ''}${l.text}`).join('\n')}${issues.length > lines.length ? `\n  (${issues.length - lines.length} more)` : ''}` : '';
@@ -132,11 +172,27 @@ function checkReferences(s: Scenario, placeOf: (p: PathSegment[]) => string | un
   }
   s.variants.forEach((v, i) => {
     v.changes.forEach((c, j) => {
+      let target: PathSegment[] = [];
       try {
-        resolvePath(s, c.path);
+        target = resolvePath(s, c.path);
       } catch (error) {
         const e = error as InputError;
         fail(['variants', i, 'changes', j, 'path'], `path ${c.path} does not exist in the scenario (${e.message})`, 'the JSON path of an existing value');
+      }
+      // Changing a part of a derived value would be undone when it is computed again: change its sources.
+      for (let n = target.length - 1; n >= 1; n--) {
+        const node = getAt(s, target.slice(0, n));
+        if (node !== null && typeof node === 'object' && 'derived' in node && (node as { derived?: unknown }).derived !== undefined) {
+          const sources = (node as { derived: { equals?: string; sum?: string[] } }).derived;
+          fail(['variants', i, 'changes', j, 'path'], `path ${c.path} changes a derived value; change what it is derived from (${sources.equals ?? (sources.sum ?? []).join(' + ')}) instead`, 'the JSON path of a value that is not derived');
+        }
+      }
+    });
+  });
+  s.issues.forEach((issue, i) => {
+    issue.ruledOut?.forEach((r, j) => {
+      if (r.range[0] < issue.scale.min || r.range[1] > issue.scale.max) {
+        fail(['issues', i, 'ruledOut', j, 'range'], `range [${r.range.join(', ')}] lies outside the scale [${issue.scale.min}, ${issue.scale.max}]`);
       }
     });
   });

@@ -1,10 +1,12 @@
 /**
  * Variants: named overlays of a scenario. Each change replaces the value at a JSON path (see
- * ./json-path.ts for the dialect, including `[id=...]` selectors). The result is validated again,
- * citations included when a source reader is given, so a variant cannot produce an invalid scenario.
+ * ./json-path.ts for the dialect, including `[id=...]` selectors). Derived values are computed again
+ * from the changed sources. The result is validated again, citations included when a source reader
+ * is given, so a variant cannot produce an invalid scenario.
  */
 import { InputError, isInputError } from '../errors';
 import type { SourceReader } from './citations';
+import { clearDerived } from './derived';
 import { resolvePath, setAt } from './json-path';
 import type { Multilingual, Scenario } from './schema';
 import { validateScenario } from './validate';
@@ -43,6 +45,8 @@ export function applyVariant(s: Scenario, variantId: string, opts: { readSource?
     }
     setAt(copy, path, JSON.parse(JSON.stringify(change.value ?? null)) as unknown);
   });
+  // Derived values are computed again from the changed sources.
+  clearDerived(copy);
   try {
     return validateScenario(copy, { readSource: opts.readSource });
   } catch (error) {

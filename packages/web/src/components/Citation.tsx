@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/context';
 import { loadSourceText } from '../lib/api';
 import { findQuote } from '../lib/quote';
 import { useScenarioState } from '../lib/scenario-context';
+import { useScenarioText } from '../lib/scenario-text';
 import { ErrorBox, Loading } from './common';
 
 const OpenCiteContext = createContext<(cite: Cite) => void>(() => undefined);
@@ -41,14 +42,15 @@ export function CiteLink({ cite, short = 40 }: { cite: Cite; short?: number }) {
   );
 }
 
-/** Provenance of a cited element: the citation, or the assumption with its range. */
+/** Provenance of a cited element: the citation, or the assumption (in the interface language) with its range. */
 export function Provenance({ item }: { item: { cite?: Cite; assumption?: string; range?: [number, number] } }) {
   const { t } = useI18n();
+  const text = useScenarioText();
   if (item.cite) return <CiteLink cite={item.cite} />;
   if (item.assumption)
     return (
       <span>
-        <span className="tag assumption">{t('common.assumption')}</span> <span className="muted">{item.assumption}</span>
+        <span className="tag assumption">{t('common.assumption')}</span> <span className="muted">{text.prose(item.assumption)}</span>
       </span>
     );
   return null;
@@ -57,8 +59,10 @@ export function Provenance({ item }: { item: { cite?: Cite; assumption?: string;
 function SourceDrawer({ cite, onClose }: { cite: Cite; onClose: () => void }) {
   const { t } = useI18n();
   const state = useScenarioState();
+  const scenarioText = useScenarioText();
   const scenario = state.status === 'ready' ? state.scenario : null;
   const source = scenario?.sources.find((s) => s.id === cite.source);
+  const english = cite.quote ? scenarioText.quote(cite) : undefined;
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const markRef = useRef<HTMLElement>(null);
@@ -100,12 +104,17 @@ function SourceDrawer({ cite, onClose }: { cite: Cite; onClose: () => void }) {
             <div className="muted">
               {[source?.publisher, source?.author, source?.date].filter(Boolean).join(' · ')}
             </div>
-            {cite.note ? <div className="muted">{cite.note}</div> : null}
+            {cite.note ? <div className="muted">{scenarioText.prose(cite.note)}</div> : null}
           </div>
           <button className="secondary" onClick={onClose}>
             {t('common.close')}
           </button>
         </header>
+        {english ? (
+          <div className="quote-translation" data-testid="quote-translation" title={t('scenario.translationHint')}>
+            <span className="muted">{t('scenario.translation')}:</span> “{english}”
+          </div>
+        ) : null}
         {error ? <ErrorBox error={error} /> : null}
         {source && !source.file && source.url ? (
           <div className="source-text" data-testid="source-link">

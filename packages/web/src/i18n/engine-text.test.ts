@@ -131,9 +131,13 @@ describe('Traditional Chinese for the text the deterrence engine produces', () =
   it("the game trees' players, chance labels and worded actions have entries", () => {
     const missing = new Set<string>();
     for (const m of listDeterrenceModels()) {
-      const g = gameToJson(m.build({})) as { players: string[]; nodes: { type: string; label?: string }[]; infosets: { player: number; actions: string[] }[] };
+      const g = gameToJson(m.build({})) as { players: string[]; nodes: { type: string; label?: string }[]; infosets: { player: number; label?: string; actions: string[] }[] };
       for (const p of g.players) if (p.length > 1 && !gameWords[p]) missing.add(`${m.id} player ${p}`);
-      for (const n of g.nodes) if (n.type === 'chance' && n.label && !gameWords[n.label]) missing.add(`${m.id} chance ${n.label}`);
+      // Chance moves are named by their information set (node labels stay empty for Gambit 17).
+      const chanceSets = g.infosets.filter((s) => s.player === -1) as { label?: string }[];
+      for (const s of chanceSets) if (s.label && !gameWords[s.label]) missing.add(`${m.id} chance ${s.label}`);
+      // Type pairs written in words (Resolved/Resolute) have an entry for each word.
+      for (const s of g.infosets) for (const a of s.actions) if (a.includes('/') && /^[A-Z][a-z]+\/[A-Z][a-z]+$/.test(a)) for (const w of a.split('/')) if (!gameWords[w]) missing.add(`${m.id} action word ${w}`);
       // Worded actions (paper codes such as C, D, E, N, T or type pairs like ChH/DefS stay as written).
       for (const s of g.infosets) for (const a of s.actions) if (/^[A-Za-z][a-z]+( [a-z]+)*$|^[A-Z][a-z]+[A-Z][a-z]+$/.test(a) && !gameWords[a]) missing.add(`${m.id} action ${a}`);
     }

@@ -120,14 +120,17 @@ export const parameterDescriptions: Record<string, Record<string, string>> = {
     c_war_hard: '強硬型挑戰者對戰爭的效用',
   },
   audience: {
-    v: '發信者占上風（接收者退讓）的價值',
-    w_hard: '堅決型發信者對戰爭的效用（> 0）',
+    v: '堅決型發信者對該利益的價值（接收者退讓時保有）',
+    v_soft: '不堅決型發信者對該利益的價值',
+    w_hard: '堅決型發信者對戰爭的效用（> 0：寧可開戰也不退縮）',
     w_soft: '不堅決型發信者對戰爭的效用（< 0）',
-    a: '公開威脅後退縮的觀眾成本',
-    m: '發出威脅的沉沒成本（事先支付）',
-    r_win: '發信者退縮時接收者的效用',
-    r_war: '接收者對戰爭的效用',
+    a: '公開威脅後退縮的觀眾成本（綁手）',
+    m: '發出威脅的沉沒成本，事先支付（沉沒成本）',
+    r_win: '發信者退縮時接收者的效用（> 0）',
+    r_war_resolute: '堅決型接收者對戰爭的效用（> 0）',
+    r_war: '不堅決型接收者對戰爭的效用（< 0）',
     p_S: '發信者為堅決型的機率',
+    p_R: '接收者為堅決型的機率（無論信號如何都施壓）',
   },
 };
 
@@ -156,6 +159,7 @@ export const equilibriumKinds: Record<string, string> = {
   'Pooling Threat Equilibrium': '混同威脅均衡',
   'No-Signal Equilibrium': '無信號均衡',
   'Perverse Separating Equilibrium': '反常分離均衡',
+  'Semi-Separating Equilibrium': '半分離均衡',
 };
 
 /** What the side of a threshold means: model id, threshold name, then the engine's English meaning. */
@@ -247,13 +251,21 @@ export const thresholdMeanings: Record<string, Record<string, Record<string, str
       'the audience cost ties the Signaler’s hands: even an irresolute Signaler fights after a threat': '觀眾成本綁住發信者的手：即使不堅決的發信者在威脅後也會開戰',
       'the audience cost is too small to commit an irresolute Signaler': '觀眾成本太小，無法使不堅決的發信者受承諾約束',
     },
-    r_star: {
-      'the Receiver backs off even at the prior': '即使以先驗信念計，接收者也會退讓',
-      'at the prior the Receiver would press': '以先驗信念計，接收者會施壓',
+    a_sep: {
+      'the audience cost a called bluff would cost deters the irresolute type from bluffing': '虛張聲勢被揭穿時的觀眾成本足以嚇阻不堅決型虛張聲勢',
+      'the audience cost is too small to deter bluffing': '觀眾成本太小，不足以嚇阻虛張聲勢',
     },
-    m_star: {
-      'the sunk cost deters bluffing': '沉沒成本足以嚇阻虛張聲勢',
+    m_sep: {
+      'with the audience cost, the sunk cost deters bluffing': '連同觀眾成本，沉沒成本足以嚇阻虛張聲勢',
       'the sunk cost is too small to deter bluffing by itself': '沉沒成本太小，本身不足以嚇阻虛張聲勢',
+    },
+    m_max: {
+      'a resolved Signaler can afford the signal': '堅決型發信者負擔得起此信號',
+      'the signal costs more than a resolved Signaler gains from it': '此信號的成本高於堅決型發信者從中得到的好處',
+    },
+    r_star: {
+      'an irresolute Receiver backs off even at the prior': '即使以先驗信念計，不堅決的接收者也會退讓',
+      'at the prior an irresolute Receiver would press': '以先驗信念計，不堅決的接收者會施壓',
     },
   },
 };
@@ -317,6 +329,9 @@ export const gameWords: Record<string, string> = {
   'Challenger type': '挑戰者類型',
   'Signaler type': '發信者類型',
   'loss of control': '失控',
+  'loss of control (Hard Challenger)': '失控（強硬型挑戰者）',
+  'loss of control (Soft Challenger)': '失控（軟弱型挑戰者）',
+  Resolute: '堅決',
   Hard: '強硬',
   Soft: '軟弱',
   Resolved: '堅決',
@@ -361,7 +376,8 @@ export interface EngineText {
   /** A map regime: the kinds at a point joined by ' + ' (or 'none'). */
   regime(english: string): string;
   meaning(model: string, threshold: string, english: string): string;
-  outcome(model: string, code: string): string | undefined;
+  /** An outcome's name: the model's own English name (`outcomeNames` on the model) or its translation. */
+  outcome(model: string, code: string, english?: string): string | undefined;
   gameWord(english: string): string;
   method(id: string): string;
   stopReason(id: string): string;
@@ -378,7 +394,7 @@ export function engineText(lang: Language): EngineText {
     kind,
     regime: (english) => (english === 'none' ? (zh ? '無均衡' : 'no equilibrium') : english.split(' + ').map(kind).join(zh ? '＋' : ' + ')),
     meaning: (model, threshold, english) => (zh ? (thresholdMeanings[model]?.[threshold]?.[english] ?? english) : english),
-    outcome: (model, code) => outcomeNames[model]?.[code]?.[lang],
+    outcome: (model, code, english) => (zh ? (outcomeNames[model]?.[code]?.['zh-Hant'] ?? english) : (english ?? outcomeNames[model]?.[code]?.en)),
     gameWord: (english) => (zh ? (gameWords[english] ?? english) : english),
     method: (id) => solveMethods[id]?.[lang] ?? id,
     stopReason: (id) => stopReasons[id]?.[lang] ?? id,
@@ -394,16 +410,28 @@ export function engineText(lang: Language): EngineText {
 
 interface TreeText {
   players: string[];
-  nodes: { type: string; label?: string }[];
-  infosets: { actions: string[] }[];
+  nodes: { type: string; label?: string; infoset?: number }[];
+  infosets: { label?: string; actions: string[] }[];
+  outcomes?: { label: string }[];
 }
 
-/** A built game tree with its players, chance labels and worded actions in the language (codes stay). */
+/**
+ * A built game tree for display in the language: players, chance moves (named by their
+ * information set, as node labels stay empty in Gambit-17-valid exports) and worded actions
+ * (type pairs such as Resolved/Resolute word by word) translated; outcomes shown by their code
+ * (the label's first word: `EE (Hard Challenger, ...)` -> `EE`, the variant shows in the payoffs).
+ */
 export function translateTree<G extends TreeText>(game: G, text: Pick<EngineText, 'gameWord'>): G {
+  const word = (a: string) => (/^[A-Z][a-z]+\/[A-Z][a-z]+$/.test(a) ? a.split('/').map(text.gameWord).join('/') : text.gameWord(a));
   return {
     ...game,
     players: game.players.map(text.gameWord),
-    nodes: game.nodes.map((n) => (n.type === 'chance' && n.label ? { ...n, label: text.gameWord(n.label) } : n)),
-    infosets: game.infosets.map((s) => ({ ...s, actions: s.actions.map(text.gameWord) })),
+    nodes: game.nodes.map((n) => {
+      if (n.type !== 'chance') return n;
+      const label = n.label || (n.infoset !== undefined ? (game.infosets[n.infoset]?.label ?? '') : '');
+      return label ? { ...n, label: text.gameWord(label) } : n;
+    }),
+    infosets: game.infosets.map((s) => ({ ...s, actions: s.actions.map(word) })),
+    ...(game.outcomes ? { outcomes: game.outcomes.map((o) => ({ ...o, label: o.label.split(' ')[0]! })) } : {}),
   };
 }

@@ -2,13 +2,18 @@
  * Interface text in English and Traditional Chinese (the seed article's language). Every key of
  * `en` must exist in `zh-Hant` (checked by the type and by messages.test.ts).
  */
+import { scenarioMessages } from './scenario';
+import { evidenceText } from './evidence';
 import { negotiation } from './negotiation';
+import { deterrence } from './deterrence';
 
 export const languages = ['en', 'zh-Hant'] as const;
 export type Language = (typeof languages)[number];
 
 export const en = {
+  ...evidenceText.en,
   ...negotiation.en,
+  ...deterrence.en,
   'app.title': 'Brink',
   'app.tagline': 'Nuclear deterrence and diplomacy workbench',
   'nav.overview': 'Overview',
@@ -72,7 +77,7 @@ export const en = {
   'scenario.count': '{n} values',
   'scenario.block': 'Block',
   'scenario.coverage': 'What each block of the source supports',
-  'scenario.coverageHint': 'Bars: how many scenario elements cite each block (grey: headings). Click a bar to read the block in the source.',
+  'scenario.coverageHint': 'Bars: the citations of each block, by what they support: a number the quote states, a number it implies, an assumption it is context for, or a fact. Click a bar to read the block in the source.',
   'deterrence.model': 'Model',
   'deterrence.parameters': 'Parameters',
   'deterrence.tree': 'Game tree',
@@ -82,7 +87,7 @@ export const en = {
   'deterrence.sweepParam': 'Parameter swept',
   'deterrence.map': 'Two-parameter map',
   'deterrence.mapX': 'Horizontal',
-  'deterrence.mapHint': 'Colour: probability that deterrence fails in the worst equilibrium. Blank: parameters outside the model\'s assumptions (its orderings).',
+  'deterrence.mapHint': 'Colour: probability that deterrence fails in the worst equilibrium, from green (never) to dark red (for sure). Grey, hatched: parameters outside the model\'s assumptions (its orderings). Axes on round values inside the ranges.',
   'deterrence.mapY': 'Vertical',
   'deterrence.tornado': 'Sensitivity (tornado)',
   'deterrence.equilibria': 'Equilibria',
@@ -153,12 +158,15 @@ export const en = {
   'runs.state.failed': 'failed',
   'runs.state.cancelled': 'cancelled',
   'tree.chance': 'Chance',
+  ...scenarioMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
 
 export const zhHant: Record<MessageKey, string> = {
+  ...evidenceText['zh-Hant'],
   ...negotiation['zh-Hant'],
+  ...deterrence['zh-Hant'],
   'app.title': 'Brink 邊緣',
   'app.tagline': '核嚇阻與外交分析工作台',
   'nav.overview': '總覽',
@@ -222,7 +230,7 @@ export const zhHant: Record<MessageKey, string> = {
   'scenario.count': '共 {n} 個數值',
   'scenario.block': '段落',
   'scenario.coverage': '來源各段落支持的內容',
-  'scenario.coverageHint': '長條：引用各段落的情境元素數量（灰色為標題）。點選長條可在來源中閱讀該段落。',
+  'scenario.coverageHint': '長條：各段落的引用，依其支持的內容區分：引文明示的數值、隱含的數值、作為假設背景，或事實。點選長條可在來源中閱讀該段落。',
   'deterrence.model': '模型',
   'deterrence.parameters': '參數',
   'deterrence.tree': '賽局樹',
@@ -232,7 +240,7 @@ export const zhHant: Record<MessageKey, string> = {
   'deterrence.sweepParam': '掃描參數',
   'deterrence.map': '雙參數圖',
   'deterrence.mapX': '橫軸',
-  'deterrence.mapHint': '顏色：最差均衡下嚇阻失敗的機率。空白：參數超出模型假設（其偏好排序）。',
+  'deterrence.mapHint': '顏色：最差均衡下嚇阻失敗的機率，綠色（從不）到深紅（必定）。灰色斜線：參數超出模型假設（其偏好排序）。座標軸取範圍內的整齊數值。',
   'deterrence.mapY': '縱軸',
   'deterrence.tornado': '敏感度（龍捲風圖）',
   'deterrence.equilibria': '均衡',
@@ -303,6 +311,7 @@ export const zhHant: Record<MessageKey, string> = {
   'runs.state.failed': '失敗',
   'runs.state.cancelled': '已取消',
   'tree.chance': '自然',
+  ...scenarioMessages['zh-Hant'],
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, 'zh-Hant': zhHant };

@@ -75,15 +75,52 @@ export function valueAtPath(root: unknown, path: string): unknown {
   }
 }
 
-export function formatValue(v: unknown): string {
+/** How `formatValue` names things: actors, lists and records, in the interface language. */
+export interface ValueLabels {
+  /** An actor's name for its id, or undefined when the text is not an actor id. */
+  actor?: (id: string) => string | undefined;
+  /** "3 items" in the interface language. */
+  items?: (n: number) => string;
+  /** "4 fields" in the interface language. */
+  fields?: (n: number) => string;
+  /** A multilingual title in the interface language. */
+  name?: (m: { en: string; [lang: string]: string | undefined }) => string;
+  /** Scenario prose in the interface language. */
+  prose?: (english: string) => string;
+}
+
+const DEFAULT_LABELS: Required<ValueLabels> = {
+  actor: () => undefined,
+  items: (n) => `${n} items`,
+  fields: (n) => `${n} fields`,
+  name: (m) => m.en,
+  prose: (x) => x,
+};
+
+/**
+ * A value for display: numbers rounded (no float noise), actor ids as names, lists of up to three
+ * things by their labels (else "N items"), records by their title, `what` or id.
+ */
+export function formatValue(v: unknown, labels: ValueLabels = {}): string {
+  const l = { ...DEFAULT_LABELS, ...labels };
   if (v === undefined) return '—';
+  if (v === null) return '—';
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en') : String(Number(v.toPrecision(6)));
-  if (typeof v === 'string') return v;
-  if (isRecord(v) && 'value' in v) return formatValue(v.value);
-  if (Array.isArray(v)) return v.length <= 3 && v.every((x) => typeof x !== 'object') ? `[${v.map(formatValue).join(', ')}]` : `[${v.length} items]`;
+  if (typeof v === 'string') return l.actor(v) ?? l.prose(v);
+  if (typeof v === 'boolean') return String(v);
+  if (isRecord(v) && 'value' in v) return formatValue(v.value, labels);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    if (v.length <= 3 && v.every((x) => typeof x !== 'object' || x === null)) return `[${v.map((x) => formatValue(x, labels)).join(', ')}]`;
+    if (v.length <= 3 && v.every((x) => isRecord(x))) return v.map((x) => formatValue(x, labels)).join('; ');
+    return l.items(v.length);
+  }
   if (isRecord(v)) {
-    const label = (isRecord(v.title) ? v.title.en : undefined) ?? v.what ?? v.id;
-    return label !== undefined ? `{ ${String(label)} }` : `{ ${Object.keys(v).length} fields }`;
+    if (isRecord(v.title) && typeof v.title.en === 'string') return l.name(v.title as { en: string });
+    if (isRecord(v.names) && typeof v.names.en === 'string') return l.name(v.names as { en: string });
+    if (typeof v.what === 'string') return l.prose(v.what);
+    if (typeof v.id === 'string') return v.id;
+    return l.fields(Object.keys(v).length);
   }
   return JSON.stringify(v);
 }

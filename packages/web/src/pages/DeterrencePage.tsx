@@ -1,7 +1,11 @@
 /**
- * Deterrence: pick a model, move its parameters (re-solved in the engine worker at once), and see
- * the game tree with the equilibrium path, the outcome probabilities, the sweep of one parameter
- * with the thresholds and the scenario's position, the two-parameter map and the tornado.
+ * Deterrence: pick a model and see first how its result spreads over the plausible parameter space
+ * (the ranges of the scenario's cited and assumed values) and what it turns on, then the point
+ * result at the values on the sliders: the outcome probabilities, the game tree with the
+ * equilibrium path, the sweep of one parameter with its thresholds, the two-parameter map and the
+ * tornado. Every slider shows where its value comes from (cited, stated, implied or assumed, with
+ * the range and the rationale). Everything is solved in the engine worker through the engine's one
+ * analysis path, so the numbers are the CLI's.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEngineText, useI18n } from '../i18n/context';
@@ -12,11 +16,14 @@ import { Chart } from '../components/Chart';
 import { GameTree } from '../components/GameTree';
 import { CiteLink } from '../components/Citation';
 import { useWorkerRequest } from '../lib/useWorker';
-import type { DeterrenceSolvedView as DeterrenceSolved, SweepView as SweepResult, MapView as MapResult, TornadoView as TornadoBar } from '../worker/deterrence';
+import type { SweepView as SweepResult, TornadoView as TornadoBar, ModelInfo } from '../worker/deterrence';
 import type { ChartOption } from '../lib/echarts';
-import { getDeterrenceModel, withParameter } from '@brink/engine/deterrence';
+import { DEFAULT_UNCERTAINTY_SAMPLES, getDeterrenceModel, groundsOf, withParameter, type DeterrenceUncertainty, type ParameterSetting } from '@brink/engine/deterrence';
+import type { Cite } from '@brink/engine/scenario';
 import { ServerRuns } from '../components/ServerRuns';
 import type { RunRecord } from '../lib/runs';
+import { formatOnStep, mapOption, niceGrid, outcomeBarsOption, roundGroup, sliderGrid, spreadOption } from './deterrence-view';
+import './deterrence.css';
 
 /** A stored deterrence run in one line: how many points, or its equilibria. */
 function storedDeterrence(run: RunRecord, t: ReturnType<typeof useI18n>['t']): string {
@@ -28,34 +35,15 @@ function storedDeterrence(run: RunRecord, t: ReturnType<typeof useI18n>['t']): s
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—');
-
-/** Bars coloured by outcome: deterrence successes green, failures red; equilibria by shade. */
-function outcomesOption(solved: DeterrenceSolved, outcomes: string[], successes: string[], probabilityLabel: string, et: EngineText, modelId: string): ChartOption {
-  const shades = [1, 0.6, 0.35, 0.2];
-  return {
-    grid: { left: 50, right: 20, top: 40, bottom: 30 },
-    legend: { top: 0, type: 'scroll' },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmt(v) },
-    xAxis: { type: 'category', data: outcomes, axisLabel: { formatter: (code: string) => { const name = et.outcome(modelId, code); return name ? `${code}\n${name}` : code; } } },
-    yAxis: { type: 'value', min: 0, max: 1, name: probabilityLabel },
-    series: solved.result.equilibria.map((eq, k) => ({
-      name: `${k + 1}. ${et.kind(eq.kind)}`,
-      type: 'bar',
-      itemStyle: { color: '#5b6475', opacity: shades[k % shades.length] },
-      data: outcomes.map((o) => ({ value: eq.outcomes[o] ?? 0, itemStyle: { color: successes.includes(o) ? '#3c8d5a' : '#b4302a', opacity: shades[k % shades.length] } })),
-      label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: number }) => (p.value > 0.005 ? fmt(p.value) : '') },
-    })),
-    animationDuration: 200,
-  } as ChartOption;
-}
+const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)}%` : '—');
 
 function sweepOption(sweep: SweepResult, current: number, scenarioValue: number, labels: { worst: string; best: string; scenario: string; current: string; failure: string }): ChartOption {
   return {
-    grid: { left: 55, right: 30, top: 40, bottom: 40 },
+    grid: { left: 8, right: 24, top: 40, bottom: 30, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmt(v) },
     xAxis: { type: 'value', name: sweep.param, nameLocation: 'middle', nameGap: 25, min: sweep.xs[0], max: sweep.xs[sweep.xs.length - 1] },
-    yAxis: { type: 'value', min: 0, max: 1, name: labels.failure },
+    yAxis: { type: 'value', min: 0, max: 1, name: labels.failure, nameTextStyle: { align: 'left' } },
     series: [
       {
         name: labels.worst,
@@ -88,49 +76,101 @@ function sweepOption(sweep: SweepResult, current: number, scenarioValue: number,
   } as ChartOption;
 }
 
-function mapOption(map: MapResult, current: [number, number], failureLabel: string, scenarioLabel: string, regime: (english: string) => string): ChartOption {
-  const data: [number, number, number | null][] = [];
-  map.ys.forEach((_, j) => map.xs.forEach((_, i) => data.push([i, j, Number.isFinite(map.worst[j]![i]!) ? map.worst[j]![i]! : null])));
-  const nearest = (vals: number[], v: number) => vals.reduce((best, x, k) => (Math.abs(x - v) < Math.abs(vals[best]! - v) ? k : best), 0);
-  return {
-    grid: { left: 70, right: 90, top: 20, bottom: 50 },
-    tooltip: {
-      formatter: (p: { data: [number, number, number | null] }) =>
-        `${map.x} = ${fmt(map.xs[p.data[0]]!)}<br/>${map.y} = ${fmt(map.ys[p.data[1]]!)}<br/>${failureLabel}: ${p.data[2] === null ? '—' : fmt(p.data[2])}<br/>${regime(map.regimes[map.regime[p.data[1]]?.[p.data[0]] ?? -1] ?? '')}`,
-    },
-    xAxis: { type: 'category', data: map.xs.map(fmt), name: map.x, nameLocation: 'middle', nameGap: 30 },
-    yAxis: { type: 'category', data: map.ys.map(fmt), name: map.y, nameLocation: 'middle', nameGap: 45 },
-    visualMap: { min: 0, max: 1, calculable: true, orient: 'vertical', right: 0, top: 'center', text: [failureLabel, '0'], inRange: { color: ['#f7fbff', '#fdd49e', '#ef6548', '#7f0000'] } },
-    series: [
-      {
-        type: 'heatmap',
-        data,
-        progressive: 0,
-        markPoint: {
-          symbol: 'circle',
-          symbolSize: 14,
-          itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#1d2433', borderWidth: 3 },
-          label: { show: true, formatter: scenarioLabel, position: 'right', color: '#1d2433', fontWeight: 'bold', textBorderColor: '#fff', textBorderWidth: 3 },
-          data: [{ coord: [nearest(map.xs, current[0]), nearest(map.ys, current[1])], name: scenarioLabel }],
-        },
-      },
-    ],
-  } as ChartOption;
-}
-
 function tornadoOption(base: number, bars: TornadoBar[], failureLabel: string, ends: { low: string; high: string }): ChartOption {
   const shown = bars.slice(0, 12).reverse();
   return {
-    grid: { left: 110, right: 30, top: 30, bottom: 30 },
+    grid: { left: 8, right: 24, top: 30, bottom: 30, containLabel: true },
     legend: { top: 0, data: [ends.low, ends.high] },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v + base) },
-    xAxis: { type: 'value', name: `Δ ${failureLabel}`, axisLabel: { formatter: (v: number) => fmt(v) } },
+    xAxis: { type: 'value', name: `Δ ${failureLabel}`, nameLocation: 'middle', nameGap: 22, axisLabel: { formatter: (v: number) => fmt(v) } },
     yAxis: { type: 'category', data: shown.map((b) => b.param) },
     series: [
       { name: ends.low, type: 'bar', stack: 'a', data: shown.map((b) => (Number.isFinite(b.atLow) ? b.atLow - base : 0)), itemStyle: { color: '#2f5d9b' } },
       { name: ends.high, type: 'bar', stack: 'b', barGap: '-100%', data: shown.map((b) => (Number.isFinite(b.atHigh) ? b.atHigh - base : 0)), itemStyle: { color: '#b4302a' } },
     ],
   } as ChartOption;
+}
+
+type Grounds = ReturnType<typeof groundsOf>;
+const GROUNDS_KEYS: Record<Grounds, Parameters<ReturnType<typeof useI18n>['t']>[0]> = {
+  states: 'deterrence.grounds.states',
+  implies: 'deterrence.grounds.implies',
+  context: 'deterrence.grounds.context',
+  cited: 'deterrence.grounds.cited',
+  assumed: 'deterrence.grounds.assumed',
+  default: 'deterrence.grounds.default',
+};
+
+/** Where a slider's value comes from: the grade, the range, the citation or the assumption's rationale. */
+function ProvenanceLine({ setting, base, t }: { setting: ParameterSetting; base: number; t: ReturnType<typeof useI18n>['t'] }) {
+  const bound = setting.bound;
+  const grounds = groundsOf(bound);
+  const range = bound?.range ?? setting.variedOver;
+  const why = bound?.assumption ?? bound?.note;
+  return (
+    <div className="provenance" data-testid={`provenance-${setting.name}`}>
+      <span className={`tag grounds-${grounds}`} data-testid="grounds">
+        {t(GROUNDS_KEYS[grounds])}
+      </span>{' '}
+      {t('deterrence.scenarioValue')} {fmt(base)} · {t('deterrence.range')} [{fmt(range[0])}, {fmt(range[1])}]
+      {bound?.cite ? (
+        <>
+          {' '}
+          <CiteLink cite={bound.cite as Cite} short={18} />
+        </>
+      ) : null}
+      {why ? <div className="rationale">{why}</div> : null}
+    </div>
+  );
+}
+
+/** The headline: the result over the plausible parameter space, in words, with its spread and drivers. */
+function SpreadCard({ spread, running, progress, error, model, t, et }: { spread: DeterrenceUncertainty | null; running: boolean; progress: number | null; error: unknown; model: ModelInfo; t: ReturnType<typeof useI18n>['t']; et: EngineText }) {
+  const chart = useMemo(() => (spread ? spreadOption(spread.worst.histogram, { worst: t('deterrence.spread.worst'), points: t('deterrence.spread.points') }) : null), [spread, t]);
+  return (
+    <Card title={t('deterrence.spread.title')} testId="card-spread" className="spread-card">
+      {running ? <ProgressBar value={progress} /> : null}
+      {error ? <ErrorBox error={error} /> : null}
+      {spread ? (
+        <div className="spread-layout">
+          <div>
+            <p className="headline" data-testid="spread-headline">
+              <strong>{t('deterrence.spread.holds', { share: pct(spread.holds), n: spread.samples, seed: String(spread.seed) })}</strong>{' '}
+              {t('deterrence.spread.interval', { lo: fmt(spread.worst.p05), hi: fmt(spread.worst.p95), med: fmt(spread.worst.p50), fails: pct(spread.failsSurely) })}
+            </p>
+            {spread.drivers.length ? (
+              <>
+                <p className="hint">{t('deterrence.spread.turnsOn')}</p>
+                <ul className="drivers" data-testid="spread-drivers">
+                  {spread.drivers.slice(0, 5).map((d) => (
+                    <li key={d.parameter} title={et.parameter(model.id, d.parameter, model.parameters.find((p) => p.name === d.parameter)?.description ?? '')}>
+                      <code>{d.parameter}</code>
+                      <span className="driver-bar" style={{ width: `${Math.max(4, Math.round(d.eta2 * 100))}%` }} />
+                      <span className="driver-text">
+                        {t('deterrence.spread.driver', { share: pct(d.eta2), direction: t(d.rho < 0 ? 'deterrence.spread.safer' : 'deterrence.spread.riskier') })}{' '}
+                        <span className={`tag grounds-${d.grounds}`}>{t(GROUNDS_KEYS[d.grounds])}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p className="hint">{t('deterrence.spread.none')}</p>
+            )}
+            <p className="hint" data-testid="spread-point">
+              {t('deterrence.spread.point', {
+                point: spread.point.holds ? t('deterrence.spread.pointHolds') : t('deterrence.spread.pointFails', { x: fmt(spread.point.worst) }),
+              })}
+              {spread.rejected > 0 ? ` ${t('deterrence.spread.rejected', { n: spread.rejected })}` : ''}
+            </p>
+          </div>
+          {chart ? <Chart option={chart} className="chart-small" testId="spread-chart" /> : null}
+        </div>
+      ) : !error ? (
+        <Loading />
+      ) : null}
+    </Card>
+  );
 }
 
 export default function DeterrencePage() {
@@ -169,10 +209,20 @@ export default function DeterrencePage() {
   const sweepSteps = Math.max(11, Math.min(61, Math.round(1500 / pointMs)));
   const mapSteps = Math.max(7, Math.min(25, Math.round(Math.sqrt(4000 / pointMs))));
   const ready = model && current && base && solved.data;
+  // The map on round axis values inside the ranges (no 0.0958 ticks).
+  const gridX = base && axes[0] ? niceGrid(base.ranges[axes[0]]![0], base.ranges[axes[0]]![1], mapSteps) : null;
+  const gridY = base && axes[1] ? niceGrid(base.ranges[axes[1]]![0], base.ranges[axes[1]]![1], mapSteps) : null;
+  const spread = useWorkerRequest(
+    'deterrence.uncertainty',
+    ready ? { scenario, model: model.id, params: current, samples: DEFAULT_UNCERTAINTY_SAMPLES, seed: 1 } : null,
+    { lane: 'uncertainty', delay: 250 },
+  );
   const sweep = useWorkerRequest('deterrence.sweep', ready ? { model: model.id, params: current, param: sweepName, range: base.ranges[sweepName]!, steps: sweepSteps } : null, { lane: 'sweep', delay: 120 });
   const map = useWorkerRequest(
     'deterrence.map',
-    ready && axes[0] && axes[1] ? { model: model.id, params: current, x: axes[0], y: axes[1], xRange: base.ranges[axes[0]]!, yRange: base.ranges[axes[1]]!, steps: mapSteps } : null,
+    ready && axes[0] && axes[1] && gridX && gridY
+      ? { model: model.id, params: current, x: axes[0], y: axes[1], xRange: gridX.range, yRange: gridY.range, steps: gridX.values.length, steps2: gridY.values.length }
+      : null,
     { lane: 'map', delay: 300 },
   );
   const [, setCalibrated] = useState(0);
@@ -184,9 +234,40 @@ export default function DeterrencePage() {
   const tornado = useWorkerRequest('deterrence.tornado', ready ? { model: model.id, params: current, ranges: base.ranges } : null, { lane: 'tornado', delay: 300 });
 
   const labels = { worst: t('deterrence.worstCase'), best: t('deterrence.bestCase'), scenario: t('deterrence.scenarioValue'), current: t('deterrence.current'), failure: t('deterrence.failure') };
-  const outcomeChart = useMemo(() => (solved.data && model ? outcomesOption(solved.data, model.outcomes, model.successOutcomes, t('deterrence.probability'), et, model.id) : null), [solved.data, model, t, et]);
+  const outcomeChart = useMemo(
+    () =>
+      solved.data && model
+        ? outcomeBarsOption({
+            outcomes: model.outcomes,
+            names: Object.fromEntries(model.outcomes.map((o) => [o, et.outcome(model.id, o, model.outcomeNames[o])])),
+            successes: model.successOutcomes,
+            equilibria: solved.data.result.equilibria.map((eq, k) => ({ label: `${k + 1}. ${et.kind(eq.kind)}`, outcomes: eq.outcomes })),
+            probabilityLabel: t('deterrence.probability'),
+            successLabel: t('deterrence.outcomes.success'),
+            failureLabel: t('deterrence.outcomes.failure'),
+          })
+        : null,
+    [solved.data, model, t, et],
+  );
   const sweepChart = useMemo(() => (sweep.data && current ? sweepOption(sweep.data, current[sweep.data.param] ?? 0, base?.values[sweep.data.param] ?? 0, labels) : null), [sweep.data, current, base, labels.worst, labels.best, labels.scenario, labels.current, labels.failure]);
-  const mapChart = useMemo(() => (map.data && current ? mapOption(map.data, [current[map.data.x]!, current[map.data.y]!], labels.failure, labels.current, et.regime) : null), [map.data, current, labels.failure, labels.current, et]);
+  const mapChart = useMemo(
+    () =>
+      map.data && current && gridX && gridY
+        ? mapOption({
+            x: map.data.x,
+            y: map.data.y,
+            xs: map.data.xs,
+            ys: map.data.ys,
+            xStep: gridX.step,
+            yStep: gridY.step,
+            worst: map.data.worst,
+            regimeAt: (i, j) => et.regime(map.data!.regimes[map.data!.regime[j]?.[i] ?? -1] ?? ''),
+            current: [current[map.data.x]!, current[map.data.y]!],
+            labels: { failure: labels.failure, current: labels.current, outside: t('deterrence.map.outside'), never: t('deterrence.map.never'), always: t('deterrence.map.always') },
+          })
+        : null,
+    [map.data, current, gridX?.step, gridY?.step, labels.failure, labels.current, et, t],
+  );
   const tornadoChart = useMemo(() => (tornado.data ? tornadoOption(tornado.data.base, tornado.data.bars, labels.failure, { low: t('deterrence.low'), high: t('deterrence.high') }) : null), [tornado.data, labels.failure, t]);
   const tree = useMemo(() => (solved.data ? translateTree(solved.data.game, et) : null), [solved.data, et]);
 
@@ -196,9 +277,10 @@ export default function DeterrencePage() {
   const binding = bindings[model.id];
   const eqIndex = Math.min(selected, Math.max(0, (solved.data?.result.equilibria.length ?? 1) - 1));
   const eq = solved.data?.result.equilibria[eqIndex];
+  const groups = getDeterrenceModel(model.id).probabilityGroups;
 
   return (
-    <div className="grid">
+    <div className="grid deterrence-page">
       <div className="toolbar">
         <label>
           {t('deterrence.model')}{' '}
@@ -219,37 +301,44 @@ export default function DeterrencePage() {
           {solved.running ? t('deterrence.solving') : solved.ms !== null ? t('deterrence.solvedIn', { ms: solved.ms.toFixed(1) }) : ''}
         </span>
       </div>
-      <div className="grid" style={{ gridTemplateColumns: 'minmax(260px, 1fr) minmax(0, 3fr)' }}>
+      <SpreadCard spread={spread.data ?? null} running={spread.running} progress={spread.progress} error={spread.error} model={model} t={t} et={et} />
+      <div className="deterrence-main">
         <Card title={t('deterrence.parameters')} testId="card-parameters">
           {!binding ? <p className="hint">{t('deterrence.noBinding')}</p> : null}
           <div className="sliders" data-testid="sliders">
             {model.parameters.map((p) => {
               const [lo, hi] = base.ranges[p.name]!;
+              const grid = sliderGrid(lo, hi);
               const value = params[p.name] ?? p.default;
-              const cite = binding?.parameters?.[p.name]?.cite;
+              const setting = base.settings.find((s) => s.name === p.name)!;
               return (
                 <div className="slider" key={p.name} title={et.parameter(model.id, p.name, p.description)}>
                   <label htmlFor={`param-${p.name}`}>
                     <code>{p.name}</code>
-                    <span className="value">{fmt(value)}</span>
+                    <span className="value" data-testid={`value-${p.name}`}>
+                      {formatOnStep(value, Math.min(grid.step, 0.001))}
+                    </span>
                   </label>
                   <input
                     id={`param-${p.name}`}
                     data-testid={`slider-${p.name}`}
                     type="range"
-                    min={lo}
-                    max={hi}
-                    step={(hi - lo) / 100 || 0.01}
+                    min={grid.min}
+                    max={grid.max}
+                    step={grid.step}
                     value={value}
                     onChange={(e) => {
-                      const v = Number(e.target.value);
-                      // Linked probabilities (e.g. AEG's defender types) keep summing to 1.
-                      setParams((prev) => withParameter(getDeterrenceModel(model.id), prev ?? {}, p.name, v));
+                      const v = Number(formatOnStep(Number(e.target.value), grid.step));
+                      // Linked probabilities (e.g. AEG's defender types) keep summing to 1, on round values.
+                      setParams((prev) => {
+                        let next = withParameter(getDeterrenceModel(model.id), prev ?? {}, p.name, v);
+                        for (const g of groups) next = roundGroup(next, g, p.name);
+                        return next;
+                      });
                     }}
                   />
-                  <div className="marker">
-                    {et.parameter(model.id, p.name, p.description)} · {t('deterrence.scenarioValue')} {fmt(base.values[p.name]!)} {cite ? <CiteLink cite={cite} short={18} /> : null}
-                  </div>
+                  <div className="marker">{et.parameter(model.id, p.name, p.description)}</div>
+                  <ProvenanceLine setting={setting} base={base.values[p.name]!} t={t} />
                 </div>
               );
             })}
@@ -257,39 +346,41 @@ export default function DeterrencePage() {
         </Card>
         <div className="grid">
           {solved.error ? <ErrorBox error={solved.error} /> : null}
-          <Card title={t('deterrence.outcomes')} testId="card-outcomes">
+          <Card title={t('deterrence.point.title')} testId="card-outcomes">
             {outcomeChart ? <Chart option={outcomeChart} testId="outcome-chart" /> : <Loading />}
             {solved.data ? (
               <>
-                <table data-testid="outcome-table">
-                  <thead>
-                    <tr>
-                      <th>{t('deterrence.equilibria')}</th>
-                      {model.outcomes.map((o) => (
-                        <th key={o} className="num" title={et.outcome(model.id, o)}>
-                          {o}
-                          {et.outcome(model.id, o) ? <div className="outcome-name">{et.outcome(model.id, o)}</div> : null}
-                        </th>
-                      ))}
-                      <th className="num">{t('deterrence.failure')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {solved.data.result.equilibria.map((e, k) => (
-                      <tr key={k} onClick={() => setSelected(k)} style={{ cursor: 'pointer', background: k === eqIndex ? '#fde2df' : undefined }}>
-                        <td>
-                          {k + 1}. {et.kind(e.kind)}
-                        </td>
+                <div className="table-scroll">
+                  <table data-testid="outcome-table">
+                    <thead>
+                      <tr>
+                        <th>{t('deterrence.equilibria')}</th>
                         {model.outcomes.map((o) => (
-                          <td key={o} className="num">
-                            {fmt(e.outcomes[o] ?? 0)}
-                          </td>
+                          <th key={o} className="num" title={et.outcome(model.id, o, model.outcomeNames[o])}>
+                            {o}
+                            <div className="outcome-name">{et.outcome(model.id, o, model.outcomeNames[o])}</div>
+                          </th>
                         ))}
-                        <td className="num">{fmt(solved.data!.failure[k]!)}</td>
+                        <th className="num">{t('deterrence.failure')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {solved.data.result.equilibria.map((e, k) => (
+                        <tr key={k} onClick={() => setSelected(k)} style={{ cursor: 'pointer', background: k === eqIndex ? '#fde2df' : undefined }}>
+                          <td>
+                            {k + 1}. {et.kind(e.kind)}
+                          </td>
+                          {model.outcomes.map((o) => (
+                            <td key={o} className="num">
+                              {fmt(e.outcomes[o] ?? 0)}
+                            </td>
+                          ))}
+                          <td className="num">{fmt(solved.data!.failure[k]!)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
                 <p className="hint" style={{ marginTop: 8 }} data-testid="deterrence-summary">
                   {et.summary(solved.data.result, solved.data.worstFailure)}
                 </p>
@@ -325,7 +416,7 @@ export default function DeterrencePage() {
           </div>
         </Card>
       ) : null}
-      <div className="grid grid-2-even">
+      <div className="grid grid-2-even deterrence-pair">
         <Card
           title={t('deterrence.sweep')}
           testId="card-sweep"
@@ -362,7 +453,7 @@ export default function DeterrencePage() {
         >
           {map.running ? <ProgressBar value={map.progress} /> : null}
           {map.error ? <ErrorBox error={map.error} /> : null}
-          {mapChart ? <Chart option={mapChart} testId="map-chart" /> : null}
+          {mapChart ? <Chart option={mapChart} className="chart-map" testId="map-chart" /> : null}
           <p className="hint">{t('deterrence.mapHint')}</p>
         </Card>
       </div>

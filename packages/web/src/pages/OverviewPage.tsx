@@ -7,6 +7,7 @@ import { Card } from '../components/common';
 import { ActorNetwork } from '../components/ActorNetwork';
 import { Chart } from '../components/Chart';
 import { Provenance } from '../components/Citation';
+import { useScenarioText } from '../lib/scenario-text';
 import type { ChartOption } from '../lib/echarts';
 import type { MessageKey } from '../i18n/messages';
 import { eventKindName, unitName } from '../i18n/scenario-terms';
@@ -61,6 +62,7 @@ export default function OverviewPage() {
   const scenario = state.status === 'ready' ? state.scenario : null;
   const [selected, setSelected] = useState<string | null>(null);
   const option = useMemo(() => (scenario ? timelineOption(scenario, name, t('overview.expected'), (kind) => eventKindName(kind, lang)) : null), [scenario, name, t, lang]);
+  const text = useScenarioText();
   if (!scenario || !option) return null;
   const actors = actorIndex(scenario);
   return (
@@ -106,10 +108,13 @@ export default function OverviewPage() {
           {scenario.mechanisms.map((m) => (
             <div className="mechanism" key={m.id} data-testid="mechanism">
               <h3>
-                <span className="chain">{m.cause}</span> <span className={m.sign === '+' ? 'sign-plus' : 'sign-minus'}>{m.sign === '+' ? '→ ↑' : '→ ↓'}</span>{' '}
-                <span className="chain">{m.effect}</span>
+                <span className="chain">{text.prose(m.cause)}</span>{' '}
+                <span className={m.sign === '+' ? 'sign-plus' : m.sign === '-' ? 'sign-minus' : 'sign-none'} title={m.sign === '0' ? 'no effect reported' : undefined}>
+                  {m.sign === '+' ? '→ ↑' : m.sign === '-' ? '→ ↓' : '→ ○'}
+                </span>{' '}
+                <span className="chain">{text.prose(m.effect)}</span>
               </h3>
-              {m.description ? <p>{m.description}</p> : null}
+              {m.description ? <p>{text.prose(m.description)}</p> : null}
               {m.actors?.length ? <p>{m.actors.map((a) => (actors.get(a) ? name(actors.get(a)!.names) : a)).join(' · ')}</p> : null}
               {m.strength ? <p>{t('overview.strength')} {m.strength.value}{m.strength.range ? ` [${m.strength.range[0]}, ${m.strength.range[1]}]` : ''}</p> : null}
               <Provenance item={m} />

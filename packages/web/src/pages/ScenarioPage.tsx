@@ -1,49 +1,32 @@
 /**
- * Scenario: every value with its provenance (click a citation to read the quote in its source),
- * assumptions marked with their range, and the variants side by side.
+ * Scenario: how much each number rests on the sources (stated, implied, assumed), every value with
+ * its grade and provenance (click a citation to read the quote in its source, with the modeller's
+ * translation), the variants side by side, the stored versions (compare, restore) and the upload
+ * of a new version, checked as the command line checks it.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { listGradedValues, type Scenario } from '@brink/engine/scenario';
 import { loadSourceText } from '../lib/api';
 import { useWorkerRequest } from '../lib/useWorker';
 import { useOpenCite } from '../components/Citation';
-import type { Scenario } from '@brink/engine/scenario';
 import { useI18n } from '../i18n/context';
 import { useScenarioState } from '../lib/scenario-context';
 import { Card } from '../components/common';
-import { CiteLink } from '../components/Citation';
 import { Chart } from '../components/Chart';
-import { formatValue, listCitedValues, valueAtPath, type CitedEntry } from '../lib/values';
 import type { ChartOption } from '../lib/echarts';
+import type { MessageKey } from '../i18n/messages';
+import { GRADE_COLOURS } from './scenario/GradesCard';
+import { GradesCard, orderBySection } from './scenario/GradesCard';
+import { ValuesCard } from './scenario/ValuesCard';
+import { VariantsCard } from './scenario/VariantsCard';
+import { VersionsCard } from './scenario/VersionsCard';
+import { UploadCard } from './scenario/UploadCard';
+import './scenario/scenario.css';
 
-function provenanceChart(entries: CitedEntry[], labels: { cited: string; assumed: string }): ChartOption {
-  const groups = new Map<string, { cited: number; assumed: number }>();
-  for (const e of entries) {
-    const top = e.path.split(/[.[]/)[1] ?? '$';
-    const g = groups.get(top) ?? { cited: 0, assumed: 0 };
-    if (e.cite) g.cited++;
-    else g.assumed++;
-    groups.set(top, g);
-  }
-  const keys = [...groups.keys()];
-  return {
-    grid: { left: 100, right: 20, top: 30, bottom: 20 },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: keys },
-    series: [
-      { name: labels.cited, type: 'bar', data: keys.map((k) => groups.get(k)!.cited), itemStyle: { color: '#3c8d5a' } },
-      { name: labels.assumed, type: 'bar', data: keys.map((k) => groups.get(k)!.assumed), itemStyle: { color: '#e0a800' } },
-    ],
-  } as ChartOption;
-}
+const SUPPORT_SERIES = ['states', 'implies', 'context', 'facts'] as const;
+const SUPPORT_COLOURS = { states: GRADE_COLOURS.stated, implies: GRADE_COLOURS.implied, context: GRADE_COLOURS.assumed, facts: '#9aa3b5' } as const;
 
-/** Long texts in the narrow variant columns: the start, the rest in the tooltip. */
-function clip(text: string, max = 28): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** How many scenario elements cite each block (non-empty line) of a source: click a bar to read it. */
+/** How many citations each block (non-empty line) of a source gives, by grade of support: click a bar to read it. */
 function SourceCoverage({ scenario, scenarioId }: { scenario: Scenario; scenarioId: string }) {
   const { t } = useI18n();
   const openCite = useOpenCite();
@@ -63,22 +46,25 @@ function SourceCoverage({ scenario, scenarioId }: { scenario: Scenario; scenario
     () =>
       blocks
         ? ({
-            grid: { left: 40, right: 20, top: 20, bottom: 40 },
+            grid: { left: 40, right: 20, top: 34, bottom: 40 },
             tooltip: {
               trigger: 'item',
               formatter: (p: { dataIndex: number }) => {
                 const b = blocks[p.dataIndex]!;
-                return `<b>${t('scenario.block')} ${b.block}</b> (${b.citedBy.length})<br/><span style="display:inline-block;max-width:360px;white-space:normal">${b.text.slice(0, 120)}…</span>`;
+                const counts = SUPPORT_SERIES.map((k) => `${t(`coverage.${k}` as MessageKey)} ${b.support[k]}`).join(' · ');
+                return `<b>${t('scenario.block')} ${b.block}</b> (${b.citedBy.length})<br/>${counts}<br/><span style="display:inline-block;max-width:360px;white-space:normal">${b.text.slice(0, 120)}…</span>`;
               },
             },
+            legend: { top: 0, data: SUPPORT_SERIES.map((k) => t(`coverage.${k}` as MessageKey)) },
             xAxis: { type: 'category', data: blocks.map((b) => String(b.block)), name: t('scenario.block'), nameLocation: 'middle', nameGap: 26 },
             yAxis: { type: 'value', minInterval: 1 },
-            series: [
-              {
-                type: 'bar',
-                data: blocks.map((b) => ({ value: b.citedBy.length, itemStyle: { color: b.heading ? '#9aa3b5' : '#2f5d9b' } })),
-              },
-            ],
+            // Per block, its citations by how much they support a number (stated, implied, context) or cite a fact.
+            series: SUPPORT_SERIES.map((k) => ({
+              name: t(`coverage.${k}` as MessageKey),
+              type: 'bar',
+              stack: 'support',
+              data: blocks.map((b) => ({ value: b.heading ? 0 : b.support[k], itemStyle: { color: SUPPORT_COLOURS[k] } })),
+            })),
           } as ChartOption)
         : null,
     [blocks, t],
@@ -103,113 +89,21 @@ function SourceCoverage({ scenario, scenarioId }: { scenario: Scenario; scenario
 
 export default function ScenarioPage() {
   const state = useScenarioState();
-  const { t, name } = useI18n();
   const scenario = state.status === 'ready' ? state.scenario : null;
-  const entries = useMemo(() => (scenario ? listCitedValues(scenario) : []), [scenario]);
-  const [filter, setFilter] = useState('');
-  const [onlyAssumptions, setOnlyAssumptions] = useState(false);
-  const chart = useMemo(() => provenanceChart(entries, { cited: t('common.cited'), assumed: t('common.assumption') }), [entries, t]);
-  if (!scenario) return null;
-  const shown = entries.filter(
-    (e) => (!onlyAssumptions || e.assumption) && (filter === '' || `${e.path} ${e.statement ?? ''} ${formatValue(e.value)} ${e.cite?.quote ?? ''} ${e.assumption ?? ''}`.toLowerCase().includes(filter.toLowerCase())),
-  );
+  const values = useMemo(() => (scenario ? orderBySection(listGradedValues(scenario)) : []), [scenario]);
+  if (!scenario || state.status !== 'ready') return null;
   return (
-    <div className="grid">
-      <div className="grid grid-2">
-        <Card
-          title={t('scenario.values')}
-          testId="card-values"
-          actions={
-            <>
-              <input type="search" placeholder={t('scenario.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="values-filter" />
-              <label>
-                <input type="checkbox" checked={onlyAssumptions} onChange={(e) => setOnlyAssumptions(e.target.checked)} /> {t('scenario.onlyAssumptions')}
-              </label>
-              <span className="muted">{t('scenario.count', { n: shown.length })}</span>
-            </>
-          }
-        >
-          <div className="table-scroll">
-            <table data-testid="values-table" className="values-table">
-              <thead>
-                <tr>
-                  <th>{t('scenario.path')}</th>
-                  <th>{t('common.value')}</th>
-                  <th>{t('common.range')}</th>
-                  <th>{t('scenario.provenance')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((e) => (
-                  <tr key={e.path}>
-                    <td>
-                      <code>{e.path}</code>
-                    </td>
-                    <td className={e.statement ? '' : 'num'}>
-                      {e.statement ?? (
-                        <>
-                          {formatValue(e.value)} {e.unit ? <span className="muted">{e.unit}</span> : null}
-                        </>
-                      )}
-                    </td>
-                    <td className="num">{e.range ? `[${formatValue(e.range[0])}, ${formatValue(e.range[1])}]` : ''}</td>
-                    <td>
-                      {e.cite ? <CiteLink cite={e.cite} /> : null}
-                      {e.assumption ? (
-                        <>
-                          <span className="tag assumption">{t('common.assumption')}</span> <span className="muted">{e.assumption}</span>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
-        <div className="grid" style={{ alignContent: 'start' }}>
-          <SourceCoverage scenario={scenario} scenarioId={state.id} />
-          <Card title={`${t('common.cited')} / ${t('common.assumption')}`} testId="card-provenance-chart">
-            <Chart option={chart} testId="provenance-chart" />
-          </Card>
-        </div>
+    <div className="grid scenario-page">
+      <div className="grid grid-2-even">
+        <GradesCard values={values} />
+        <SourceCoverage scenario={scenario} scenarioId={state.id} />
       </div>
-      <Card title={t('scenario.variants')} testId="card-variants">
-        <div className="variant-grid">
-          {scenario.variants.map((v) => (
-            <div className="variant" key={v.id} data-testid="variant">
-              <h3>{name(v.title)}</h3>
-              {v.description ? <p className="muted">{v.description}</p> : null}
-              <table>
-                <thead>
-                  <tr>
-                    <th>{t('scenario.change')}</th>
-                    <th>{t('scenario.from')}</th>
-                    <th>{t('scenario.to')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.changes.map((c) => (
-                    <tr key={c.path}>
-                      <td>
-                        <code>{c.path.replace(/^\$\./, '')}</code>
-                        {c.rationale ? <div className="muted">{c.rationale}</div> : null}
-                        {c.cite ? <CiteLink cite={c.cite} short={24} /> : null}
-                      </td>
-                      <td className="val" title={formatValue(valueAtPath(scenario, c.path))}>
-                        {clip(formatValue(valueAtPath(scenario, c.path)))}
-                      </td>
-                      <td className="val" title={typeof c.value === 'object' ? JSON.stringify(c.value, null, 1) : formatValue(c.value)}>
-                        <b>{clip(formatValue(c.value))}</b>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
-        </div>
-      </Card>
+      <ValuesCard scenario={scenario} values={values} />
+      <VariantsCard scenario={scenario} />
+      <div className="grid grid-2">
+        <VersionsCard scenarioId={state.id} offline={state.offline} />
+        <UploadCard scenarioId={state.id} offline={state.offline} />
+      </div>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyVariant, parseScenarioText, validateScenario } from '@brink/engine/scenario';
-import { listModelsRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, mapRequest } from './deterrence';
+import { listModelsRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, mapRequest, uncertaintyRequest } from './deterrence';
 import { layoutTree } from '../lib/tree-layout';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -30,7 +30,7 @@ describe('worker deterrence requests', () => {
         if (!profile) return;
         const layout = layoutTree(solved.game, profile);
         const reached: Record<string, number> = {};
-        for (const n of layout.nodes) if (n.type === 'terminal' && (n.reach ?? 0) > 1e-12) reached[n.outcomeLabel!] = (reached[n.outcomeLabel!] ?? 0) + n.reach!;
+        for (const n of layout.nodes) if (n.type === 'terminal' && (n.reach ?? 0) > 1e-12) { const code = n.outcomeLabel!.split(' ')[0]!; reached[code] = (reached[code] ?? 0) + n.reach!; }
         for (const [code, p] of Object.entries(eq.outcomes)) expect(reached[code] ?? 0, `${m.id} ${eq.kind} ${code}`).toBeCloseTo(p, 9);
       });
     }
@@ -58,13 +58,14 @@ describe('worker deterrence requests', () => {
 describe('the web and the CLI on the same scenario', () => {
   const scenario = validateScenario(parseScenarioText(readFileSync(scenarioFile, 'utf8'), scenarioFile));
 
-  it.each([null, 'lee-engagement'])('give identical equilibria, outcomes and thresholds for every bound model (variant %s)', (variant) => {
-    const args = ['deter', scenarioFile, '--json', ...(variant ? ['--variant', variant] : [])];
+  it.each([null, 'lee-engagement'])('give identical equilibria, outcomes, thresholds and spread over the plausible parameter space for every bound model (variant %s)', (variant) => {
+    const args = ['deter', scenarioFile, '--json', '--samples', '300', '--seed', '7', ...(variant ? ['--variant', variant] : [])];
     const cli = JSON.parse(execFileSync(process.execPath, [path.join(repoRoot, 'packages/app/bin/brink.js'), ...args], { encoding: 'utf8' })) as {
       model: string;
       parameters: Record<string, number>;
       equilibria: unknown[];
       thresholds: Record<string, number>;
+      uncertainty: { samples: number; holds: number; drivers: unknown[] };
     }[];
     const seen = variant ? applyVariant(scenario, variant) : scenario;
     expect(cli.length).toBeGreaterThan(0);
@@ -75,6 +76,10 @@ describe('the web and the CLI on the same scenario', () => {
       expect(web.result.parameters, fromCli.model).toEqual(fromCli.parameters);
       expect(JSON.parse(JSON.stringify(web.result.equilibria)), fromCli.model).toEqual(fromCli.equilibria);
       expect(web.result.thresholds, fromCli.model).toEqual(fromCli.thresholds);
+      // The headline: the same draws, the same shares, quantiles and drivers.
+      const spread = uncertaintyRequest({ scenario: seen, model: fromCli.model, params: setup.values, samples: 300, seed: 7 }, noProgress);
+      expect(fromCli.uncertainty.samples, fromCli.model).toBe(300);
+      expect(JSON.parse(JSON.stringify(spread)), fromCli.model).toEqual(fromCli.uncertainty);
     }
   });
 

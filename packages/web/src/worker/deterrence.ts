@@ -1,16 +1,10 @@
 /**
- * Deterrence requests the worker answers: the models and their parameters, a solve (with the
- * built game tree and, where it can be found, each equilibrium's behaviour profile for drawing
- * its path), a one-parameter sweep, a two-parameter map and a tornado of the probability that
- * deterrence fails (worst case over the model's equilibria).
- */
-/**
  * Deterrence requests the worker answers, all through the engine's one analysis path
  * (`prepareDeterrence` + `analyseDeterrence`, the same the CLI and the server's jobs call): the
  * models and their parameters, a scenario's setup of a model (values, ranges, provenance, checked by
  * the model), a solve (with the built game tree and each equilibrium's path), a one-parameter sweep,
  * a two-parameter map and a tornado of the probability that deterrence fails (worst case over the
- * model's equilibria).
+ * model's equilibria), and the result over the plausible parameter space (the page's headline).
  */
 import {
   analyseDeterrence,
@@ -20,6 +14,7 @@ import {
   type DeterrenceModel,
   type DeterrenceSolved,
   type DeterrenceSetup,
+  type DeterrenceUncertainty,
   type ParameterSetting,
   type ParameterSpec,
 } from '@brink/engine/deterrence';
@@ -146,10 +141,10 @@ export interface MapView {
 
 /** The engine's two-parameter map (`map2d`). */
 export function mapRequest(
-  { model: id, params, x, y, xRange, yRange, steps = 21 }: { model: string; params: Record<string, number>; x: string; y: string; xRange: [number, number]; yRange: [number, number]; steps?: number },
+  { model: id, params, x, y, xRange, yRange, steps = 21, steps2 }: { model: string; params: Record<string, number>; x: string; y: string; xRange: [number, number]; yRange: [number, number]; steps?: number; steps2?: number },
   progress: ProgressFn,
 ): MapView {
-  const out = analyseDeterrence(setupFor(id, params, { [x]: xRange, [y]: yRange }), { kind: 'map', x, y, steps }, { onProgress: progress });
+  const out = analyseDeterrence(setupFor(id, params, { [x]: xRange, [y]: yRange }), { kind: 'map', x, y, steps, steps2 }, { onProgress: progress });
   if (out.kind !== 'map') throw new Error('expected a map');
   const r = out.map;
   return { x, y, xs: [...r.xs], ys: [...r.ys], worst: r.failure.map((row) => [...row]), regime: r.regime.map((row) => [...row]), regimes: [...r.regimes] };
@@ -172,4 +167,18 @@ export function tornadoRequest(
   if (out.kind !== 'tornado') throw new Error('expected a tornado');
   const r = out.tornado;
   return { base: r.baseFailure, bars: r.bars.map((b) => ({ param: b.parameter, low: b.low, high: b.high, atLow: b.failureAtLow, atHigh: b.failureAtHigh })) };
+}
+
+/**
+ * The result over the plausible parameter space (the page's headline): the scenario's ranges and
+ * provenance, centred on the values the page shows (the sliders), as `brink deter` computes it.
+ */
+export function uncertaintyRequest(
+  { scenario, model, params, samples, seed = 1 }: { scenario: Scenario | null; model: string; params?: Record<string, number>; samples?: number; seed?: number | string },
+  progress: ProgressFn,
+): DeterrenceUncertainty {
+  const setup = prepareDeterrence(scenario, { model, parameters: params }, (field) => field.replace(/^parameters\./, ''));
+  const out = analyseDeterrence(setup, { kind: 'uncertainty', samples, seed }, { onProgress: progress });
+  if (out.kind !== 'uncertainty') throw new Error('expected an uncertainty analysis');
+  return plain(out.uncertainty);
 }

@@ -7,12 +7,14 @@ import { parseGameRequest, solveGameRequest } from './games';
 import { bargainingRequest } from './bargaining';
 import { citationCoverage } from '@brink/engine/scenario';
 import type { Scenario } from '@brink/engine/scenario';
-import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest } from './deterrence';
+import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, uncertaintyRequest } from './deterrence';
+import { checkScenarioRequest } from './scenario';
 
 export const handlers = {
   'games.parse': (p: Parameters<typeof parseGameRequest>[0]) => parseGameRequest(p),
   'games.solve': (p: Parameters<typeof solveGameRequest>[0]) => solveGameRequest(p),
   'scenario.coverage': (p: { scenario: Scenario; source: string; text: string }) => citationCoverage(p.scenario, p.source, p.text),
+  'scenario.check': (p: Parameters<typeof checkScenarioRequest>[0]) => checkScenarioRequest(p),
   'bargaining.run': (p: Parameters<typeof bargainingRequest>[0], progress: ProgressFn) => bargainingRequest(p, progress),
   'deterrence.models': (_p: Record<string, never>) => listModelsRequest(),
   'deterrence.setup': (p: Parameters<typeof setupDeterrenceRequest>[0]) => setupDeterrenceRequest(p),
@@ -20,6 +22,7 @@ export const handlers = {
   'deterrence.sweep': (p: Parameters<typeof sweepRequest>[0], progress: ProgressFn) => sweepRequest(p, progress),
   'deterrence.map': (p: Parameters<typeof mapRequest>[0], progress: ProgressFn) => mapRequest(p, progress),
   'deterrence.tornado': (p: Parameters<typeof tornadoRequest>[0], progress: ProgressFn) => tornadoRequest(p, progress),
+  'deterrence.uncertainty': (p: Parameters<typeof uncertaintyRequest>[0], progress: ProgressFn) => uncertaintyRequest(p, progress),
 } satisfies Record<string, (payload: never, progress: ProgressFn) => unknown>;
 
 export type Handlers = typeof handlers;

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { InputError } from '@brink/engine/errors';
 import {
   analyseDeterrence,
+  failureProbability,
   getDeterrenceModel,
   listDeterrenceModels,
   prepareDeterrence,
@@ -20,6 +21,8 @@ import {
   type PlaceOf,
   type SweepResult,
   type DeterrenceTornadoResult,
+  type DeterrenceUncertainty,
+  DEFAULT_UNCERTAINTY_SAMPLES,
 } from '@brink/engine/deterrence';
 import { writeEfg } from '@brink/engine/games';
 import { type Scenario } from '@brink/engine/scenario';
@@ -37,6 +40,8 @@ interface DeterCliOptions {
   tornado?: boolean;
   exportEfg?: string;
   params?: string;
+  samples?: string;
+  seed?: string;
 }
 
 const f = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
@@ -49,7 +54,7 @@ export function resultToJson(res: DeterrenceResult, extra: Record<string, unknow
     title: res.title,
     ...extra,
     parameters: res.parameters,
-    equilibria: res.equilibria.map((e) => ({ kind: e.kind, outcomes: e.outcomes, strategies: e.strategies, ...(e.beliefs ? { beliefs: e.beliefs } : {}), ...(e.note ? { note: e.note } : {}) })),
+    equilibria: res.equilibria.map((e) => ({ kind: e.kind, outcomes: e.outcomes, strategies: e.strategies, ...(e.beliefs ? { beliefs: e.beliefs } : {}), ...(e.note ? { note: e.note } : {}), ...(e.fallback ? { fallback: true } : {}) })),
     thresholds: res.thresholds,
     sides: res.sides,
     complete: res.complete,
@@ -57,12 +62,47 @@ export function resultToJson(res: DeterrenceResult, extra: Record<string, unknow
   };
 }
 
-function describeModelResult(model: DeterrenceModel, res: DeterrenceResult, roles?: Readonly<Record<string, string>>, actorName?: (id: string) => string): string {
+const GROUNDS: Record<string, string> = {
+  states: 'stated by the source',
+  implies: 'implied by the source, magnitude assumed',
+  context: 'source gives context only',
+  cited: 'cited',
+  assumed: 'assumed',
+  default: "model's default range",
+};
+
+/** The result over the plausible parameter space: the headline, before the point result. */
+function describeUncertainty(u: DeterrenceUncertainty): string[] {
+  const lines: string[] = [];
+  lines.push(`  Over the plausible parameter space (${u.samples} points drawn from the ranges, seed ${u.seed}):`);
+  lines.push(`    ${u.summary}`);
+  lines.push(`    deterrence holds in every equilibrium: ${pct(u.holds)} of the points (±${pct(u.holdsMargin)}); fails whatever the equilibrium: ${pct(u.failsSurely)}`);
+  lines.push(`    worst-case probability that it fails: median ${f(u.worst.p50)}, 90% of the points in [${f(u.worst.p05)}, ${f(u.worst.p95)}], mean ${f(u.worst.mean)}`);
+  if (u.drivers.length) {
+    lines.push(`    it turns on (share of the spread each explains alone; where the value comes from):`);
+    for (const d of u.drivers.slice(0, 5)) {
+      lines.push(`      ${d.parameter.padEnd(12)} ${pct(d.eta2).padStart(6)}  ${d.rho < 0 ? 'higher is safer ' : 'higher is riskier'}  range [${f(d.range[0])}, ${f(d.range[1])}]  ${GROUNDS[d.grounds] ?? d.grounds}`);
+    }
+  } else lines.push('    no single parameter explains much of the spread');
+  return lines;
+}
+
+function describeModelResult(
+  model: DeterrenceModel,
+  res: DeterrenceResult,
+  roles?: Readonly<Record<string, string>>,
+  actorName?: (id: string) => string,
+  uncertainty?: DeterrenceUncertainty,
+): string {
   const lines: string[] = [];
   lines.push(`${res.title} [${model.id}]`);
   lines.push(`  source: ${model.source}`);
   if (roles && Object.keys(roles).length) {
     lines.push(`  roles: ${Object.entries(roles).map(([r, a]) => `${r} = ${actorName ? actorName(a) : a}`).join(', ')}`);
+  }
+  if (uncertainty) {
+    lines.push(...describeUncertainty(uncertainty));
+    lines.push(`  At the ${roles && Object.keys(roles).length ? "scenario's" : 'given'} values (the point result):`);
   }
   const codes = model.outcomes;
   lines.push(`  equilibria (probability of each outcome on the path):`);
@@ -83,43 +123,31 @@ function describeModelResult(model: DeterrenceModel, res: DeterrenceResult, role
   return lines.join('\n');
 }
 
-/** Block 4's question, answered from the AEG and the RADG where the scenario binds them. */
-function blockFourAnswer(results: Map<string, DeterrenceResult>): string[] {
+/**
+ * The scenario's own reading of each model it binds (`models.deterrence.<id>.reading`): the
+ * question the source puts, the outcomes in the scenario's words (with their largest probability
+ * over the equilibria), and the scenario's conclusion for "deterrence holds in every equilibrium"
+ * or "it can fail". Nothing here is specific to one scenario.
+ */
+function scenarioReadings(scenario: Scenario | null, results: Map<string, { model: DeterrenceModel; result: DeterrenceResult }>): string[] {
   const lines: string[] = [];
-  const aeg = results.get('aeg');
-  const radg = results.get('radg');
-  if (!aeg && !radg) return lines;
-  lines.push('Block 4: how credible must the US threat be, and where does the scenario sit?');
-  if (radg) {
-    const s = radg.sides.find((x) => x.threshold === 'c_A');
-    if (s) lines.push(`  - One-shot threat (RADG): deterrence needs p_B > c_A = ${f(s.thresholdValue)}; the scenario has p_B = ${f(s.value)} (${s.side} the threshold): ${s.meaning}.`);
-  }
-  if (aeg) {
-    const need = aeg.thresholds.p_HH_min;
-    const p = aeg.parameters;
-    const worst = aeg.equilibria.length ? Math.max(...aeg.equilibria.map((e) => 1 - (e.outcomes.SQ ?? 0))) : Number.NaN;
-    if (need !== undefined && Number.isFinite(need)) {
-      lines.push(
-        `  - Limited nuclear strike (AEG): deterrence is certain only if the US is credible at both levels (respond in kind AND escalate) with probability p_HH >= ${f(need)}; the scenario has p_HH = ${f(p.p_HH!)} (${p.p_HH! >= need ? 'enough' : 'not enough'}).`,
-      );
-    } else {
-      lines.push(`  - Limited nuclear strike (AEG): no level of p_HH alone makes deterrence certain with these utilities.`);
+  for (const [id, { model, result }] of results) {
+    const reading = scenario?.models.deterrence[id]?.reading;
+    if (!reading) continue;
+    if (lines.length) lines.push('');
+    lines.push(`${reading.question.en}`);
+    lines.push(`  ${model.title} [${id}] (its thresholds are above):`);
+    const named = Object.entries(reading.outcomes ?? {});
+    if (named.length) {
+      const upTo = named
+        .map(([code, words]) => [words.en, Math.max(0, ...result.equilibria.map((e) => e.outcomes[code] ?? 0))] as const)
+        .filter(([, p]) => p > 0)
+        .map(([words, p]) => `${words} up to ${pct(p)}`);
+      if (upTo.length) lines.push(`    On the equilibrium paths: ${upTo.join('; ')}.`);
     }
-    lines.push(`    Worst-case probability that deterrence fails: ${pct(worst)}; equilibria: ${[...new Set(aeg.equilibria.map((e) => e.kind))].join(', ')}.`);
-    const ee = Math.max(0, ...aeg.equilibria.map((e) => e.outcomes.EE ?? 0));
-    const dc = Math.max(0, ...aeg.equilibria.map((e) => e.outcomes.DC ?? 0));
-    lines.push(`    The dilemma's two horns: all-out war (EE) up to ${pct(ee)}, the US standing aside (DC) up to ${pct(dc)}.`);
-  }
-  if (radg && aeg) {
-    const oneShot = radg.equilibria.every((e) => (e.outcomes.SQ ?? 0) === 1);
-    const escalation = aeg.equilibria.every((e) => (e.outcomes.SQ ?? 0) === 1);
-    if (oneShot && !escalation) {
-      lines.push('  - Reading: a threat that is credible against a one-shot challenge is not enough once the DPRK can strike');
-      lines.push('    in a limited way and threaten more: the US must be credible at both levels, and the scenario falls short.');
-    } else if (oneShot && escalation) {
-      lines.push('  - Reading: the US threat is credible enough at both levels; every equilibrium keeps the status quo.');
-    } else if (!oneShot) {
-      lines.push('  - Reading: even the one-shot threat is not credible enough to deter a challenge.');
+    if (reading.conclusion && result.equilibria.length) {
+      const holds = result.equilibria.every((e) => failureProbability(model, e) === 0);
+      lines.push(`    Reading: ${holds ? reading.conclusion.holds.en : reading.conclusion.fails.en}`);
     }
   }
   return lines;
@@ -259,6 +287,8 @@ export function registerDeterCommand(program: Command): void {
     .option('--map <p1,p2>', 'two-parameter map of the equilibria (needs --model)')
     .option('--tornado', 'tornado over every ranged parameter (needs --model)')
     .option('--export-efg <file>', 'write the built game in Gambit .efg format (needs --model)')
+    .option('--samples <n>', `points drawn from the parameters' ranges for the result over the plausible parameter space (default ${DEFAULT_UNCERTAINTY_SAMPLES}; 0: point result only)`)
+    .option('--seed <s>', 'seed of those draws (default 1)')
     .addHelpText('after', (ctx) => modelHelp((ctx.command.opts() as DeterCliOptions).model))
     .action(
       action(async (scenarioArg: string | undefined, opts: DeterCliOptions) => {
@@ -273,6 +303,7 @@ export function registerDeterCommand(program: Command): void {
           if (field === 'model') return '--model';
           if (field.startsWith('sweep.')) return '--sweep';
           if (field.startsWith('map.')) return '--map';
+          if (field.startsWith('uncertainty.')) return '--samples';
           if (opts.params && field.startsWith('parameters')) return field === 'parameters' ? opts.params : `${opts.params} (${field.slice('parameters.'.length)})`;
           return field;
         };
@@ -321,27 +352,39 @@ export function registerDeterCommand(program: Command): void {
         // Equilibria and thresholds of one model, or of every model the scenario binds.
         const ids = opts.model ? [opts.model] : scenario ? scenarioDeterrenceModels(scenario) : [];
         if (ids.length === 0) throw new InputError('the scenario binds no deterrence model (models.deterrence is empty); pick one with --model', { place: '$.models.deterrence' });
-        const results = new Map<string, DeterrenceResult>();
+        const samples = parseSamples(opts.samples);
+        const seed = opts.seed === undefined ? 1 : /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+        const results = new Map<string, { model: DeterrenceModel; result: DeterrenceResult }>();
         const jsonOut: Record<string, unknown>[] = [];
         const text: string[] = [];
         for (const id of ids) {
           const setup = setupFor(id);
           const out = analyseDeterrence(setup, { kind: 'solve' });
           if (out.kind !== 'solve') continue;
+          // The result over the plausible parameter space leads; the point result follows (issue 10).
+          const spread = samples > 0 ? analyseDeterrence(setup, { kind: 'uncertainty', samples, seed }, {}, placeOf) : null;
+          const uncertainty = spread?.kind === 'uncertainty' ? spread.uncertainty : undefined;
           const roles = setup.bound ? setup.roles : undefined;
-          results.set(setup.model.id, out.result);
-          jsonOut.push(resultToJson(out.result, roles ? { roles } : {}));
-          text.push(describeModelResult(setup.model, out.result, roles, actorName));
+          results.set(setup.model.id, { model: setup.model, result: out.result });
+          jsonOut.push(resultToJson(out.result, { ...(roles ? { roles } : {}), ...(uncertainty ? { uncertainty } : {}) }));
+          text.push(describeModelResult(setup.model, out.result, roles, actorName, uncertainty));
         }
         if (opts.json) {
           process.stdout.write(JSON.stringify(opts.model || explicit ? jsonOut[0] : jsonOut) + '\n');
           return;
         }
         const head = scenario ? `Scenario ${scenario.id}${opts.variant ? ` [variant ${opts.variant}]` : ''}\n\n` : '';
-        const answer = blockFourAnswer(results);
+        const answer = scenarioReadings(scenario, results);
         process.stdout.write(head + text.join('\n\n') + '\n' + (answer.length ? '\n' + answer.join('\n') + '\n' : ''));
       }),
     );
+}
+
+function parseSamples(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_UNCERTAINTY_SAMPLES;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InputError(`expected a whole number of samples from 0 to 1000000, got ${JSON.stringify(text)}`, { place: '--samples' });
+  return n;
 }
 
 function mapSpec(text: string, steps: number): DeterrenceAnalysisSpec {

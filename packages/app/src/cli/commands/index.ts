@@ -13,6 +13,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Registrar>>> = {
   deter: async () => (await import('./deter')).registerDeterCommand,
   forecast: async () => (await import('./forecast')).registerForecastCommand,
   serve: async () => (await import('./serve')).registerServeCommand,
+  ingest: async () => (await import('./ingest')).registerIngestCommand,
+  evidence: async () => (await import('./evidence')).registerEvidenceCommand,
 };
 
 /** Registers the named commands (all of them when `names` is omitted), in the table's order. */

@@ -6,7 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInputError } from '../../errors';
+import { InputError, isInputError } from '../../errors';
+import { LIMITS } from '../../limits';
 import { parseKtabCsv, writeKtabCsv } from '../ktab-csv';
 import type { SmpInput } from './types';
 
@@ -106,5 +107,15 @@ describe('KTAB CSV', () => {
     expect(placeOf(() => parseKtabCsv(edit(3, 'an actor name longer than 25,x,1,1,1,1,1'), 'g.csv'))).toBe('g.csv:3:1');
     expect(placeOf(() => parseKtabCsv(edit(5, 'C,,30.5,100,0,0,0,'), 'g.csv'))).toBe('g.csv:5:13');
     expect(placeOf(() => parseKtabCsv('', 'g.csv'))).toBe('g.csv:1:1');
+  });
+});
+
+describe('KTAB CSV limits (docs/limits.md)', () => {
+  it('refuses more dimensions than the limit at the header field, before reading any actor', () => {
+    const text = `big,"too many dimensions",3,${LIMITS.maxDimensions + 1},\nActor,Description,Power\n`;
+    expect(() => parseKtabCsv(text, 'big.csv')).toThrow(/big\.csv:1:\d+: number of dimensions 101 is out of range/);
+  });
+  it('refuses a dimension count of 2^32 the same way (no allocation from it)', () => {
+    expect(() => parseKtabCsv('big,"x",3,4294967296,\n', 'big.csv')).toThrow(InputError);
   });
 });
