@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     // The engine's public surface is its module subpaths (packages/engine/package.json "exports"):
     // outside the engine, import `@brink/engine/<module>`, never a file inside a module.
-    files: ['packages/app/**/*.ts', 'packages/web/**/*.{ts,tsx}', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    files: ['packages/app/**/*.ts', 'packages/web/**/*.{ts,tsx}', 'bench/**/*.ts', 'e2e/**/*.ts', 'fuzz/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,5 +1,5 @@
 /**
- * Server benchmarks (issue 6), on loopback, bounded in time:
+ * Server benchmarks, on loopback, bounded in time:
  *  1. start-up: from spawning `brink serve` (fresh data folder: migrations and the default scenario
  *     are stored) to the first page `/` served; median of 3 starts;
  *  2. a deterrence analysis (AEG, solve) as a stored run under 50 concurrent clients: each client

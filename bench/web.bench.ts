@@ -1,5 +1,5 @@
 /**
- * Web app benchmark (issue 6): the time for a deterrence slider move to redraw in the browser.
+ * Web app benchmark: the time for a deterrence slider move to redraw in the browser.
  *
  * Builds the web app when its build is older than its sources (packages/web, packages/engine),
  * starts `brink serve` on 127.0.0.1 with a throwaway data folder (e2e/harness.ts), opens the

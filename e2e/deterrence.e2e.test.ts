@@ -1,5 +1,5 @@
 /**
- * The Deterrence page in Chromium (issues 9, 10, 15): it leads with the result over the plausible
+ * The Deterrence page in Chromium: it leads with the result over the plausible
  * parameter space and what it turns on, shows where each value comes from under its slider, moves
  * sliders on round steps, draws the AEG's six outcomes with their names, keeps "outside the model"
  * apart from "never fails" on the map, stacks its panels on a 390 px screen, and reads in both

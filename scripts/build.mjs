@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run build`: bundles the `brink` command line (packages/app/src/cli/main.ts, with the engine
- * and every command) and the run pool's worker (packages/app/src/jobs/worker.ts) into
+ * and every command) and the run pool's worker process (packages/app/src/jobs/worker-main.ts) into
  * packages/app/dist with esbuild, so that a call of `brink` starts in milliseconds instead of
  * transpiling TypeScript through tsx on every call (docs/decisions/0003-cli-bundle.md).
  * npm packages stay external (loaded from node_modules); only Brink's own TypeScript is bundled.
@@ -32,7 +32,7 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'packages/app/src/cli/main.ts', worker: 'packages/app/src/jobs/worker.ts' },
+  entryPoints: { cli: 'packages/app/src/cli/main.ts', worker: 'packages/app/src/jobs/worker-main.ts' },
   outdir,
   bundle: true,
   splitting: true,

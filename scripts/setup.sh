@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-time set-up on a fresh machine, safe to run again: Debian packages the tests need
-# (only with --test), then the npm dependencies from the committed lockfile.
+# (only with --test: Chromium, CJK fonts, PostgreSQL, Redis), then the npm dependencies from the
+# committed lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ if [ "${1:-}" = "--test" ]; then
   # fc-list comes with the fontconfig package, which chromium does not pull in: ask dpkg as well.
   { fc-list :lang=zh 2>/dev/null | grep -q . || dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || need+=(fonts-noto-cjk)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
   if [ ${#need[@]} -gt 0 ]; then
     echo "setup: installing Debian packages: ${need[*]}"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

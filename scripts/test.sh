@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: type check, lint, unit/property/conformance/API tests (vitest, store
-# tests on SQLite and on a throwaway PostgreSQL), then the browser end-to-end tests.
+# tests on SQLite and on a throwaway PostgreSQL, queue tests on a throwaway Redis), then the
+# browser end-to-end tests.
 # Installs what it needs first (scripts/setup.sh --test). Ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,11 @@ status=0
 PG_OUT=$(bash scripts/pg-up.sh) || { echo "could not start PostgreSQL"; exit 1; }
 export BRINK_TEST_DATABASE_URL=$(echo "$PG_OUT" | sed -n 1p)
 PG_DATA=$(echo "$PG_OUT" | sed -n 2p)
-trap 'bash scripts/pg-down.sh "$PG_DATA"' EXIT
+# Throwaway Redis for the queue tests (BullMQ).
+REDIS_OUT=$(bash scripts/redis-up.sh) || { echo "could not start Redis"; bash scripts/pg-down.sh "$PG_DATA"; exit 1; }
+export BRINK_TEST_REDIS_URL=$(echo "$REDIS_OUT" | sed -n 1p)
+REDIS_DIR=$(echo "$REDIS_OUT" | sed -n 2p)
+trap 'bash scripts/redis-down.sh "$REDIS_DIR"; bash scripts/pg-down.sh "$PG_DATA"' EXIT
 
 checks_passed=0; checks_failed=0
 echo "== typecheck"; if npm run -s typecheck; then checks_passed=$((checks_passed+1)); else checks_failed=$((checks_failed+1)); status=1; fi

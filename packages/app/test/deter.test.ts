@@ -1,5 +1,5 @@
 /**
- * `brink deter`: the issue-4 CLI and JSON shape, exit code 2 naming the parameter, Gambit export
+ * `brink deter`: the CLI and its JSON shape, exit code 2 naming the parameter, Gambit export
  * that round-trips, and the default scenario's deterrence analysis (block 4 of the seed).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ function paramsFile(name: string, params: Record<string, unknown>): string {
 }
 
 describe('brink deter --params (no scenario)', () => {
-  it('prints the issue-4 JSON shape: RADG with a_DD = 0, a_SQ = 0.6, a_DC = 1 gives c_A = 0.4, and p_B = 0.3 a demand', async () => {
+  it('prints the JSON shape: RADG with a_DD = 0, a_SQ = 0.6, a_DC = 1 gives c_A = 0.4, and p_B = 0.3 a demand', async () => {
     const r = await brink('deter', '--model', 'radg', '--params', paramsFile('radg.json', { a_DD: 0, a_SQ: 0.6, a_DC: 1, p_B: 0.3 }), '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as { model: string; parameters: Record<string, number>; equilibria: { kind: string; outcomes: Record<string, number> }[]; thresholds: Record<string, number> };
@@ -162,7 +162,7 @@ describe('brink deter on the default scenario (block 4)', () => {
   });
 });
 
-describe('brink deter leads with the result over the plausible parameter space (issue 10)', () => {
+describe('brink deter leads with the result over the plausible parameter space', () => {
   it('each model: the spread and what it turns on first, then the point result; --seed reproduces, --samples 0 skips', async () => {
     const r = await brink('deter', '--model', 'radg', '--samples', '200', '--seed', '9');
     expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * One analysis path (issue 9): the web worker's bargaining request and `brink forecast` call the
+ * One analysis path: the web worker's bargaining request and `brink forecast` call the
  * engine's analyseIssue / forecastIssue, so the Negotiation page and the CLI give identical numbers
  * for the same scenario, variant and seed.
  */

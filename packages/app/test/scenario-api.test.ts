@@ -1,5 +1,5 @@
 /**
- * The scenario routes of the HTTP API on what issues 10 and 16 found: a scenario whose AEG type
+ * The scenario routes of the HTTP API on what reviews of them found: a scenario whose AEG type
  * probabilities sum to 1.25 (valid as a scenario, impossible for the model) is refused with the JSON
  * path and nothing is stored; non-finite numbers and over-long ids are 422s, not 500s or unreadable
  * rows; versions can be listed, compared and restored (the restore becomes the newest version,

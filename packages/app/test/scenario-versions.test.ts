@@ -1,7 +1,7 @@
 /**
  * Scenario versions in the store, on SQLite and (with BRINK_TEST_DATABASE_URL) PostgreSQL: restoring
  * an earlier version makes it the newest and deletes nothing; known content answers with the version
- * that has it; the latest version is read through the (id, version) index, one row (issue 16:
+ * that has it; the latest version is read through the (id, version) index, one row (
  * without a LIMIT the driver read every version of the id).
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -167,7 +167,7 @@ describe('default scenario', () => {
   });
 });
 
-describe('honest numbers (issue 10)', () => {
+describe('honest numbers', () => {
   const value = (where: string) => listGradedValues(loaded.scenario).find((v) => v.where === where)!;
   const aeg = '$.models.deterrence.aeg.parameters.';
 
@@ -191,7 +191,7 @@ describe('honest numbers (issue 10)', () => {
     expect(models.stated).toBe(0);
   });
 
-  it("fixes or argues each item of issue 10's list", () => {
+  it("fixes or argues each value a read against the article found unsupported", () => {
     const s = loaded.scenario;
     // Japan's position does not rest on a quote about US attention to Japan.
     const japan = value('$.issues[id=dprk-nuclear-status].positions[actor=japan].position');
@@ -435,7 +435,7 @@ describe('brink scenario: grades, model checks and versions (CLI)', () => {
     expect((await brinkInProcess('--data', data, 'scenario', 'versions', 'nope')).code).toBe(2);
   });
 
-  it('YAML errors at their own line: an unknown key, an unterminated quote, deep nesting (issue 9, issue 16)', async () => {
+  it('YAML errors at their own line: an unknown key, an unterminated quote, deep nesting', async () => {
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.startsWith('  - id: dprk')) + 2;
     const withKey = [...lines.slice(0, at), '    titel: x', ...lines.slice(at)].join('\n');

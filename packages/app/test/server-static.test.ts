@@ -17,9 +17,11 @@ let dir: string;
 let store: Store;
 /** No run is started here; a runner that refuses keeps the test free of worker threads. */
 const runner: TaskRunner = {
-  mode: 'inline',
+  mode: 'inline' as const,
   threads: 1,
   run: () => Promise.reject(new Error('no runs in this test')),
+  check: () => Promise.reject(new Error('no runs in this test')),
+  runChunk: () => Promise.reject(new Error('no runs in this test')),
   close: () => Promise.resolve(),
 };
 

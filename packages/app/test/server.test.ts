@@ -226,6 +226,11 @@ describe('scenarios', () => {
     expect(body.place).toMatch(/^scenario:\d+:\d+$/);
     const badJson = await app.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': 'application/json' }, payload: '{"id": "x", "title": ' });
     expect(expectError(badJson, 400, 'bad_request').place).toMatch(/^scenario:1:\d+$/);
+    // A malformed JSON body is a JSON error, not a "YAML syntax error", at its line and column.
+    const trailingComma = expectError(await app.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': 'application/json' }, payload: '{\n  "id": "x",\n}' }), 400, 'bad_request');
+    expect(trailingComma.message).toMatch(/^malformed JSON body: /);
+    expect(trailingComma.message).not.toMatch(/YAML/);
+    expect(trailingComma.place).toBe('scenario:3:1');
     expectError(await app.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': 'application/yaml' }, payload: '  ' }), 400, 'bad_request');
     expect(await snapshot()).toEqual(before);
   });

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isInputError } from '@brink/engine/errors';
 import { scenarioHash } from '@brink/engine/scenario';
+import { RunRecordSchema } from '@brink/engine/records';
 import { openStore, textHash, SQLITE_FILE_NAME, type Store, type StoreOptions } from '../src/store';
 
 const PG_URL = process.env.BRINK_TEST_DATABASE_URL;
@@ -93,6 +94,54 @@ describe.each(backends)('store on $name', (backend) => {
     const got = await again.getScenario('kp');
     expect(got?.version).toBe(1);
     expect(got?.scenario).toEqual(SCENARIO);
+  });
+
+  it('servers starting at once on one fresh database migrate it once, without errors (PostgreSQL: an advisory lock)', async () => {
+    const options = backend.fresh();
+    const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(options)));
+    open.push(...stores);
+    await stores[0]!.putScenario({ scenario: SCENARIO });
+    for (const s of stores) expect((await s.getScenario('kp'))?.version).toBe(1);
+  });
+
+  it('chunk results are stored once per chunk, counted once, and removed with the run\'s end', async () => {
+    const { store } = await fresh();
+    const run = await store.createRun({ kind: 'deterrence', provenance: { engineVersion: '0.1.0', options: {} }, owner: 'queue' });
+    expect(await store.setRunChunks(run.id, 3)).toBe(true);
+    expect(await store.putChunkResult(run.id, 1, { b: 1 }, 'w1')).toEqual({ stored: true, done: 1, total: 3 });
+    // The same chunk again (a retried chunk whose first attempt finished): ignored, not counted.
+    expect(await store.putChunkResult(run.id, 1, { b: 2 }, 'w2')).toEqual({ stored: false, done: 1, total: 3 });
+    const racing = await Promise.all([store.putChunkResult(run.id, 0, { a: 1 }), store.putChunkResult(run.id, 0, { a: 1 })]);
+    expect(racing.filter((r) => r.stored).length).toBe(1);
+    expect(await store.getChunkResults(run.id)).toEqual([
+      { index: 0, result: { a: 1 } },
+      { index: 1, result: { b: 1 } },
+    ]);
+    const mid = await store.getRun(run.id);
+    expect(mid?.chunks).toEqual({ total: 3, done: 2 });
+    expect(mid?.progress).toBeCloseTo(2 / 3);
+    expect(await store.listUnfinishedRuns()).toEqual([{ id: run.id, status: 'queued', owner: 'queue', chunksTotal: 3 }]);
+    expect(await store.finishRun(run.id, { merged: true })).toBe(true);
+    expect(await store.getChunkResults(run.id)).toEqual([]);
+    expect((await store.putChunkResult(run.id, 2, { c: 1 })).stored).toBe(false);
+    expect(await store.listUnfinishedRuns()).toEqual([]);
+  });
+
+  it('instance liveness: a claimed instance is alive while its store is open, gone once closed (PostgreSQL)', async () => {
+    const { store, options } = await fresh();
+    await store.claimInstance('server-a');
+    expect(await store.isInstanceAlive('server-a')).toBe(true);
+    const other = await openStore(options);
+    open.push(other);
+    if (backend.name === 'postgres') {
+      expect(await other.isInstanceAlive('server-a')).toBe(true);
+      await store.close();
+      open.splice(open.indexOf(store), 1);
+      expect(await other.isInstanceAlive('server-a')).toBe(false);
+    } else {
+      // SQLite: one server per file; any other owner is gone.
+      expect(await other.isInstanceAlive('server-a')).toBe(false);
+    }
   });
 
   it('two stores side by side (PostgreSQL: two schemas of one database) each migrate and keep their own data', async () => {
@@ -237,6 +286,8 @@ describe.each(backends)('store on $name', (backend) => {
       options: { model: 'zagare-kilgour', grid: [1, 2, 3], label: '嚇阻' },
     });
     expect(done?.finishedAt).not.toBeNull();
+    // What the store reads back is the run record declared once for store, API and web.
+    for (const r of [run, mid, done]) expect(RunRecordSchema.strict().parse(r)).toEqual(r);
     // An ended run no longer changes.
     expect(await store.cancelRun(run.id)).toBe(false);
     expect(await store.failRun(run.id, 'late')).toBe(false);

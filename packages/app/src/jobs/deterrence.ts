@@ -6,10 +6,11 @@
  * uncertainty (the result over the plausible parameter space, with what it turns on).
  */
 import { z } from 'zod';
-import { analyseDeterrence, prepareDeterrence, type DeterrenceAnalysisSpec, type DeterrenceSetup } from '@brink/engine/deterrence';
+import { analyseDeterrence, map2d, prepareDeterrence, type DeterrenceAnalysisSpec, type DeterrenceSetup, type MapResult } from '@brink/engine/deterrence';
 import { InputError } from '@brink/engine/errors';
 import { type Scenario } from '@brink/engine/scenario';
 import type { ExecContext, RunTask } from './kinds';
+import { chunkRanges, type ChunkableRun } from './chunks';
 
 const Range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a <= b, { message: 'a range [low, high] with low <= high' });
 
@@ -91,6 +92,11 @@ export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
     shouldStop: () => ctx.signal?.aborted === true,
   };
   const { kind: _kind, ...analysis } = analyseDeterrence(setup, analysisSpec(o, task.seed), control, optionPlace);
+  return { ...headOf(task, setup, o), ...analysis };
+}
+
+/** The fields every deterrence result starts with. */
+function headOf(task: RunTask, setup: DeterrenceSetup, o: DeterrenceOptions) {
   return {
     model: setup.model.id,
     title: setup.model.title,
@@ -101,6 +107,73 @@ export function executeDeterrence(task: RunTask, ctx: ExecContext): unknown {
     parameters: setup.params,
     ranges: setup.ranges,
     variant: task.variant,
-    ...analysis,
   };
 }
+
+/**
+ * A map split into row ranges: each chunk computes rows [first, first + count) with the
+ * engine's own `map2d`, one row per call (the y axis pinned to the row's value, which `map2d`
+ * reproduces exactly: y + 0), and returns each cell's equilibrium kinds as text; the merge numbers
+ * the regimes in row-major order of first appearance, as `map2d` does in one pass. Maps whose two
+ * axes are the same parameter are executed whole. (Engine wish: a `rows` option on `map2d`.)
+ */
+type MapRowChunk = { first: number; count: number };
+type MapRowPart = { rows: { cells: (string | null)[]; failure: number[] }[] };
+
+function mapAxes(task: RunTask): { setup: DeterrenceSetup; o: DeterrenceOptions; axes: MapResult } | null {
+  const o = DeterrenceOptionsSchema.parse(task.options);
+  if (o.analysis !== 'map' || !o.map || o.map.x === o.map.y) return null;
+  const setup = prepare(task, o);
+  // Stopped before the first point: the axes exactly as the whole map has them, at no cost.
+  const axes = map2d(setup.model, setup.params, o.map.x, o.map.y, { steps: o.map.steps, steps2: o.map.steps2, ranges: setup.ranges, shouldStop: () => true });
+  return { setup, o, axes };
+}
+
+export const deterrenceMapChunks: ChunkableRun<MapRowChunk, MapRowPart> = {
+  split(task) {
+    const m = mapAxes(task);
+    return m ? chunkRanges(m.axes.ys.length, { most: 32 }) : null;
+  },
+  executeChunk(task, spec, ctx) {
+    const m = mapAxes(task)!;
+    const { x, y } = m.o.map!;
+    const rows: MapRowPart['rows'] = [];
+    for (let j = spec.first; j < spec.first + spec.count; j++) {
+      if (ctx.signal?.aborted) throw new Error('cancelled');
+      const yj = m.axes.ys[j]!;
+      let rowDone = false;
+      const row = map2d(m.setup.model, m.setup.params, x, y, {
+        steps: m.o.map!.steps,
+        steps2: 2,
+        ranges: { ...m.setup.ranges, [y]: [yj, yj] },
+        onProgress: () => (rowDone = true),
+        shouldStop: () => rowDone,
+      });
+      const regime = row.regime[0]!;
+      rows.push({ cells: regime.map((k) => (k < 0 ? null : row.regimes[k]!)), failure: row.failure[0]! as number[] });
+      ctx.onProgress((j - spec.first + 1) / spec.count);
+    }
+    return { rows };
+  },
+  merge(task, parts) {
+    const m = mapAxes(task)!;
+    const regimes: string[] = [];
+    const regime: number[][] = [];
+    const failure: number[][] = [];
+    for (const part of parts) {
+      for (const row of part.rows) {
+        regime.push(
+          row.cells.map((key) => {
+            if (key === null) return -1;
+            let idx = regimes.indexOf(key);
+            if (idx < 0) idx = regimes.push(key) - 1;
+            return idx;
+          }),
+        );
+        failure.push(row.failure);
+      }
+    }
+    const map: MapResult = { model: m.axes.model, parameters: m.axes.parameters, xs: m.axes.xs, ys: m.axes.ys, regime, failure, regimes, stopped: false };
+    return { ...headOf(task, m.setup, m.o), map };
+  },
+};

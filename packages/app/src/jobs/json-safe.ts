@@ -1,6 +1,6 @@
 /**
  * Engine results hold exact `Rational`s (BigInt inside) and may hold typed arrays or Maps; a run's
- * result crosses a worker-thread boundary and is stored as JSON. This turns any engine value into
+ * result crosses a process boundary and is stored as JSON. This turns any engine value into
  * plain JSON data: objects with `toJSON` (Rational -> "3/5") use it, bigint -> decimal string,
  * Map -> object, Set and typed arrays -> arrays, non-finite numbers -> null.
  */

@@ -3,17 +3,25 @@
  * created), an optional check against the scenario, and the executor that calls the engine.
  *
  * Executors are plain functions of (task, context) -> JSON-able result, so the same code runs in a
- * worker thread (./worker.ts, the default) or in-process. They must be deterministic: the result
+ * worker process (./worker.ts, the default), in a `brink worker` of the queue, or in-process. They must be deterministic: the result
  * depends only on the task (scenario content, seed, options), so a stored run can be reproduced.
  */
 import { z } from 'zod';
 import { gameToJson } from '@brink/engine/games';
 import { InputError, isInputError } from '@brink/engine/errors';
-import { scenarioIssueInputs } from '@brink/engine/bargaining';
 import { type Scenario } from '@brink/engine/scenario';
-import { forecastIssue } from '@brink/engine/bargaining';
+import {
+  DEFAULT_UNCERTAINTY_RUNS,
+  effectiveEumOptions,
+  ensembleMembers,
+  forecastIssue,
+  issueForecaster,
+  scenarioIssueInputs,
+  type ForecastModel,
+} from '@brink/engine/bargaining';
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
-import { checkDeterrence, DeterrenceOptionsSchema, executeDeterrence } from './deterrence';
+import { checkDeterrence, DeterrenceOptionsSchema, deterrenceMapChunks, executeDeterrence } from './deterrence';
+import { chunkRanges, type ChunkableRun } from './chunks';
 
 export interface RunTask {
   kind: string;
@@ -28,7 +36,7 @@ export interface RunTask {
 export interface ExecContext {
   /** Reports progress as a fraction in [0, 1]. */
   onProgress(fraction: number): void;
-  /** Set when the run is cancelled (in-process execution; worker threads are terminated instead). */
+  /** Set when the run is cancelled (in-process execution and chunks; worker processes are killed instead). */
   signal?: AbortSignal;
 }
 
@@ -40,6 +48,8 @@ export interface RunKindSpec {
   /** Checks the options against the scenario before the run is created; throws InputError. */
   check?(task: RunTask): void;
   execute(task: RunTask, ctx: ExecContext): unknown;
+  /** How its large runs split into chunks for several workers (./chunks.ts); absent: always whole. */
+  chunks?: ChunkableRun;
 }
 
 export const SolveOptionsSchema = z
@@ -95,6 +105,59 @@ function needScenario(task: RunTask): Scenario {
   return task.scenario;
 }
 
+/**
+ * A forecast split into chunks: every forecast carries an ensemble over its inputs' ranges (the
+ * interval; `ensemble` runs, default DEFAULT_UNCERTAINTY_RUNS), and the ensemble's members are the
+ * chunks: ranges of members of one issue, computed by the engine's `ensembleMembers` (member r
+ * draws from createRng(seed).split('ensemble').split(r) only). The merge runs each issue's
+ * forecast with the members handed in (`ensembleMembers` option of `forecastIssue`), so the
+ * result is the engine's own, bit for bit.
+ */
+type ForecastChunk = { issue: number; first: number; count: number };
+type ForecastPart = { members: number[] };
+
+function forecastSetup(task: RunTask) {
+  const o = ForecastOptionsSchema.parse(task.options);
+  const scenario = needScenario(task);
+  const issues = scenarioIssueInputs(scenario, { issue: o.issue });
+  const forecaster = issueForecaster(o.model as ForecastModel, effectiveEumOptions({ maxRounds: o.maxRounds }));
+  return { o, scenario, issues, forecaster, runs: o.ensemble ?? DEFAULT_UNCERTAINTY_RUNS };
+}
+
+const forecastChunks: ChunkableRun<ForecastChunk, ForecastPart> = {
+  split(task) {
+    const { issues, runs } = forecastSetup(task);
+    if (runs < 20) return null;
+    const specs: ForecastChunk[] = [];
+    issues.forEach((_, i) => {
+      for (const r of chunkRanges(runs, { most: Math.max(1, Math.ceil(32 / issues.length)), min: 10 })) specs.push({ issue: i, ...r });
+    });
+    return specs;
+  },
+  executeChunk(task, spec, ctx) {
+    const { issues, forecaster } = forecastSetup(task);
+    const members = ensembleMembers(issues[spec.issue]!, forecaster, {
+      seed: task.seed,
+      first: spec.first,
+      count: spec.count,
+      onProgress: (done, total) => {
+        if (ctx.signal?.aborted) throw new Error('cancelled');
+        ctx.onProgress(done / total);
+      },
+    });
+    return { members };
+  },
+  merge(task, parts) {
+    const { o, scenario, issues } = forecastSetup(task);
+    const members: number[][] = issues.map(() => []);
+    forecastChunks.split(task)!.forEach((spec, k) => members[spec.issue]!.push(...parts[k]!.members));
+    const out = issues.map((issue, i) =>
+      forecastIssue(issue, task.variant, o.model, { seed: task.seed, ensemble: o.ensemble, tornado: o.tornado, maxRounds: o.maxRounds, ensembleMembers: members[i] }),
+    );
+    return { scenario: scenario.id, variant: task.variant, model: o.model, seed: task.seed, issues: out };
+  },
+};
+
 const forecastKind: RunKindSpec = {
   kind: 'forecast',
   summary: 'Negotiation forecast (EUM or SMP) on the issues of a scenario.',
@@ -130,6 +193,7 @@ const forecastKind: RunKindSpec = {
     }
     return { scenario: scenario.id, variant: task.variant, model: o.model, seed: task.seed, issues: out };
   },
+  chunks: forecastChunks as ChunkableRun,
 };
 
 const deterrenceKind: RunKindSpec = {
@@ -139,6 +203,7 @@ const deterrenceKind: RunKindSpec = {
   options: DeterrenceOptionsSchema,
   check: checkDeterrence,
   execute: executeDeterrence,
+  chunks: deterrenceMapChunks as ChunkableRun,
 };
 
 const registry = new Map<string, RunKindSpec>([
@@ -147,12 +212,31 @@ const registry = new Map<string, RunKindSpec>([
   [forecastKind.kind, forecastKind],
 ]);
 
+/**
+ * Adds a run kind (or replaces one of the same name). The built-in kinds are registered above; a
+ * kind registered at run time exists only in the thread that registered it, so a worker module
+ * that should execute it must register it too (the tests' fixture worker does).
+ */
+export function registerRunKind(spec: RunKindSpec): void {
+  registry.set(spec.kind, spec);
+}
+
 export function getRunKind(kind: string): RunKindSpec | undefined {
   return registry.get(kind);
 }
 
 export function runKinds(): string[] {
   return [...registry.keys()];
+}
+
+/**
+ * Checks a task's input in this thread (the server calls it through a worker pool, so that reading
+ * a hostile game file can exhaust only a worker's memory). Throws InputError.
+ */
+export function checkTask(task: RunTask): void {
+  const spec = registry.get(task.kind);
+  if (!spec) throw new InputError(`unknown run kind "${task.kind}"`, { place: '$.kind', expected: `one of ${runKinds().join(', ')}` });
+  spec.check?.(task);
 }
 
 /** Runs a task in this thread. Throws InputError for bad input found while running. */

@@ -1,11 +1,7 @@
-// Entry of the run pool's worker threads: registers tsx (the sources are TypeScript, see
-// docs/decisions/0001-no-build-step.md), then hands every task to ./worker.ts.
+// Entry of the run pool's worker processes (./pool.ts) when Brink runs from its TypeScript sources:
+// registers tsx (docs/decisions/0001-no-build-step.md), then serves the parent's tasks
+// (./worker-main.ts). The CLI bundle (`npm run build`) has its own entry, dist/worker.mjs.
 import { register } from 'tsx/esm/api';
 
 register();
-const worker = import('./worker.ts');
-
-export default async function run(request) {
-  const mod = await worker;
-  return mod.default(request);
-}
+await import('./worker-main.ts');

@@ -7,10 +7,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isInputError } from '@brink/engine/errors';
 import { z } from 'zod';
+import { isTaskLimitError } from '../jobs/pool';
 
 export const ErrorBodySchema = z
   .object({
-    error: z.string().describe('Machine-readable code: bad_request, unauthorized, not_found, conflict, too_large, unsupported_media_type, invalid, timeout, internal.'),
+    error: z
+      .string()
+      .describe('Machine-readable code: bad_request, unauthorized, forbidden, not_found, conflict, too_large, unsupported_media_type, invalid, limit, timeout, too_many_requests, busy, internal.'),
     message: z.string().describe('What went wrong, for people.'),
     place: z.string().optional().describe('Where: file:line:col for text, a JSON path for structured data, a parameter name.'),
     expected: z.string().optional().describe('What was expected there.'),
@@ -58,6 +61,16 @@ export function fromZodError(error: z.ZodError, root: string, status: 400 | 422 
   return new ApiError(status, status === 400 ? 'bad_request' : 'invalid', `${place}: ${issue.message}${more}`, place);
 }
 
+/**
+ * A worker pool's limit hit while serving a request (a synchronous solve, a run's check):
+ * 'time' -> 422 timeout, 'memory' -> 422 limit, 'queue' (every thread busy) -> 503 busy.
+ */
+export function fromTaskLimit(error: { limit: 'memory' | 'time' | 'queue'; message: string }, what: string, hint = ''): ApiError {
+  if (error.limit === 'queue') return new ApiError(503, 'busy', `${what}: ${error.message}`);
+  if (error.limit === 'memory') return new ApiError(422, 'limit', `${what} ${error.message}${hint}`, undefined, 'an input within the limits of docs/limits.md');
+  return new ApiError(422, 'timeout', `${what} ${error.message}${hint}`);
+}
+
 const FASTIFY_CODES: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -75,9 +88,19 @@ const FASTIFY_CODES: Record<number, string> = {
   431: 'headers_too_large',
 };
 
+function installErrorHandlerLimit(reply: FastifyReply, error: { limit: 'memory' | 'time' | 'queue'; message: string }) {
+  const api = fromTaskLimit(error, 'the request');
+  if (api.status === 503) void reply.header('retry-after', '5');
+  return reply.status(api.status).send(api.body());
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof ApiError) return reply.status(error.status).send(error.body());
+    if (error instanceof ApiError) {
+      if (error.status === 503) void reply.header('retry-after', '5');
+      return reply.status(error.status).send(error.body());
+    }
+    if (isTaskLimitError(error)) return installErrorHandlerLimit(reply, error);
     if (isInputError(error)) return reply.status(422).send(fromInputError(error).body());
     if (error instanceof z.ZodError) return reply.status(422).send(fromZodError(error, '$').body());
     const status = (error as FastifyError).statusCode;

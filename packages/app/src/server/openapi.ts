@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { scenarioJsonSchema } from '@brink/engine/scenario';
-import { routeTable, type RouteDoc } from './routes';
+import { roleOfRoute, routeTable, type RouteDoc } from './routes';
 import { getRunKind, runKinds } from '../jobs';
 import { ErrorBodySchema } from './errors';
 
@@ -70,7 +70,17 @@ export function buildOpenApi(info: { version: string; engineVersion: string }): 
       ),
     };
     if (route.description) op.description = route.description;
-    if (route.write) op.security = [{}, { bearer: [] }];
+    const role = roleOfRoute(route);
+    op['x-brink-role'] = role;
+    // On loopback without configured tokens no token is needed ({}); otherwise a bearer token with the role.
+    op.security = role === 'read' ? [{}, { bearer: [] }] : [{}, { bearer: [role] }];
+    const responses = op.responses as Json;
+    const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    if (role !== 'read' || !responses['401']) {
+      responses['401'] ??= { description: `No valid bearer token, where tokens are required (role ${role})`, ...errorRef };
+      if (role !== 'read') responses['403'] ??= { description: `The token's role is below ${role}`, ...errorRef };
+      responses['429'] ??= { description: 'Over the rate limit of the token (Retry-After says when to retry)', ...errorRef };
+    }
     if (route.body) {
       const content: Json = {};
       const body = jsonSchema(route.body, 'input');
@@ -111,7 +121,14 @@ export function buildOpenApi(info: { version: string; engineVersion: string }): 
           }),
         ),
       },
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'BRINK_TOKEN; needed for writes when the server is not bound to loopback.' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A token with a role (BRINK_TOKENS="role:token,...", BRINK_TOKENS_FILE, or BRINK_TOKEN for one admin token). Roles: read (GET routes; open unless BRINK_OPEN_READS=0), write (store scenarios, submit/cancel/reproduce runs, solve), admin (admin routes, no rate limit). Needed off loopback, and on loopback once tokens are configured. Rate limit: BRINK_RATE_LIMIT requests per minute per token (429). The role each operation needs is in its x-brink-role.',
+        },
+      },
     },
   };
 }

@@ -26,8 +26,15 @@ export interface RouteDoc {
   body?: z.ZodType;
   bodyTypes?: string[];
   responses: Record<number, ResponseDoc>;
-  /** Needs the bearer token when the server is not on loopback. */
+  /** Needs a token with the write role when tokens are enforced (docs/deploy.md, "Access"). */
   write?: boolean;
+  /** The role the route needs (default: write when `write`, else read). */
+  role?: 'read' | 'write' | 'admin';
+}
+
+/** The role a route needs. */
+export function roleOfRoute(doc: Pick<RouteDoc, 'write' | 'role'>): 'read' | 'write' | 'admin' {
+  return doc.role ?? (doc.write ? 'write' : 'read');
 }
 
 export interface Parsed<P, Q, B> {
@@ -49,6 +56,7 @@ export function addRoute<D extends RouteDoc>(
   app.route({
     method: doc.method,
     url: doc.url,
+    config: { role: roleOfRoute(doc) },
     handler: async (request, reply) => {
       const params = doc.params ? parseOr(doc.params, request.params, 'params', 400) : undefined;
       const query = doc.query ? parseOr(doc.query, request.query ?? {}, 'query', 400) : undefined;

@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { applyVariant, canonicalJson, type Scenario } from '@brink/engine/scenario';
 import { isInputError } from '@brink/engine/errors';
-import { getRunKind, runKinds, type RunEvent, type RunTask } from '../jobs';
+import { getRunKind, isTaskLimitError, runKinds, type RunEvent, type RunTask } from '../jobs';
 import type { RunRecord, ScenarioRecord } from '../store';
-import { ApiError, ErrorBodySchema, fromInputError, fromZodError, invalid, notFound } from './errors';
+import { ApiError, ErrorBodySchema, fromInputError, fromTaskLimit, fromZodError, invalid, notFound } from './errors';
 import { addRoute } from './routes';
 import { CreateRunSchema, IdParam, RunCreatedSchema, RunListQuery, RunListSchema, RunSchema } from './schemas';
 import { storedSourceReader } from './scenarios';
@@ -89,11 +89,20 @@ export function registerRunRoutes(app: FastifyInstance, ctx: ServerContext): voi
       }
     }
     const task: RunTask = { kind: input.kind, scenario, variant: scenario ? input.variant : null, seed: input.seed, options: parsed.data };
-    try {
-      spec.check?.(task);
-    } catch (error) {
-      if (isInputError(error)) throw fromInputError(error, 422);
-      throw error;
+    if (spec.check) {
+      // Off the main thread, within a worker's memory and time: the check reads the run's input
+      // (a game file, the scenario's issues), and no input may exhaust the server's memory.
+      let outcome;
+      try {
+        outcome = await ctx.requestRunner.check(task, { timeoutMs: ctx.solveTimeoutMs, queueTimeoutMs: ctx.queueTimeoutMs });
+      } catch (error) {
+        if (isTaskLimitError(error)) throw fromTaskLimit(error, "reading the run's input");
+        throw error;
+      }
+      if (!outcome.ok) {
+        if (outcome.inputError) throw fromInputError(outcome, 422);
+        throw new Error(outcome.message);
+      }
     }
     return task;
   }
@@ -118,7 +127,8 @@ export function registerRunRoutes(app: FastifyInstance, ctx: ServerContext): voi
         202: { description: 'Created and queued', schema: RunCreatedSchema },
         404: err('Unknown scenario, version or variant'),
         413: err('Body too large'),
-        422: err('Invalid kind or options (place is the JSON path)'),
+        422: err('Invalid kind or options (place is the JSON path); error "limit" when reading its input needed more memory than a worker may use'),
+        503: err('Every request thread stayed busy past the queueing limit (error "busy")'),
       },
     },
     async ({ body }, _request, reply) => {

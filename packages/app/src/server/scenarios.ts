@@ -346,6 +346,9 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
         if (raw.trim() === '') throw badRequest('empty body: send the scenario as YAML or JSON', POSTED_FILE_NAME);
         let text = raw;
         let given: SourceInput[] = [];
+        // A body sent as JSON must be JSON: its syntax errors are reported as JSON errors (the
+        // YAML reader below would call them YAML errors), at the line and column of the problem.
+        if (/^application\/json\b/i.test(request.headers['content-type'] ?? '')) checkJsonSyntax(raw);
         let data = parseOrSyntaxError(raw);
         if (isEnvelope(data)) {
           const envelope = PostScenarioEnvelopeSchema.safeParse(data);
@@ -381,6 +384,20 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
       },
     );
   });
+}
+
+/** Throws a 400 naming `scenario:LINE:COL` when `text` is not JSON. */
+export function checkJsonSyntax(text: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.length;
+    const before = text.slice(0, offset).split('\n');
+    const place = `${POSTED_FILE_NAME}:${before.length}:${before[before.length - 1]!.length + 1}`;
+    throw badRequest(`malformed JSON body: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')}`, place, 'a JSON document (or send YAML as application/yaml)');
+  }
 }
 
 function parseOrSyntaxError(text: string): unknown {

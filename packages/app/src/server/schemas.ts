@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { GameJsonSchema } from '@brink/engine/games';
-import { RUN_STATUSES } from '../store';
+import { LIMITS } from '@brink/engine/limits';
+import { RUN_STATUSES, RunDetailSchema, RunSummarySchema } from '@brink/engine/records';
 
 /** True when `text` has a C0 control character or DEL (PostgreSQL text cannot even hold NUL). */
 export function hasControlCharacter(text: string): boolean {
@@ -18,7 +19,10 @@ export function hasControlCharacter(text: string): boolean {
 /** A string used to look something up in the store (an id, a kind, a variant): no control characters. */
 const keyString = () => z.string().refine((s) => !hasControlCharacter(s), 'must not contain control characters');
 
-export const IdParam = keyString().min(1).max(200).describe('An id.');
+export const IdParam = keyString()
+  .min(1)
+  .max(LIMITS.maxIdLength, `an id has at most ${LIMITS.maxIdLength} characters (docs/limits.md)`)
+  .describe(`An id (at most ${LIMITS.maxIdLength} characters).`);
 
 export const HealthSchema = z
   .object({
@@ -26,10 +30,21 @@ export const HealthSchema = z
     version: z.string().describe('Version of @brink/app.'),
     engineVersion: z.string().describe('Version of @brink/engine (recorded in every run).'),
     store: z.enum(['sqlite', 'postgres']),
+    runBackend: z.enum(['local', 'queue']).describe("Where runs execute: this server's worker processes, or `brink worker` processes through the Redis queue."),
     defaultScenarioId: z.string().nullable().describe('Id of the scenario loaded at start-up.'),
     runKinds: z.array(z.string()).describe('Kinds POST /api/runs accepts.'),
   })
   .describe('Server status.');
+
+export const AdminStatusSchema = z
+  .object({
+    runBackend: z.enum(['local', 'queue']),
+    store: z.enum(['sqlite', 'postgres']),
+    instanceId: z.string().describe("This server's id as the owner of the runs it executes."),
+    runs: z.object({ queued: z.number().int(), running: z.number().int() }).describe('Unfinished runs in the store (every server).'),
+    queue: z.object({ name: z.string(), jobs: z.record(z.string(), z.number()) }).nullable().describe('Job counts of the Redis queue, when runs go to it.'),
+  })
+  .describe('Deployment status.');
 
 export const VersionQuery = z.object({
   version: z.coerce.number().int().positive().optional().describe('Scenario version (default: the latest).'),
@@ -131,52 +146,18 @@ export const RunKindSchema = z.string().min(1).describe('Run kind: deterrence, f
 export const CreateRunSchema = z
   .strictObject({
     kind: RunKindSchema,
-    scenarioId: keyString().min(1).optional().describe('Default: the default scenario (ignored by kind solve).'),
+    scenarioId: IdParam.optional().describe('Default: the default scenario (ignored by kind solve).'),
     version: z.number().int().positive().optional().describe('Default: the latest version.'),
-    variant: keyString().min(1).optional().describe('Apply this variant of the scenario first.'),
+    variant: IdParam.optional().describe('Apply this variant of the scenario first.'),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('Random seed (default 1).'),
     options: z.record(z.string(), z.unknown()).optional().describe('Options of the kind: see the schemas RunOptions_<kind> (docs/api.md).'),
   })
   .describe('An analysis to run and store.');
 
-export const RunProvenanceSchema = z.object({
-  scenarioHash: z.string().nullable(),
-  scenarioId: z.string().nullable(),
-  scenarioVersion: z.number().int().nullable(),
-  variant: z.string().nullable(),
-  engineVersion: z.string(),
-  seed: z.number().int().nullable(),
-  options: z.record(z.string(), z.unknown()),
-});
+/** GET /api/runs/:id: the shared run record (@brink/engine/records) with the reproduction comparison. */
+export const RunSchema = RunDetailSchema;
 
-export const ReproductionSchema = z
-  .object({
-    of: z.string().describe('The original run.'),
-    identical: z.boolean().describe('True when both results are equal (canonical JSON).'),
-    engineVersionChanged: z.boolean(),
-    differences: z.array(z.string()).describe('JSON paths where the results differ (first 20).'),
-  })
-  .nullable();
-
-export const RunSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    status: z.enum(RUN_STATUSES),
-    progress: z.number().min(0).max(1),
-    provenance: RunProvenanceSchema,
-    result: z.unknown().describe("The engine's result (null until done)."),
-    error: z.string().nullable(),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    updatedAt: z.string(),
-    reproduces: z.string().nullable(),
-    reproduction: ReproductionSchema,
-  })
-  .describe('A stored run.');
-
-export const RunListSchema = z.object({ runs: z.array(RunSchema.omit({ result: true, reproduction: true })) });
+export const RunListSchema = z.object({ runs: z.array(RunSummarySchema) });
 
 export const RunListQuery = z.object({
   kind: keyString().optional(),

@@ -131,6 +131,34 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('scenarios_v1').renameTo('scenarios').execute();
     },
   },
+  // (0003 is the scenario store's.) Runs split into chunks (the Redis queue, docs/deploy.md): each
+  // chunk's result is stored as it finishes, so a crash loses no finished chunk and a retried chunk is never counted twice; and
+  // the owner of a run (the server that executes it, or "queue"), to tell interrupted runs apart
+  // from runs another live server is executing (PostgreSQL shared by several servers).
+  '0004_run_chunks_and_owners': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('runs').addColumn('chunks_total', 'integer').execute();
+      await db.schema.alterTable('runs').addColumn('chunks_done', 'integer').execute();
+      await db.schema.alterTable('runs').addColumn('owner', 'text').execute();
+      await db.schema
+        .createTable('run_chunks')
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('idx', 'integer', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('worker', 'text')
+        .addColumn('finished_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('run_chunks_pk', ['run_id', 'idx'])
+        .execute();
+      await db.schema.createIndex('runs_status_idx').on('runs').columns(['status', 'created_at']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('runs_status_idx').execute();
+      await db.schema.dropTable('run_chunks').execute();
+      await db.schema.alterTable('runs').dropColumn('owner').execute();
+      await db.schema.alterTable('runs').dropColumn('chunks_done').execute();
+      await db.schema.alterTable('runs').dropColumn('chunks_total').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

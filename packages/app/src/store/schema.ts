@@ -57,6 +57,22 @@ export interface RunsTable {
   updated_at: string;
   /** The run this one re-ran from its provenance (POST /api/runs/:id/reproduce), if any. */
   reproduces: string | null;
+  /** Chunks of a run split across workers (null: executed whole). */
+  chunks_total: number | null;
+  chunks_done: number | null;
+  /** Who executes it: a server's instance id, or "queue" (any `brink worker`). */
+  owner: string | null;
+}
+
+/** One finished chunk of a split run (deleted when the run's merged result is stored). */
+export interface RunChunksTable {
+  run_id: string;
+  idx: number;
+  /** The chunk's result, JSON. */
+  result: string;
+  /** The worker that computed it (host:pid). */
+  worker: string | null;
+  finished_at: string;
 }
 
 /** An article the evidence pipeline read, with its evidence (docs/evidence.md). */
@@ -81,5 +97,6 @@ export interface Database {
   sources: SourcesTable;
   scenarios: ScenariosTable;
   runs: RunsTable;
+  run_chunks: RunChunksTable;
   articles: ArticlesTable;
 }

@@ -4,7 +4,7 @@
  * `brink.sqlite` under the data directory) or PostgreSQL (`pg`), with the same kysely code.
  *
  * Every write is one transaction, so a failed write leaves what was stored before unchanged.
- * The store never computes (ARCHITECTURE.md): it keeps what the engines produced.
+ * The store never computes: it keeps what the engines produced.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -16,6 +16,7 @@ import type { ArticlesTable, Database, RunsTable, ScenariosTable, SourcesTable }
 import { migrationProvider } from './migrations';
 import { canonicalJson, scenarioHash } from '@brink/engine/scenario';
 import { InputError } from '@brink/engine/errors';
+import type { RunProvenance, RunRecord, RunStatus } from '@brink/engine/records';
 import { fileErrorText } from '../input-files';
 
 export const SQLITE_FILE_NAME = 'brink.sqlite';
@@ -97,18 +98,8 @@ export interface ScenarioRecord {
   restoredFrom: number | null;
 }
 
-export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-
-export interface RunProvenance {
-  scenarioHash: string | null;
-  scenarioId: string | null;
-  scenarioVersion: number | null;
-  variant: string | null;
-  engineVersion: string;
-  seed: number | null;
-  options: Record<string, unknown>;
-}
+// The run record is declared once, in @brink/engine/records: the store, the API and the web share it.
+export { RUN_STATUSES, type RunStatus, type RunProvenance, type RunRecord } from '@brink/engine/records';
 
 export interface RunInput {
   kind: string;
@@ -117,22 +108,18 @@ export interface RunInput {
   id?: string;
   /** Id of the run this one reproduces. */
   reproduces?: string;
+  /** Who executes it: a server's instance id (see `claimInstance`), or "queue". */
+  owner?: string;
 }
 
-export interface RunRecord {
+/** A run not yet ended, with who executes it (for recovery after a crash). */
+export interface UnfinishedRun {
   id: string;
-  kind: string;
   status: RunStatus;
-  progress: number;
-  provenance: RunProvenance;
-  result: unknown;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  updatedAt: string;
-  reproduces: string | null;
+  owner: string | null;
+  chunksTotal: number | null;
 }
+
 
 export interface RunQuery {
   kind?: string;
@@ -215,6 +202,25 @@ export interface Store {
   getRun(id: string): Promise<RunRecord | undefined>;
   /** Newest first. */
   listRuns(query?: RunQuery): Promise<RunRecord[]>;
+  /** Records that a run is split into `total` chunks (while it is queued or running). */
+  setRunChunks(id: string, total: number): Promise<boolean>;
+  /**
+   * Stores one chunk's result, once: a second result for the same chunk (a retried chunk whose
+   * first attempt did finish) is ignored, so nothing is counted twice. Updates the run's chunk
+   * count and progress. `stored` is false when the chunk was already stored or the run has ended.
+   */
+  putChunkResult(id: string, index: number, result: unknown, worker?: string): Promise<{ stored: boolean; done: number; total: number | null }>;
+  /** The stored chunk results of a run, by chunk index. */
+  getChunkResults(id: string): Promise<{ index: number; result: unknown }[]>;
+  /** Runs queued or running, with their owners. */
+  listUnfinishedRuns(): Promise<UnfinishedRun[]>;
+  /**
+   * Marks this process as a live owner of runs for as long as the store is open (PostgreSQL: a
+   * session-level advisory lock; SQLite: one server per file, nothing to do).
+   */
+  claimInstance(instanceId: string): Promise<void>;
+  /** Whether the owner of a run is a live server (PostgreSQL: its advisory lock is held). */
+  isInstanceAlive(instanceId: string): Promise<boolean>;
   /** Stores an article and its evidence (one transaction). The same text again: the stored record. */
   putArticle(input: ArticleInput): Promise<{ record: ArticleRecord; created: boolean }>;
   getArticle(id: string): Promise<ArticleRecord | undefined>;
@@ -264,20 +270,24 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   let dialect: StoreDialect;
   let location: string;
   let migrationSchema: string | undefined;
+  let migrationLock: pg.Client | undefined;
+  let pgSettings: { url: string; schema?: string } | undefined;
   if (databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
       throw new InputError(`must start with postgres:// (got "${redactUrl(databaseUrl)}")`, { place: 'BRINK_DATABASE_URL', expected: 'postgres://...' });
     }
     const schema = options.schema;
-    if (schema !== undefined) {
-      if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        await client.query(`create schema if not exists "${schema}"`);
-      } finally {
-        await client.end();
-      }
+    if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
+    // Two servers starting at once against one database: the schema's creation and its migrations
+    // run under one session-level advisory lock, so the second waits and then finds nothing to do.
+    migrationLock = new pg.Client({ connectionString: databaseUrl });
+    await migrationLock.connect();
+    try {
+      await migrationLock.query('select pg_advisory_lock(hashtext($1))', [`brink-migrations:${schema ?? ''}`]);
+      if (schema !== undefined) await migrationLock.query(`create schema if not exists "${schema}"`);
+    } catch (error) {
+      await migrationLock.end().catch(() => {});
+      throw error;
     }
     const pool = new pg.Pool({
       connectionString: databaseUrl,
@@ -292,9 +302,11 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       migrationSchema = schema ?? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined;
     } catch (error) {
       await db.destroy();
+      await migrationLock.end().catch(() => {});
       throw error;
     }
     location = redactUrl(databaseUrl) + (schema ? ` (schema ${schema})` : '');
+    pgSettings = { url: databaseUrl, schema };
   } else {
     const dataDir = path.resolve(options.dataDir ?? env.BRINK_DATA ?? 'data');
     try {
@@ -312,12 +324,25 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     location = file;
   }
   try {
-    await migrate(db, migrationSchema);
+    // SQLite: processes opening one new file at once (a server and its workers) race for the
+    // first migration; the loser's transaction fails ("already exists") and finds it done on retry.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await migrate(db, migrationSchema);
+        break;
+      } catch (error) {
+        if (dialect !== 'sqlite' || attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+      }
+    }
   } catch (error) {
     await db.destroy();
     throw error;
+  } finally {
+    // Ending the session releases the advisory lock.
+    await migrationLock?.end().catch(() => {});
   }
-  return new KyselyStore(db, dialect, location);
+  return new KyselyStore(db, dialect, location, pgSettings);
 }
 
 async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
@@ -326,6 +351,9 @@ async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
     provider: migrationProvider,
     migrationTableName: 'brink_migrations',
     migrationLockTableName: 'brink_migrations_lock',
+    // Migrations of several areas land in any order across branches: apply a missing one even when
+    // a later-numbered one is already applied (each is independent of the others).
+    allowUnorderedMigrations: true,
     ...(schema !== undefined ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
@@ -421,16 +449,21 @@ function toRun(row: RunsTable): RunRecord {
     finishedAt: row.finished_at,
     updatedAt: row.updated_at,
     reproduces: row.reproduces,
+    chunks: row.chunks_total === null || row.chunks_total === undefined ? null : { total: Number(row.chunks_total), done: Number(row.chunks_done ?? 0) },
   };
 }
 
 const ACTIVE: RunStatus[] = ['queued', 'running'];
 
 class KyselyStore implements Store {
+  private instanceLock: pg.Client | undefined;
+  private ownInstance: string | undefined;
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: StoreDialect,
     readonly location: string,
+    private readonly pgSettings?: { url: string; schema?: string },
   ) {}
 
   async putSource(source: SourceInput): Promise<SourceRecord> {
@@ -533,7 +566,7 @@ class KyselyStore implements Store {
   }
 
   // Latest-version reads go through the (id, version) primary key, newest first, one row: without
-  // the LIMIT the driver reads every version of the id (issue 16: 33 ms at 226 versions).
+  // the LIMIT the driver reads every version of the id (33 ms at 226 versions).
   async getScenario(id: string, version?: number): Promise<ScenarioRecord | undefined> {
     let q = this.db.selectFrom('scenarios').selectAll().where('id', '=', id);
     if (version !== undefined) q = q.where('version', '=', version);
@@ -603,6 +636,9 @@ class KyselyStore implements Store {
       finished_at: null,
       updated_at: t,
       reproduces: input.reproduces ?? null,
+      chunks_total: null,
+      chunks_done: null,
+      owner: input.owner ?? null,
     };
     await this.db.transaction().execute((trx) => trx.insertInto('runs').values(row).execute());
     return toRun(row);
@@ -630,38 +666,109 @@ class KyselyStore implements Store {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  /** Ends a run (one transaction: the status change and the removal of its chunk results). */
+  private async endRun(id: string, set: Partial<RunsTable>): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const t = now();
+      const r = await trx
+        .updateTable('runs')
+        .set({ ...set, finished_at: t, updated_at: t })
+        .where('id', '=', id)
+        .where('status', 'in', ACTIVE)
+        .executeTakeFirst();
+      const changed = Number(r.numUpdatedRows) > 0;
+      if (changed) await trx.deleteFrom('run_chunks').where('run_id', '=', id).execute();
+      return changed;
+    });
+  }
+
   async finishRun(id: string, result: unknown): Promise<boolean> {
-    const json = JSON.stringify(result ?? null);
-    const t = now();
-    const r = await this.db
-      .updateTable('runs')
-      .set({ status: 'done', progress: 1, result: json, error: null, finished_at: t, updated_at: t })
-      .where('id', '=', id)
-      .where('status', 'in', ACTIVE)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+    return this.endRun(id, { status: 'done', progress: 1, result: JSON.stringify(result ?? null), error: null });
   }
 
   async failRun(id: string, error: string): Promise<boolean> {
-    const t = now();
+    return this.endRun(id, { status: 'failed', error });
+  }
+
+  async cancelRun(id: string): Promise<boolean> {
+    return this.endRun(id, { status: 'cancelled' });
+  }
+
+  async setRunChunks(id: string, total: number): Promise<boolean> {
     const r = await this.db
       .updateTable('runs')
-      .set({ status: 'failed', error, finished_at: t, updated_at: t })
+      .set({ chunks_total: total, chunks_done: 0, updated_at: now() })
       .where('id', '=', id)
       .where('status', 'in', ACTIVE)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 
-  async cancelRun(id: string): Promise<boolean> {
-    const t = now();
-    const r = await this.db
-      .updateTable('runs')
-      .set({ status: 'cancelled', finished_at: t, updated_at: t })
-      .where('id', '=', id)
-      .where('status', 'in', ACTIVE)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+  async putChunkResult(id: string, index: number, result: unknown, worker?: string): Promise<{ stored: boolean; done: number; total: number | null }> {
+    const json = JSON.stringify(result ?? null);
+    const attempt = () =>
+      this.db.transaction().execute(async (trx) => {
+        const run = await trx.selectFrom('runs').select(['status', 'chunks_total']).where('id', '=', id).executeTakeFirst();
+        const total = run?.chunks_total === null || run?.chunks_total === undefined ? null : Number(run.chunks_total);
+        const count = async () => Number((await trx.selectFrom('run_chunks').select((eb) => eb.fn.countAll().as('n')).where('run_id', '=', id).executeTakeFirst())?.n ?? 0);
+        if (!run || !ACTIVE.includes(run.status as RunStatus)) return { stored: false, done: await count(), total };
+        const existing = await trx.selectFrom('run_chunks').select('idx').where('run_id', '=', id).where('idx', '=', index).executeTakeFirst();
+        if (existing) return { stored: false, done: await count(), total };
+        await trx.insertInto('run_chunks').values({ run_id: id, idx: index, result: json, worker: worker ?? null, finished_at: now() }).execute();
+        const done = await count();
+        await trx
+          .updateTable('runs')
+          .set({ chunks_done: done, updated_at: now(), ...(total ? { progress: Math.min(1, done / total) } : {}) })
+          .where('id', '=', id)
+          .execute();
+        return { stored: true, done, total };
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // Two workers finishing the same chunk at once: the second insert loses; it was not counted.
+      if (!isUniqueViolation(error)) throw error;
+      const run = await this.getRun(id);
+      return { stored: false, done: run?.chunks?.done ?? 0, total: run?.chunks?.total ?? null };
+    }
+  }
+
+  async getChunkResults(id: string): Promise<{ index: number; result: unknown }[]> {
+    const rows = await this.db.selectFrom('run_chunks').select(['idx', 'result']).where('run_id', '=', id).orderBy('idx').execute();
+    return rows.map((r) => ({ index: Number(r.idx), result: JSON.parse(r.result) as unknown }));
+  }
+
+  async listUnfinishedRuns(): Promise<UnfinishedRun[]> {
+    const rows = await this.db.selectFrom('runs').select(['id', 'status', 'owner', 'chunks_total']).where('status', 'in', ACTIVE).orderBy('created_at').execute();
+    return rows.map((r) => ({ id: r.id, status: r.status as RunStatus, owner: r.owner, chunksTotal: r.chunks_total === null ? null : Number(r.chunks_total) }));
+  }
+
+  private instanceKey(instanceId: string): string {
+    return `brink-instance:${this.pgSettings?.schema ?? ''}:${instanceId}`;
+  }
+
+  async claimInstance(instanceId: string): Promise<void> {
+    this.ownInstance = instanceId;
+    if (this.dialect !== 'postgres' || this.instanceLock) return;
+    const client = new pg.Client({ connectionString: this.pgSettings!.url });
+    await client.connect();
+    client.on('error', () => {}); // a lost connection only means the lock is gone
+    await client.query('select pg_advisory_lock(hashtext($1))', [this.instanceKey(instanceId)]);
+    this.instanceLock = client;
+  }
+
+  async isInstanceAlive(instanceId: string): Promise<boolean> {
+    if (instanceId === this.ownInstance) return true;
+    if (this.dialect !== 'postgres') return false; // SQLite: one server per file
+    const client = new pg.Client({ connectionString: this.pgSettings!.url });
+    await client.connect();
+    try {
+      const got = (await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [this.instanceKey(instanceId)])).rows[0]?.ok === true;
+      if (got) await client.query('select pg_advisory_unlock(hashtext($1))', [this.instanceKey(instanceId)]);
+      return !got;
+    } finally {
+      await client.end();
+    }
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {
@@ -670,7 +777,7 @@ class KyselyStore implements Store {
   }
 
   async listRuns(query: RunQuery = {}): Promise<RunRecord[]> {
-    const columns = ['id', 'kind', 'scenario_hash', 'scenario_id', 'scenario_version', 'variant', 'engine_version', 'seed', 'options', 'status', 'progress', 'error', 'created_at', 'started_at', 'finished_at', 'updated_at', 'reproduces'] as const;
+    const columns = ['id', 'kind', 'scenario_hash', 'scenario_id', 'scenario_version', 'variant', 'engine_version', 'seed', 'options', 'status', 'progress', 'error', 'created_at', 'started_at', 'finished_at', 'updated_at', 'reproduces', 'chunks_total', 'chunks_done', 'owner'] as const;
     let q = query.withResults === false ? this.db.selectFrom('runs').select(columns).select(sql<string | null>`null`.as('result')) : this.db.selectFrom('runs').selectAll();
     if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
     if (query.status !== undefined) q = q.where('status', '=', query.status);
@@ -732,6 +839,8 @@ class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.instanceLock?.end().catch(() => {});
+    this.instanceLock = undefined;
     await this.db.destroy();
   }
 

@@ -21,6 +21,8 @@ export interface IssueForecastOptions {
    * forecast carries its interval (`uncertainty`); 0: none.
    */
   ensemble?: number;
+  /** The ensemble's member forecasts, already computed in chunks (`ensembleMembers`); skips running them. */
+  ensembleMembers?: readonly number[];
   /** Also return the full tornado (the top inputs are always named in `uncertainty.hangsOn`). */
   tornado?: boolean;
   maxRounds?: number;
@@ -209,6 +211,7 @@ export function forecastIssue(issue: IssueModelInput, variant: string | null, mo
     const ensemble = runEnsemble(issue, forecaster, {
       runs,
       seed: opts.seed ?? 1,
+      members: opts.ensembleMembers,
       onProgress: opts.onProgress ? (done, total) => opts.onProgress!(`${issue.issueId}${variant ? ` [${variant}]` : ''}`, done, total) : undefined,
     });
     const sensitivity = tornado(issue, forecaster);

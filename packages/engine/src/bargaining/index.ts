@@ -47,6 +47,7 @@ export {
   sampleIssueValues,
   quantileSorted,
   runEnsemble,
+  ensembleMembers,
   tornado,
   type IssueForecaster,
   type EnsembleOptions,

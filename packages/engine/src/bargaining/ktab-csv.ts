@@ -1,6 +1,6 @@
 /**
  * KTAB's SMP CSV input format (what `smpc --csv` reads; KTAB examples/smp/libsrc/smpread.cpp
- * SMPModel::csvRead; spec ../shared/design/bargaining-models.md A.1):
+ * SMPModel::csvRead; docs/smp.md):
  *
  *   <scenario name>,<description>,<N actors>,<D dimensions>[,...]
  *   Actor,Description,Power,<dim 1 name>,<dim 1 salience header>,...[,]

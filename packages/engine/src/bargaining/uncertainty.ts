@@ -30,6 +30,11 @@ export interface EnsembleOptions {
   bins?: number;
   /** Called after each run. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The forecasts of runs 0..runs-1, already computed (by `ensembleMembers`, in chunks on several
+   * workers); the summary is then made of them instead of running them again.
+   */
+  members?: readonly number[];
 }
 
 export interface ForecastDistribution {
@@ -71,18 +76,33 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/**
+ * The forecasts of ensemble runs first..first+count-1 (run r draws from the stream
+ * createRng(seed).split('ensemble').split(r) only): a chunk of an ensemble, which any worker may
+ * compute; the chunks' forecasts, concatenated in run order, are the whole ensemble's.
+ */
+export function ensembleMembers(
+  issue: IssueModelInput,
+  forecast: IssueForecaster,
+  opts: { seed: number | string; first: number; count: number; shape?: RangeShape; onProgress?: (done: number, total: number) => void },
+): number[] {
+  const root = createRng(opts.seed).split('ensemble');
+  const out: number[] = [];
+  for (let r = opts.first; r < opts.first + opts.count; r++) {
+    out.push(forecast(issue, sampleIssueValues(issue, root.split(r), opts.shape)));
+    opts.onProgress?.(r - opts.first + 1, opts.count);
+  }
+  return out;
+}
+
 /** Runs the ensemble. */
 export function runEnsemble(issue: IssueModelInput, forecast: IssueForecaster, opts: EnsembleOptions): ForecastDistribution {
   if (!(Number.isFinite(opts.runs) && opts.runs >= 0)) throw new InputError(`runs must be a finite number >= 0, got ${opts.runs}`, { place: 'runs', expected: 'a whole number >= 0' });
   const bins = opts.bins ?? 20;
   if (!(Number.isInteger(bins) && bins >= 1)) throw new InputError(`bins must be a whole number >= 1, got ${bins}`, { place: 'bins', expected: 'a whole number >= 1' });
   const runs = Math.floor(opts.runs);
-  const root = createRng(opts.seed).split('ensemble');
-  const forecasts: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    forecasts.push(forecast(issue, sampleIssueValues(issue, root.split(r), opts.shape)));
-    opts.onProgress?.(r + 1, runs);
-  }
+  if (opts.members && opts.members.length !== runs) throw new Error(`runEnsemble: ${opts.members.length} precomputed members for ${runs} runs`);
+  const forecasts = opts.members ? [...opts.members] : ensembleMembers(issue, forecast, { seed: opts.seed, first: 0, count: runs, shape: opts.shape, onProgress: opts.onProgress });
   const sorted = forecasts.slice().sort((a, b) => a - b);
   const mean = forecasts.reduce((s, x) => s + x, 0) / Math.max(1, runs);
   const variance = runs > 1 ? forecasts.reduce((s, x) => s + (x - mean) ** 2, 0) / (runs - 1) : 0;

@@ -1,6 +1,6 @@
 /**
  * The Asymmetric Escalation Game always has a perfect Bayesian equilibrium, and the solver reports
- * one at every regular point (issue 15: with a fixed off-path belief it lost equilibria at about 0.2%
+ * one at every regular point (with a fixed off-path belief it lost equilibria at about 0.2%
  * of random points and called them "knife-edge cases"). Random points satisfy the paper's orderings
  * (Z&K 2000, app. 8, p. 365); some Defender types get prior 0 and p_Ch is sometimes 0 or 1 (complete
  * information as special cases). Seeded (createRng); `npm run props` reruns these with a fresh seed.
@@ -42,7 +42,7 @@ export function aegExistenceFailures(seed: number, points: number): { seed: numb
 }
 
 describe('AEG: an equilibrium is reported at every point', () => {
-  it('the point of issue 15 where the fixed belief q = 0.51 lost the equilibrium', () => {
+  it('the reported point where the fixed belief q = 0.51 lost the equilibrium', () => {
     const point = {
       c_EE_soft: 0.006, c_DE: 0.224, c_EE_hard: 0.251, c_DD: 0.297, c_ED: 0.385, c_SQ: 0.413, c_DC: 0.932,
       d_EE_soft: 0.124, d_ED: 0.205, d_EE_hard: 0.393, d_DD_soft: 0.406, d_DC: 0.425, d_DD_hard: 0.86, d_DE: 0.973, d_SQ: 0.984,
@@ -51,7 +51,7 @@ describe('AEG: an equilibrium is reported at every point', () => {
     const result = aeg.solve(point);
     expect(result.equilibria.length).toBeGreaterThan(0);
     expect(result.summary).not.toMatch(/knife/i);
-    // The equilibria issue 15 names exist here: every Defender type escalates after a challenge,
+    // The equilibria reported for that point exist here: every Defender type escalates after a challenge,
     // supported by an off-path belief q = Pr(HH | response in kind) <= 0.232 (here q = 0).
     const named = result.equilibria.filter(
       (eq) => ['HH', 'HS', 'SH', 'SS'].every((t) => eq.strategies[`y_${t}_E`] === 1) && eq.strategies.e_hard === 1 && eq.strategies.e_soft === 1,

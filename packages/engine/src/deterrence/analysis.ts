@@ -16,7 +16,7 @@
  *    game, per equilibrium its failure probability and a behaviour profile to draw its path),
  *    a one-parameter sweep, a two-parameter map, a tornado (./sensitivity.ts), or the result over
  *    the plausible parameter space with what it turns on (./uncertainty.ts), which the interfaces
- *    lead with (issue 10: the interval first, the point second).
+ *    lead with (the interval first, the point second).
  */
 import { InputError, isInputError } from '../errors';
 import type { Scenario } from '../scenario/index';

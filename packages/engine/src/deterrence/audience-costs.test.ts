@@ -27,7 +27,7 @@ const kinds = (p: Record<string, number>) => audienceCosts.solve(p).equilibria.m
 const defaults: Record<string, number> = Object.fromEntries(audienceCosts.parameters.map((s) => [s.name, s.default]));
 
 describe('Audience costs: separating equilibria where the conditions hold', () => {
-  it('the defaults sit in the tying-hands separating region: a_sep <= a < a_star, for every prior p_S in (0, 1) (issue 15)', () => {
+  it('the defaults sit in the tying-hands separating region: a_sep <= a < a_star, for every prior p_S in (0, 1)', () => {
     const th = audienceThresholds(defaults);
     expect(th.a_sep).toBeCloseTo(0.4, 12); // (1 - p_R) v_soft / p_R = 0.4 * 0.6 / 0.6
     expect(th.a_star).toBeCloseTo(0.6, 12); // -w_soft

@@ -2,7 +2,7 @@
  * Every model's Gambit export (`brink deter --export-efg`) follows the label rules Gambit 17 enforces
  * when it reads a file (gambitproject/gambit, src/games/game.h: CheckLabel, CheckInfosetLabel,
  * CheckOutcomeLabel, CheckActionLabel, CheckPlayerLabel and GameNodeRep::SetLabel), which Gambit 16
- * also accepts, and round-trips through our reader to the same game. Issue 15: Gambit 17 refused the
+ * also accepts, and round-trips through our reader to the same game. Gambit 17 refused the
  * earlier exports ("Node label must be unique within the game": every terminal node carried its
  * outcome code; "Infoset label must be unique for the player": brinkmanship's two chance moves).
  *

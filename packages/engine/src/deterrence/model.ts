@@ -1,5 +1,5 @@
 /**
- * The shared interface of Brink's deterrence models (issue 4) and the parameter checks they share.
+ * The shared interface of Brink's deterrence models and the parameter checks they share.
  *
  * A model is a literature game (Zagare & Kilgour 2000; Schelling 1960; Powell 1987; Fearon 1997)
  * with named parameters (the paper's symbols in ASCII, `+`/`-` superscripts written `_hard`/`_soft`).

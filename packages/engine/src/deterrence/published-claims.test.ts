@@ -1,5 +1,5 @@
 /**
- * The sources' own statements about results (issue 15), beyond the game forms of
+ * The sources' own statements about results, beyond the game forms of
  * published-results.test.ts: each test quotes the statement it checks and says where it was read.
  * The primary texts (the book's appendices, the articles' model sections) were not reachable; these
  * statements come from abstracts, publishers' summaries, an encyclopedia entry by the model's author

@@ -1,5 +1,5 @@
 /**
- * The deterrence models checked against what their sources publish (issue 4, verification pass).
+ * The deterrence models checked against what their sources publish (verification pass).
  *
  * Only the opening paragraphs of Perfect Deterrence's appendices (Cambridge Core chapter summaries)
  * and the papers' abstracts were reachable; the appendices' equilibrium lists and existence

@@ -7,7 +7,7 @@ import { enginePerfectBayesian } from '../games/perfect-bayesian';
 import { isInputError } from '../errors';
 
 describe('deterrence model registry', () => {
-  it('lists the seven models of issue 4', () => {
+  it('lists the seven models of docs/deterrence.md', () => {
     expect(listDeterrenceModels().map((m) => m.id)).toEqual(['radg', 'gmdg', 'udg', 'aeg', 'extended', 'brinkmanship', 'audience']);
     expect(() => getDeterrenceModel('nope')).toThrow();
     try {

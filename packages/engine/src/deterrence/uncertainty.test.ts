@@ -1,4 +1,4 @@
-/** The result over the plausible parameter space (issue 10): shares, drivers, determinism, words. */
+/** The result over the plausible parameter space: shares, drivers, determinism, words. */
 import { describe, expect, it } from 'vitest';
 import { analyseDeterrence, prepareDeterrence } from './analysis';
 import { deterrenceUncertainty, groundsOf } from './uncertainty';

@@ -1,7 +1,7 @@
 /**
  * How much a deterrence result rests on its assumptions: the result over the plausible parameter
  * space (the ranges of the scenario's cited and assumed values, the model's own ranges for values the
- * scenario does not bind), with the parameters the conclusion turns on (issue 10: "deterrence holds
+ * scenario does not bind), with the parameters the conclusion turns on (e.g. "deterrence holds
  * in 38% of the plausible parameter space; it turns on p_HH, which the article does not quantify").
  *
  * Sampling (Monte Carlo, as the bargaining ensembles: bargaining/uncertainty.ts). Draw i = 0..N-1

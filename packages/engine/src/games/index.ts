@@ -15,6 +15,7 @@ export type {
   Outcome,
   Equilibrium,
   SolveResult,
+  EquilibriumSets,
 } from './types';
 export { parseEfg, writeEfg } from './formats/efg';
 export { parseNfg, writeNfg } from './formats/nfg';
@@ -24,11 +25,12 @@ export { behaviorLayout, behaviorPayoffs, behaviorMaxGain, isBehaviorNash, type 
 export { strategyCounts, mixedPayoffs, mixedMaxGain, isMixedNash } from './strategic';
 export { reducedNormalForm, type ReducedNormalForm, type ReducedStrategy } from './reduced-normal-form';
 export { enumPure } from './enum-pure';
-export { enumMixed } from './enum-mixed';
+export { enumMixed, equilibriumSets, type EnumMixedResult, type EnumMixedStats } from './enum-mixed';
 export { lemkeHowson, type LemkeHowsonOptions } from './lemke-howson';
 export { eliminateDominated, type DominanceResult, type DominanceOptions, type Elimination } from './dominance';
 export { SOLVE_METHODS, defaultMethod, methodsFor, solve, isPerfectInformationGame, type SolveMethod, type SolveOptions, type DominanceSolveResult } from './solve';
-export { solveSequenceFormLcp } from './sequence-form-lcp';
+export { solveSequenceFormLcp, type SequenceFormLcpOptions, type SequenceFormLcpResult, type SequenceFormLcpStats } from './sequence-form-lcp';
+export { generateSignallingGame, signallingGameSize, type SignallingGameOptions } from './signalling-game';
 export { backwardInduction, solveSubgamePerfect, type SubgamePerfectOptions, type TieBreak } from './subgame-perfect';
 export { solveLogit, traceLogit, type LogitOptions, type LogitTraceOptions, type LogitPoint, type LogitTrace } from './logit-qre';
 export {

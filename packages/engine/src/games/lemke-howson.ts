@@ -28,8 +28,7 @@ import { FloatTableau } from '../numeric/float-tableau';
 import { solveIntegerSystem } from '../numeric/exact-linear';
 import { IntegerTableau } from '../numeric/integer-tableau';
 import { Rational } from '../numeric/rational';
-import { positiveIntegerMatrix } from './enum-mixed';
-import { bimatrix, mixedPayoffs, mixedPayoffsFloat, requireTwoPlayers, strategyCounts } from './strategic';
+import { bimatrix, positiveIntegerMatrix, mixedPayoffs, mixedPayoffsFloat, requireTwoPlayers, strategyCounts } from './strategic';
 import type { Equilibrium, NormalFormGame, SolveResult } from './types';
 
 export interface LemkeHowsonOptions {

@@ -29,6 +29,8 @@ export interface SolveOptions {
   readonly arithmetic?: 'exact' | 'float';
   /** lcp on .nfg: stop after this many equilibria. */
   readonly maxEquilibria?: number;
+  /** lcp on .efg: the sparse revised solver (default) or the dense exact tableau. */
+  readonly lcpTableau?: 'sparse' | 'dense';
   /** dominance: also eliminate strategies dominated by mixed strategies. */
   readonly mixedDominance?: boolean;
 }
@@ -82,7 +84,7 @@ export function solve(game: Game, method: SolveMethod = defaultMethod(game), opt
       if (game.players.length !== 2) unsupported(method, 'needs a two-player game');
       return game.kind === 'nfg'
         ? lemkeHowson(game, { arithmetic: options.arithmetic, maxEquilibria: options.maxEquilibria })
-        : solveSequenceFormLcp(game);
+        : solveSequenceFormLcp(game, options.lcpTableau ? { tableau: options.lcpTableau } : {});
     case 'spe':
       if (game.kind !== 'efg') unsupported(method, 'needs an extensive-form (.efg) game');
       return solveSubgamePerfect(game);

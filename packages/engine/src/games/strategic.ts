@@ -112,3 +112,26 @@ export function bimatrix(game: NormalFormGame): { A: Rational[][]; B: Rational[]
   }
   return { A, B };
 }
+
+/** Scales a rational matrix to integers and shifts it to be >= 1 (the equilibria do not change). */
+export function positiveIntegerMatrix(M: readonly (readonly Rational[])[]): bigint[][] {
+  let lcm = 1n;
+  for (const row of M) for (const v of row) lcm = (lcm / gcd(lcm, v.den)) * v.den;
+  const ints = M.map((row) => row.map((v) => (v.num * lcm) / v.den));
+  let min = 0n;
+  let first = true;
+  for (const row of ints) {
+    for (const v of row) {
+      if (first || v < min) min = v;
+      first = false;
+    }
+  }
+  return ints.map((row) => row.map((v) => v - min + 1n));
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}

@@ -685,7 +685,7 @@ function mixedSubgamePerfect(game: ExtensiveFormGame): SolveResult {
       const region = collectRegion(game, facts.isSubgameRoot, r);
       const collapsed = new Map(region.childRoots.map((c) => [c, leafValue(c)] as const));
       const sub = extractSubgame(game, r, collapsed);
-      const eq = solveSequenceFormLcp(sub.game).equilibria[0]!;
+      const eq = solveSequenceFormLcp(sub.game, { requireExact: true }).equilibria[0]!;
       for (let i = 0; i < nP; i++) {
         const own = behaviorLayout(sub.game).infosetsOf[i]!;
         splitByInfoset(sub.game, i, eq.profile[i] as Rational[]).forEach((d, k) => (dist[sub.infosetOrigin[own[k]!]!] = d));

@@ -103,6 +103,26 @@ export interface Equilibrium<T extends Rational | number = Rational | number> {
   readonly payoffs: readonly T[];
 }
 
+/**
+ * How a complete list of extreme equilibria of a two-player game fits together (Avis, Rosenberg,
+ * Savani & von Stengel 2010, sec. 6). Indices are into `SolveResult.equilibria`.
+ */
+export interface EquilibriumSets {
+  /**
+   * Connected components of the set of all equilibria, each as the extreme equilibria it contains.
+   * A component with one extreme equilibrium is an isolated equilibrium; one with several is a
+   * continuum (infinitely many equilibria).
+   */
+  readonly components: readonly (readonly number[])[];
+  /**
+   * Maximal Nash subsets: maximal convex sets of equilibria conv(X) x conv(Y), each given by the
+   * extreme equilibria it contains (all of X x Y). Every equilibrium lies in at least one.
+   */
+  readonly maximalSubsets: readonly (readonly number[])[];
+  /** False when the list of maximal subsets was cut short (there can be exponentially many). */
+  readonly maximalSubsetsComplete: boolean;
+}
+
 export interface SolveResult {
   /** Method name as the CLI takes it: enumpure, enummixed, lcp, spe, logit, dominance. */
   readonly method: string;
@@ -111,4 +131,6 @@ export interface SolveResult {
   /** True when the numbers are exact rationals. */
   readonly exact: boolean;
   readonly equilibria: readonly Equilibrium[];
+  /** enummixed: components and maximal Nash subsets of the complete set. */
+  readonly sets?: EquilibriumSets;
 }

@@ -12,7 +12,7 @@
  * state is derived from the parent's 128-bit identity and the key only, never from the parent's
  * current state, so `rng.split('actor:3')` gives the same stream however many numbers the parent
  * (or its other children) have drawn. Runs in parallel workers therefore get the same numbers as a
- * sequential run (ARCHITECTURE.md, "Determinism").
+ * sequential run (docs/architecture.md).
  *
  *   identity(seed)        = 4 words of SplitMix32 from hash(seed)
  *   identity(parent, key) = 4 words of SplitMix32 from mix(identity(parent) word k, hash(key))

@@ -31,9 +31,17 @@ const positionIndex = new WeakMap<object, PositionIndex>();
  */
 export function parseScenarioText(text: string, fileName: string): unknown {
   checkTextSize(text, fileName);
-  checkNesting(text, fileName);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    checkNesting(text, fileName);
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  } catch (error) {
+    // The YAML library's own parser recurses on some deep shapes (a thousand nested `? ` keys:
+    // a fuzz finding) before any depth can be counted: its stack overflow is bad input too.
+    if (error instanceof RangeError) throw new InputError('the document is nested too deeply to read', { place: `${fileName}:1:1`, expected: `YAML or JSON nested at most ${LIMITS.maxNestingDepth} levels`, cause: error });
+    throw error;
+  }
   const firstError = doc.errors[0];
   if (firstError) {
     let pos = firstError.linePos?.[0] ?? lineCounter.linePos(firstError.pos[0]);
@@ -44,6 +52,27 @@ export function parseScenarioText(text: string, fileName: string): unknown {
       if (opening !== undefined) pos = lineCounter.linePos(opening);
     }
     throw new InputError(`YAML syntax error: ${message}`, { place: `${fileName}:${pos.line}:${pos.col}`, expected: 'valid YAML or JSON' });
+  }
+  // A map key that is itself a list or a map (`? [a]: b`, `? ? ? ...`) has no place in a scenario,
+  // and turning nested ones into object keys takes time exponential in their depth (fuzzing found
+  // 144 bytes of `? ` that took 17 s and then failed): refuse them before building anything.
+  let complexKey: YamlNode | undefined;
+  try {
+    visit(doc, {
+      Pair(_key, pair) {
+        if (pair.key !== null && !isScalar(pair.key)) {
+          complexKey = pair.key as YamlNode;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  } catch (error) {
+    throw new InputError('the document is nested too deeply to read', { place: `${fileName}:1:1`, expected: 'YAML or JSON nested at most a few dozen levels', cause: error });
+  }
+  if (complexKey) {
+    const pos = lineCounter.linePos(complexKey.range?.[0] ?? 0);
+    throw new InputError('a map key must be plain text or a number, not a list or a map', { place: `${fileName}:${pos.line}:${pos.col}`, expected: 'key: value' });
   }
   let data: unknown;
   try {

@@ -2,7 +2,7 @@
  * The scenario schema (zod 4): one definition gives the TypeScript types, the validator and the
  * JSON Schema that `brink scenario schema` prints for editors.
  *
- * Design (ARCHITECTURE.md, "Core types"): every number that a model consumes is a *cited value*,
+ * Design (docs/scenario.md): every number that a model consumes is a *cited value*,
  * `{ value, unit?, range?, cite: { source, quote } }` or `{ value, range, assumption: "why" }`.
  * `range` is the uncertainty that ensembles sample and that sensitivity analyses vary. Elements that
  * state facts (events, doctrines, relations, capabilities, mechanisms) carry a `cite` or an

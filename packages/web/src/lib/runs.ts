@@ -2,19 +2,14 @@
  * Stored runs on the server (docs/api.md, "Runs"): submit, follow progress by server-sent events,
  * cancel, list. The page's own what-ifs run in the worker; these are the runs kept with provenance.
  */
+import type { RunDetail, RunSummary } from '@brink/engine/records';
 import { getJson, postJson, ApiError } from './api';
 
-export interface RunRecord {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  progress: number | null;
-  provenance: { scenarioHash?: string; scenarioId?: string; scenarioVersion?: number; variant?: string | null; engineVersion?: string; seed?: number; options?: Record<string, unknown> };
-  result: unknown;
-  error: unknown;
-  createdAt: string;
-  finishedAt?: string | null;
-}
+/**
+ * A stored run as the API answers it: the run record declared once in @brink/engine/records
+ * (the store and the API's OpenAPI schemas use the same declaration). Lists carry no result.
+ */
+export type RunRecord = RunDetail | (RunSummary & { result?: undefined; reproduction?: undefined });
 
 export async function submitRun(body: { kind: string; scenarioId?: string; variant?: string; seed?: number; options?: Record<string, unknown> }): Promise<{ id: string }> {
   return postJson<{ id: string }>('/api/runs', body);
@@ -56,6 +51,6 @@ export function followRun(id: string, onProgress: (progress: number) => void, si
 }
 
 export async function listRuns(kind: string, scenarioId: string): Promise<RunRecord[]> {
-  const body = await getJson<{ runs: RunRecord[] }>(`/api/runs?kind=${encodeURIComponent(kind)}&scenarioId=${encodeURIComponent(scenarioId)}&limit=10`);
+  const body = await getJson<{ runs: RunSummary[] }>(`/api/runs?kind=${encodeURIComponent(kind)}&scenarioId=${encodeURIComponent(scenarioId)}&limit=10`);
   return body.runs;
 }

@@ -1,4 +1,4 @@
-/** The Deterrence page's round steps and grids (issue 9: slider values like 0.3635, map ticks like 0.0958). */
+/** The Deterrence page's round steps and grids (no slider values like 0.3635, no map ticks like 0.0958). */
 import { describe, expect, it } from 'vitest';
 import { decimalsOf, formatOnStep, mapOption, niceGrid, niceStep, outcomeBarsOption, roundGroup, sliderGrid } from './deterrence-view';
 

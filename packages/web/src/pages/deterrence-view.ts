@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the Deterrence page: round slider steps and map grids (issue 9: no 0.3635 or
+ * Pure helpers of the Deterrence page: round slider steps and map grids (no 0.3635 or
  * 0.0958), linked probabilities kept round and summing to 1, and the chart options (outcome bars
  * whose legend colours are the bars' colours and whose every outcome is labelled, a map where
  * "never fails" and "outside the model's assumptions" look different, the spread histogram).

@@ -1,5 +1,5 @@
 /**
- * `brink deter`: the deterrence models of issue 4 (engine: packages/engine/src/deterrence), fed by a
+ * `brink deter`: the deterrence models (engine: packages/engine/src/deterrence), fed by a
  * scenario's `models.deterrence` section or by explicit parameters, with sweeps, maps, tornadoes
  * and Gambit export. Answers the seed's block-4 question: how credible must the US threat be, and
  * where does the scenario sit.
@@ -47,7 +47,7 @@ interface DeterCliOptions {
 const f = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
 const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
 
-/** The JSON shape fixed by issue 4, plus readable extras. */
+/** The JSON shape of one model's result (docs/deterrence.md), plus readable extras. */
 export function resultToJson(res: DeterrenceResult, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     model: res.model,
@@ -361,7 +361,7 @@ export function registerDeterCommand(program: Command): void {
           const setup = setupFor(id);
           const out = analyseDeterrence(setup, { kind: 'solve' });
           if (out.kind !== 'solve') continue;
-          // The result over the plausible parameter space leads; the point result follows (issue 10).
+          // The result over the plausible parameter space leads; the point result follows.
           const spread = samples > 0 ? analyseDeterrence(setup, { kind: 'uncertainty', samples, seed }, {}, placeOf) : null;
           const uncertainty = spread?.kind === 'uncertainty' ? spread.uncertainty : undefined;
           const roles = setup.bound ? setup.roles : undefined;

@@ -388,12 +388,12 @@ export function registerForecastCommand(program: Command): void {
       'EUM choices where the paper is ambiguous, e.g. medianRule=weighted-mean probabilityRule=net-votes perspective=actor ' +
         'offerChoice=largest-sender-eu rangeMode=fixed fixedRange=100 q=0.9 t=1 stableMedianRounds=0 tolerance=1e-6',
     )
-    .option('--json', 'print JSON (KTAB conformance format per issue, plus EUM rounds with explanations)')
+    .option('--json', 'print JSON (KTAB output format per dimension, plus EUM rounds with explanations)')
     .addHelpText(
       'after',
       '\nExamples:\n  brink forecast scenarios/korean-peninsula-2025-09.yaml --issue dprk-nuclear-status\n' +
         '  brink forecast scenarios/korean-peninsula-2025-09.yaml --variant all --ensemble 500 --tornado\n' +
-        '  brink forecast ../shared/conformance/ktab/data/dummyData_3Dim.csv --model smp --json\n' +
+        '  brink forecast examples/ktab/peninsula-illustrative.csv --model smp --json\n' +
         'Scenario positions are mapped from the issue scale to 0..100 for the models and back for output.\n' +
         'Exit codes: 0 ok, 2 bad input (the message names the row and column or JSON path), 1 internal error.',
     )

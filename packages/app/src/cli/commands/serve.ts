@@ -24,7 +24,8 @@ export function registerServeCommand(program: Command): void {
       `
 Environment: PORT, BRINK_DATA (data directory), BRINK_DATABASE_URL (postgres://... instead of SQLite),
 BRINK_TOKEN (bearer token for writes off loopback), BRINK_BODY_LIMIT (bytes, default 4 MiB),
-BRINK_SOLVE_TIMEOUT_MS (default 10000), BRINK_WORKERS (worker threads for runs).
+BRINK_SOLVE_TIMEOUT_MS (default 10000), BRINK_WORKERS (worker processes for runs), BRINK_REDIS_URL (run
+runs on \`brink worker\` processes through this Redis queue), limits: docs/limits.md, deployment: docs/deploy.md.
 API reference: docs/api.md, or /api/docs on the running server.`,
     )
     .action(

@@ -1,6 +1,10 @@
 /**
- * `brink solve FILE [--method M] [--lambda L] [--json]`: equilibria of a Gambit .nfg/.efg game
- * (or Brink game JSON). See docs/games.md.
+ * `brink solve FILE... [--method M] [--lambda L] [--json] [--time]`: equilibria of Gambit .nfg/.efg
+ * games (or Brink game JSON), one file after another. See docs/games.md.
+ *
+ * Several files: each is read, parsed and solved on its own; a bad file reports its own error
+ * (file:line:col) on stderr and the others are still solved; the exit code is 2 at the end if any
+ * file was bad input (1 if any failed internally). With --json every file gives one line.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -13,11 +17,12 @@ import {
   type DominanceSolveResult,
   type Game,
   type SolveMethod,
+  type SolveOptions,
   type SolveResult,
 } from '@brink/engine/games';
-import { InputError } from '@brink/engine/errors';
+import { InputError, isInputError } from '@brink/engine/errors';
 import { Rational } from '@brink/engine/numeric';
-import { action } from '../run';
+import { action, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, reportError } from '../run';
 import { readTextFile } from '../../input-files';
 
 interface SolveCliOptions {
@@ -26,11 +31,25 @@ interface SolveCliOptions {
   json?: boolean;
   float?: boolean;
   max?: string;
+  dense?: boolean;
   mixedDominance?: boolean;
+  time?: boolean;
 }
 
-function formatNumber(value: Rational | number): string | number {
-  return typeof value === 'number' ? Number(value.toPrecision(12)) : value.toString();
+/**
+ * Floating-point results in JSON without rounding noise: 10 significant digits, and 0 for values
+ * below 1e-12 of the largest magnitude in their vector (probabilities: below 1e-12). Exact values
+ * stay exact strings.
+ */
+function formatVector(values: readonly (Rational | number)[]): (string | number)[] {
+  let scale = 1;
+  for (const v of values) if (typeof v === 'number' && Math.abs(v) > scale) scale = Math.abs(v);
+  return values.map((v) => {
+    if (typeof v !== 'number') return v.toString();
+    if (!Number.isFinite(v)) return v;
+    if (Math.abs(v) < 1e-12 * scale) return 0;
+    return Number(v.toPrecision(10));
+  });
 }
 
 export function solveResultToJson(result: SolveResult): Record<string, unknown> {
@@ -38,10 +57,13 @@ export function solveResultToJson(result: SolveResult): Record<string, unknown> 
     method: result.method,
     complete: result.complete,
     equilibria: result.equilibria.map((e) => ({
-      profile: e.profile.map((row) => row.map(formatNumber)),
-      payoffs: e.payoffs.map(formatNumber),
+      profile: e.profile.map((row) => formatVector(row)),
+      payoffs: formatVector(e.payoffs),
     })),
   };
+  if (result.sets) {
+    out.sets = { components: result.sets.components, maximalSubsets: result.sets.maximalSubsets, maximalSubsetsComplete: result.sets.maximalSubsetsComplete };
+  }
   if (result.method === 'dominance' && 'reduction' in result) {
     const r = (result as DominanceSolveResult).reduction;
     out.remaining = r.game.strategies;
@@ -51,7 +73,59 @@ export function solveResultToJson(result: SolveResult): Record<string, unknown> 
 }
 
 function show(value: Rational | number): string {
-  return typeof value === 'number' ? String(Number(value.toPrecision(8))) : value.toString();
+  if (typeof value !== 'number') return value.toString();
+  return Math.abs(value) < 1e-12 ? '0' : String(Number(value.toPrecision(8)));
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** "equilibria 2, 3 and 5" */
+function listOf(indices: readonly number[]): string {
+  const names = indices.map((k) => String(k + 1));
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** The one-line verdict: how many equilibria, and what kind of list it is (never a contradiction). */
+export function summaryLine(result: SolveResult): string {
+  const n = result.equilibria.length;
+  const arithmetic = result.exact ? 'exact' : 'floating point';
+  if (result.method === 'dominance') {
+    return n === 1
+      ? `Method dominance: one strategy per player survives, so this is the unique equilibrium (${arithmetic})`
+      : 'Method dominance: more than one strategy survives for some player, so dominance alone does not single out an equilibrium';
+  }
+  if (result.complete) {
+    if (n === 0) return `Method ${result.method}: no equilibrium of this kind exists (the search is complete)`;
+    if (result.method === 'enummixed') {
+      const sets = result.sets;
+      const continua = sets ? sets.components.filter((c) => c.length > 1) : [];
+      const head = `Method ${result.method}: ${plural(n, 'extreme equilibrium', 'extreme equilibria')}, the complete set (${arithmetic})`;
+      if (continua.length === 0) return `${head}; every equilibrium is isolated`;
+      return `${head}; ${plural(continua.length, 'continuum', 'continua')} of equilibria, listed below by their extreme points`;
+    }
+    return `Method ${result.method}: ${plural(n, 'equilibrium', 'equilibria')}, the complete set (${arithmetic})`;
+  }
+  if (n === 0) return `Method ${result.method}: no equilibrium found (the method does not search exhaustively)`;
+  return `Method ${result.method}: ${plural(n, 'equilibrium', 'equilibria')} found, not necessarily all (${arithmetic})`;
+}
+
+/** For enummixed: which extreme equilibria span continua (components and maximal Nash subsets). */
+function continuaLines(result: SolveResult): string[] {
+  const sets = result.sets;
+  if (!sets) return [];
+  const lines: string[] = [];
+  sets.components.forEach((component, k) => {
+    if (component.length === 1) return;
+    const subsets = sets.maximalSubsets.filter((s) => s.every((i) => component.includes(i)));
+    lines.push(`  continuum ${k + 1}: equilibria ${listOf(component)} are the extreme points of one connected set of equilibria;`);
+    lines.push(
+      subsets.length === 1
+        ? '    it is convex: every mixture of these profiles (player by player) is an equilibrium'
+        : `    it is the union of the convex sets spanned by equilibria ${subsets.map((s) => `{${listOf(s)}}`).join(', ')}`,
+    );
+  });
+  if (!sets.maximalSubsetsComplete) lines.push('  (the list of convex subsets was cut short: there are very many)');
+  return lines;
 }
 
 export function describeResult(game: Game, result: SolveResult, fileName: string): string {
@@ -73,8 +147,8 @@ export function describeResult(game: Game, result: SolveResult, fileName: string
     }
   });
   lines.push('');
-  const what = result.complete ? 'the complete set' : 'some equilibria (not a complete set)';
-  lines.push(`Method ${result.method}: ${result.equilibria.length} equilibri${result.equilibria.length === 1 ? 'um' : 'a'}, ${what}${result.exact ? ', exact' : ', floating point'}`);
+  lines.push(summaryLine(result));
+  lines.push(...continuaLines(result));
   if (result.method === 'dominance' && 'reduction' in result) {
     const r = (result as DominanceSolveResult).reduction;
     for (const e of r.eliminations) lines.push(`  round ${e.round}: player ${e.player + 1} drops ${JSON.stringify(e.label)} (dominated by ${e.dominatedBy === 'mixed' ? 'a mixed strategy' : JSON.stringify(e.dominatedBy)})`);
@@ -106,14 +180,16 @@ export function describeResult(game: Game, result: SolveResult, fileName: string
 export function registerSolveCommand(program: Command): void {
   program
     .command('solve')
-    .description('Find the Nash equilibria of a game in Gambit .nfg/.efg format (or Brink game JSON)')
-    .argument('<file>', 'game file: .nfg (strategic form), .efg (extensive form) or .json')
+    .description('Find the Nash equilibria of games in Gambit .nfg/.efg format (or Brink game JSON)')
+    .argument('<files...>', 'game files: .nfg (strategic form), .efg (extensive form) or .json; several are solved one after another')
     .option('-m, --method <method>', `one of ${SOLVE_METHODS.join(', ')} (default: the most complete that fits: enummixed for 2-player .nfg, enumpure for n-player .nfg, spe for perfect-information .efg, lcp for 2-player .efg, else enumpure)`)
     .option('--lambda <L>', 'logit: the precision lambda of the quantal response equilibrium (default: trace towards Nash)')
-    .option('--json', 'print {"method", "complete", "equilibria": [{"profile", "payoffs"}]} with exact rationals as strings')
+    .option('--json', 'print {"method", "complete", "equilibria": [{"profile", "payoffs"}]} with exact rationals as strings, one line per file')
     .option('--float', 'lcp on .nfg: floating-point pivoting instead of exact')
     .option('--max <N>', 'lcp on .nfg: stop after N equilibria')
+    .option('--dense', 'lcp on .efg: the dense exact tableau instead of the sparse solver (slow beyond a few hundred nodes)')
     .option('--mixed-dominance', 'dominance: also eliminate strategies dominated by mixed strategies')
+    .option('--time', 'print the time spent reading and parsing, and solving, each file to stderr')
     .addHelpText(
       'after',
       `
@@ -123,23 +199,25 @@ appearance in the file, actions in file order (Gambit's order).
 
 Methods:
   enumpure   all pure-strategy equilibria (of the reduced strategic form for .efg); complete
-  enummixed  all extreme mixed equilibria of a 2-player .nfg (exact vertex enumeration); complete
-  lcp        Lemke-Howson (.nfg) or the sequence-form LCP (.efg), 2 players; some equilibria
+  enummixed  all extreme mixed equilibria of a 2-player .nfg (lexicographic reverse search); complete,
+             with the continua of equilibria they span
+  lcp        Lemke-Howson (.nfg) or the sequence-form LCP (.efg, sparse), 2 players; some equilibria
   spe        subgame-perfect equilibria in pure behaviour strategies (.efg)
   logit      logit quantal response equilibrium (traced; --lambda for a given precision)
   dominance  iterated elimination of strictly dominated strategies
 
-Exit codes: 0 ok, 2 bad file or option (the message names file:line:col), 1 internal error.
+Several files: each is solved on its own; a bad file reports its error (file:line:col) and the others
+still solve; with --json each file gives one line, with a "file" field (and "error" for a bad one).
+Exit codes: 0 ok, 2 a bad file or option (the message names file:line:col), 1 internal error.
 Examples:
-  brink solve ../shared/conformance/gambit/games/e04.nfg
-  brink solve game.efg --method enumpure --json`,
+  brink solve examples/games/chicken.nfg
+  brink solve game.efg --method enumpure --json
+  brink solve games/*.nfg --json --time`,
     )
     .action(
-      action(async (file: string, opts: SolveCliOptions) => {
-        const text = await readTextFile(file, 'game file');
-        const fileName = path.basename(file);
-        const game = parseGame(text, file);
-        let method: SolveMethod = defaultMethod(game);
+      action(async (files: string[], opts: SolveCliOptions) => {
+        // Options first: a bad option is one error for the whole call.
+        let method: SolveMethod | undefined;
         if (opts.method !== undefined) {
           if (!(SOLVE_METHODS as readonly string[]).includes(opts.method)) {
             throw new InputError(`unknown method ${JSON.stringify(opts.method)}`, { place: '--method', expected: SOLVE_METHODS.join(', ') });
@@ -156,13 +234,43 @@ Examples:
           maxEquilibria = Number(opts.max);
           if (!Number.isInteger(maxEquilibria) || maxEquilibria < 1) throw new InputError(`--max must be a positive integer, not ${JSON.stringify(opts.max)}`, { place: '--max', expected: 'a positive integer' });
         }
-        const result = solve(game, method, {
+        const options: SolveOptions = {
           ...(lambda !== undefined ? { lambda } : {}),
           ...(maxEquilibria !== undefined ? { maxEquilibria } : {}),
           arithmetic: opts.float ? 'float' : 'exact',
           mixedDominance: opts.mixedDominance ?? false,
-        });
-        process.stdout.write(opts.json ? JSON.stringify(solveResultToJson(result)) + '\n' : describeResult(game, result, fileName));
+          ...(opts.dense ? { lcpTableau: 'dense' as const } : {}),
+        };
+        const several = files.length > 1;
+        let exit = EXIT_OK;
+        for (const [k, file] of files.entries()) {
+          try {
+            const t0 = performance.now();
+            const text = await readTextFile(file, 'game file');
+            const game = parseGame(text, file);
+            const t1 = performance.now();
+            const result = solve(game, method ?? defaultMethod(game), options);
+            const t2 = performance.now();
+            if (opts.json) {
+              process.stdout.write(JSON.stringify(several ? { file, ...solveResultToJson(result) } : solveResultToJson(result)) + '\n');
+            } else {
+              if (several && k > 0) process.stdout.write('\n' + '-'.repeat(72) + '\n\n');
+              process.stdout.write(describeResult(game, result, several ? file : path.basename(file)));
+            }
+            if (opts.time) process.stderr.write(`brink: ${file}: read and parse ${(t1 - t0).toFixed(1)} ms, solve ${(t2 - t1).toFixed(1)} ms\n`);
+          } catch (error) {
+            // Place option-field errors (the engine says "method") at the flag, and name the file.
+            const placed = isInputError(error) && error.place === 'method' ? error.at('--method') : error;
+            const named = isInputError(placed) && !(placed.place ?? '').startsWith(file) ? placed.at(`${file}: ${placed.place ?? 'game'}`) : placed;
+            const code = reportError(named);
+            if (opts.json && several) {
+              const message = named instanceof Error ? named.message : String(named);
+              process.stdout.write(JSON.stringify({ file, error: message, ...(isInputError(named) && named.place ? { place: named.place } : {}) }) + '\n');
+            }
+            exit = code === EXIT_INTERNAL || exit === EXIT_INTERNAL ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+          }
+        }
+        process.exitCode = exit;
       }),
     );
 }

@@ -1,7 +1,7 @@
 /**
  * Input, options and result of the expected-utility model (EUM) of Bueno de Mesquita as
  * reconstructed by Scholz, Calbert and Smith, "Unravelling Bueno de Mesquita's group decision model",
- * J. Theoretical Politics 23(4), 2011 [SCS]; specification ../shared/design/bargaining-models.md §B.
+ * J. Theoretical Politics 23(4), 2011 [SCS] (docs/bargaining.md).
  *
  * Verification note: the paper's full text (equations, tables) was not retrievable with our search
  * tools; the formulas follow the project spec §B, cross-checked against the public replication

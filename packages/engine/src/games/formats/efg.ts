@@ -18,6 +18,7 @@
 import { InputError } from '../../errors';
 import { Rational, sumRationals } from '../../numeric/rational';
 import { CHANCE, type ExtensiveFormGame, type GameNode, type Infoset, type Outcome } from '../types';
+import { checkLimit, checkTextSize } from './input-limits';
 import { TokenStream, quote, readGambitHeader } from './tokenizer';
 
 interface MutableInfoset {
@@ -35,6 +36,7 @@ interface MutableOutcome {
 }
 
 export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame {
+  checkTextSize(text, fileName);
   const ts = TokenStream.of(text, fileName);
   const { title, players } = readGambitHeader(ts, 'EFG', '2');
   let comment: string | undefined;
@@ -115,6 +117,7 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
         actions = [];
         if (isChance) probabilities = [];
         while (ts.is('string')) {
+          checkLimit(actions.length + 1, 'maxStrategiesPerPlayer', `actions of information set ${number}`, ts.place());
           actions.push(ts.next().text);
           if (isChance) {
             ts.skipCommas();
@@ -158,6 +161,7 @@ export function parseEfg(text: string, fileName = '<input>'): ExtensiveFormGame 
     if (nodes.length > 0 && open.length === 0) ts.fail('the end of the file (the tree is complete)');
     const kindTok = ts.peek();
     if (kindTok.kind !== 'word' || !['p', 'c', 't'].includes(kindTok.text)) ts.fail('a node ("p", "c" or "t")');
+    checkLimit(nodes.length + 1, 'maxTreeNodes', 'nodes', ts.place(kindTok));
     ts.next();
     const label = ts.expectString('the node label (a quoted string)');
     const index = nodes.length;

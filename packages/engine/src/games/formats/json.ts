@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { InputError } from '../../errors';
 import { Rational } from '../../numeric/rational';
 import { CHANCE, type ExtensiveFormGame, type Game, type GameNode, type NormalFormGame } from '../types';
+import { LIMITS } from '../../limits';
+import { checkLimit, checkTextSize } from './input-limits';
 
 const RationalText = z
   .union([z.string(), z.number()])
@@ -77,8 +79,9 @@ function num(value: string | number, place: string): Rational {
 }
 
 export function gameFromJson(data: unknown, fileName?: string): Game {
-  const parsed = GameJsonSchema.safeParse(data);
   const prefix = fileName ? `${fileName}:` : '';
+  checkJsonSizes(data, prefix);
+  const parsed = GameJsonSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InputError(issue.message, { place: prefix + jsonPath(issue.path), expected: 'Brink game JSON (see docs/games.md)' });
@@ -90,6 +93,7 @@ export function gameFromJson(data: unknown, fileName?: string): Game {
   if (g.kind === 'nfg') {
     if (g.strategies.length !== g.players.length) fail(`${g.strategies.length} strategy lists for ${g.players.length} players`, '$.strategies', 'one list per player');
     const cells = g.strategies.reduce((p, s) => p * s.length, 1);
+    checkLimit(cells, 'maxStrategyProfiles', `strategy profiles (${g.strategies.map((s) => s.length).join(' x ')})`, prefix + '$.strategies');
     if (g.payoffs.length !== cells) fail(`${g.payoffs.length} payoff rows for ${cells} profiles`, '$.payoffs', `${cells} rows`);
     if (g.outcomeLabels && g.outcomeLabels.length !== cells) fail(`${g.outcomeLabels.length} outcome labels for ${cells} profiles`, '$.outcomeLabels', `${cells} labels`);
     const game: NormalFormGame = {
@@ -166,7 +170,59 @@ export function gameFromJson(data: unknown, fileName?: string): Game {
   return game;
 }
 
+/**
+ * The limits on the parsed document, before the schema walks it: players, strategies per player,
+ * nodes, actions per information set (arrays the readers would copy or iterate).
+ */
+function checkJsonSizes(data: unknown, prefix: string): void {
+  if (typeof data !== 'object' || data === null) return;
+  const d = data as Record<string, unknown>;
+  const length = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
+  checkLimit(length(d.players), 'maxPlayers', 'players', prefix + '$.players');
+  if (Array.isArray(d.strategies)) {
+    checkLimit(d.strategies.length, 'maxPlayers', 'strategy lists', prefix + '$.strategies');
+    d.strategies.forEach((s, i) => checkLimit(length(s), 'maxStrategiesPerPlayer', `strategies of player ${i + 1}`, `${prefix}$.strategies[${i}]`));
+  }
+  checkLimit(length(d.payoffs), 'maxStrategyProfiles', 'payoff rows', prefix + '$.payoffs');
+  checkLimit(length(d.nodes), 'maxTreeNodes', 'nodes', prefix + '$.nodes');
+  if (Array.isArray(d.infosets)) {
+    checkLimit(d.infosets.length, 'maxTreeNodes', 'information sets', prefix + '$.infosets');
+    d.infosets.forEach((s, k) => {
+      if (typeof s === 'object' && s !== null) checkLimit(length((s as Record<string, unknown>).actions), 'maxStrategiesPerPlayer', `actions of information set ${k}`, `${prefix}$.infosets[${k}].actions`);
+    });
+  }
+  checkLimit(length(d.outcomes), 'maxTreeNodes', 'outcomes', prefix + '$.outcomes');
+}
+
+/** Nesting depth of a JSON text (brackets outside strings), without parsing it. */
+function jsonDepth(text: string): { depth: number; line: number; col: number } {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > LIMITS.maxNestingDepth) return { depth, line, col: i - lineStart + 1 };
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return { depth: 0, line, col: 1 };
+}
+
 export function parseGameJson(text: string, fileName = '<input>'): Game {
+  checkTextSize(text, fileName);
+  const deep = jsonDepth(text);
+  if (deep.depth > LIMITS.maxNestingDepth) checkLimit(deep.depth, 'maxNestingDepth', 'nesting depth', `${fileName}:${deep.line}:${deep.col}`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -15,9 +15,11 @@
 import { InputError } from '../../errors';
 import { Rational } from '../../numeric/rational';
 import type { NormalFormGame } from '../types';
+import { checkLimit, checkTextSize } from './input-limits';
 import { TokenStream, quote, readGambitHeader } from './tokenizer';
 
 export function parseNfg(text: string, fileName = '<input>'): NormalFormGame {
+  checkTextSize(text, fileName);
   const ts = TokenStream.of(text, fileName);
   const { title, players } = readGambitHeader(ts, 'NFG', '1');
   const n = players.length;
@@ -27,15 +29,22 @@ export function parseNfg(text: string, fileName = '<input>'): NormalFormGame {
   if (ts.is('number')) {
     while (ts.is('number')) {
       const t = ts.peek();
+      if (strategies.length >= n) throw new InputError(`${n + 1} strategy lists for ${n} players`, { place: ts.place(open), expected: `${n} strategy lists` });
       const k = ts.expectInteger('a number of strategies');
       if (k < 1) throw new InputError('a player needs at least one strategy', { place: ts.place(t), expected: 'a positive integer' });
+      checkLimit(k, 'maxStrategiesPerPlayer', `strategies of player ${strategies.length + 1}`, ts.place(t));
       strategies.push(Array.from({ length: k }, (_, j) => String(j + 1)));
     }
     ts.expect('rbrace', 'a number of strategies or "}"');
   } else {
-    while (ts.accept('lbrace')) {
+    while (ts.is('lbrace')) {
+      if (strategies.length >= n) throw new InputError(`${n + 1} strategy lists for ${n} players`, { place: ts.place(open), expected: `${n} strategy lists` });
+      ts.next();
       const list: string[] = [];
-      while (ts.is('string')) list.push(ts.next().text);
+      while (ts.is('string')) {
+        checkLimit(list.length + 1, 'maxStrategiesPerPlayer', `strategies of player ${strategies.length + 1}`, ts.place());
+        list.push(ts.next().text);
+      }
       const close = ts.peek();
       ts.expect('rbrace', 'a strategy label or "}"');
       if (list.length === 0) throw new InputError('a player needs at least one strategy', { place: ts.place(close), expected: 'strategy labels' });
@@ -50,6 +59,7 @@ export function parseNfg(text: string, fileName = '<input>'): NormalFormGame {
   if (ts.is('string')) comment = ts.next().text || undefined;
 
   const cells = strategies.reduce((p, s) => p * s.length, 1);
+  checkLimit(cells, 'maxStrategyProfiles', `strategy profiles (${strategies.map((s) => s.length).join(' x ')})`, ts.place(open));
   const payoffs: Rational[][] = [];
   let outcomeLabels: string[] | undefined;
   if (ts.accept('lbrace')) {

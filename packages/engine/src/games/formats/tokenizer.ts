@@ -9,6 +9,7 @@
  */
 import { InputError } from '../../errors';
 import { Rational } from '../../numeric/rational';
+import { checkLimit } from './input-limits';
 
 export type TokenKind = 'string' | 'number' | 'word' | 'lbrace' | 'rbrace' | 'comma' | 'eof';
 
@@ -197,7 +198,10 @@ export function readGambitHeader(ts: TokenStream, magic: 'NFG' | 'EFG', version:
   const title = ts.expectString('the game title (a quoted string)');
   ts.expect('lbrace', '"{" before the player names');
   const players: string[] = [];
-  while (ts.is('string')) players.push(ts.next().text);
+  while (ts.is('string')) {
+    checkLimit(players.length + 1, 'maxPlayers', 'players', ts.place());
+    players.push(ts.next().text);
+  }
   ts.expect('rbrace', 'a player name or "}"');
   if (players.length === 0) throw new InputError('a game needs at least one player', { place: ts.place(), expected: 'player names' });
   return { title, players };

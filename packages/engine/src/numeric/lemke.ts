@@ -1,5 +1,6 @@
 /**
- * Lemke's algorithm for the linear complementarity problem, in exact integer arithmetic.
+ * Lemke's algorithm for the linear complementarity problem, in exact integer arithmetic, on a
+ * dense tableau (see lemke-sparse.ts for the floating-point revised form for large sparse problems).
  *
  * Source: Lemke (1965), "Bimatrix equilibrium points and mathematical programming"; the tableau
  * form and the lexicographic rule as in von Stengel (2002, Handbook of Game Theory vol. 3, ch. 45,
@@ -16,7 +17,7 @@
  * ratio test (rhs, rows of B^{-1}) which makes every basis nondegenerate in the perturbed problem,
  * until z0 leaves (a solution) or no row limits the entering variable (a ray: failure).
  */
-import { Rational } from '../../numeric/rational';
+import { Rational } from './rational';
 
 export interface LemkeResult {
   /** z, or undefined when the algorithm ended on a ray. */
