@@ -121,6 +121,32 @@ describe('KTAB SMP with non-default switches (data/ktab-settings)', () => {
     }
   });
 
+  // Without ktabQuirks, InitRcvrInterp and PWCompInterp follow the documented model (the target's
+  // win probability, weights c_j S_j), not KTAB's arithmetic: a deliberate departure, measured here
+  // (Brink's turn count, KTAB's, and the largest difference of a final coordinate, 0..100), so the
+  // test fails if it changes.
+  const DEFAULT_DEPARTURES: Record<string, [number, number, number]> = {
+    'dummyData_3Dim.bargainModel-InitRcvrInterp': [6, 10, 46.96],
+    'dummyData_3Dim.bargainModel-PWCompInterp': [16, 6, 63.642677766215755],
+    'SOE-Pol-Comp.bargainModel-InitRcvrInterp': [30, 7, 20.5],
+    'SOE-Pol-Comp.bargainModel-PWCompInterp': [26, 8, 11.417058823529409],
+    'SOE-Policy.bargainModel-InitRcvrInterp': [13, 11, 34.52],
+    'SOE-Policy.bargainModel-PWCompInterp': [21, 12, 25.69461538461539],
+  };
+  describe('InitRcvrInterp / PWCompInterp without ktabQuirks: the measured departure', () => {
+    for (const [name, [turns, ktabTurns, gap]] of Object.entries(DEFAULT_DEPARTURES)) {
+      it(`${name}: ${turns} turns (KTAB ${ktabTurns}), final positions up to ${gap.toFixed(2)} apart`, () => {
+        const c = cases.find((x) => x.case === name)!;
+        expect(c.turns).toBe(ktabTurns);
+        const result = runSmp(inputOf(c), c.switches);
+        expect(result.turns).toBe(turns);
+        let worst = 0;
+        result.final.forEach((row, i) => row.forEach((x, k) => (worst = Math.max(worst, Math.abs(x - c.positions![c.turns!]![i]![k]!)))));
+        expect(worst).toBeCloseTo(gap, 9);
+      });
+    }
+  });
+
   describe('rejected by KTAB: rejected by Brink in strict mode', () => {
     for (const c of cases.filter((x) => x.error)) {
       it(`${c.case}: KTAB "${c.error}"`, () => {
