@@ -32,7 +32,11 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'packages/app/src/cli/main.ts', worker: 'packages/app/src/jobs/worker-main.ts' },
+  entryPoints: {
+    cli: 'packages/app/src/cli/main.ts',
+    worker: 'packages/app/src/jobs/worker-main.ts',
+    'simulation-worker': 'packages/app/src/simulation/thread.ts',
+  },
   outdir,
   bundle: true,
   splitting: true,

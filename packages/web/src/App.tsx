@@ -11,11 +11,12 @@ const pages: Record<Route, ReturnType<typeof lazy>> = {
   scenario: lazy(() => import('./pages/ScenarioPage')),
   deterrence: lazy(() => import('./pages/DeterrencePage')),
   negotiation: lazy(() => import('./pages/NegotiationPage')),
+  simulation: lazy(() => import('./pages/SimulationPage')),
   games: lazy(() => import('./pages/GamesPage')),
   evidence: lazy(() => import('./pages/EvidencePage')),
 };
 
-const navOrder: Route[] = ['overview', 'scenario', 'deterrence', 'negotiation', 'games', 'evidence'];
+const navOrder: Route[] = ['overview', 'scenario', 'deterrence', 'negotiation', 'simulation', 'games', 'evidence'];
 
 class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: Error | null; key: string }> {
   state = { error: null as Error | null, key: this.props.resetKey };

@@ -22,6 +22,7 @@ import {
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
 import { checkDeterrence, DeterrenceOptionsSchema, deterrenceMapChunks, executeDeterrence } from './deterrence';
 import { chunkRanges, type ChunkableRun } from './chunks';
+import { checkSimulate, executeSimulate, SimulateOptionsSchema } from './simulate';
 
 export interface RunTask {
   kind: string;
@@ -206,10 +207,20 @@ const deterrenceKind: RunKindSpec = {
   chunks: deterrenceMapChunks as ChunkableRun,
 };
 
+const simulateKind: RunKindSpec = {
+  kind: 'simulate',
+  summary: 'Crisis simulation of the scenario over time (ensembles, variants compared, hindcast, sensitivity).',
+  needsScenario: true,
+  options: SimulateOptionsSchema,
+  check: checkSimulate,
+  execute: executeSimulate,
+};
+
 const registry = new Map<string, RunKindSpec>([
   [deterrenceKind.kind, deterrenceKind],
   [solveKind.kind, solveKind],
   [forecastKind.kind, forecastKind],
+  [simulateKind.kind, simulateKind],
 ]);
 
 /**

@@ -12,6 +12,17 @@ describe('createRng (xoshiro128** seeded by SplitMix32)', () => {
     for (const x of xs) expect(x >= 0 && x < 1).toBe(true);
   });
 
+  it('fillUniform draws the same numbers as nextUint32, mapped into (0, 1), and leaves the stream where they end', () => {
+    const a = createRng('fill');
+    const b = createRng('fill');
+    const out = new Float64Array(1000);
+    a.fillUniform(out, 10, 990);
+    for (let i = 10; i < 990; i++) expect(out[i]).toBe((b.nextUint32() + 0.5) / 4294967296);
+    expect(out[0]).toBe(0);
+    expect(a.nextUint32()).toBe(b.nextUint32());
+    for (let i = 10; i < 990; i++) expect(out[i]! > 0 && out[i]! < 1).toBe(true);
+  });
+
   it('split(key) depends on the key path only, not on how much the parent has drawn', () => {
     const a = createRng(7);
     const b = createRng(7);

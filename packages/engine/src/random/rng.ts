@@ -35,6 +35,12 @@ export interface Rng {
   normal(mean?: number, sd?: number): number;
   /** Uniform integer in [0, n). */
   int(n: number): number;
+  /**
+   * Fills out[from..to) with uniforms in the open interval (0, 1), one 32-bit output each:
+   * (nextUint32() + 0.5) / 2^32 (so inverse CDFs stay finite). The same numbers as that many
+   * `nextUint32()` calls, drawn in one tight loop (simulation kernels draw thousands per run).
+   */
+  fillUniform(out: Float64Array, from?: number, to?: number): void;
 }
 
 /** lowbias32 finaliser (Wellons): a good 32-bit avalanche mix. */
@@ -127,6 +133,28 @@ class Xoshiro128ss implements Rng {
     for (let i = 0; i < 4; i++) child[i] = mix32((child[i]! ^ id[(i + 1) & 3]!) >>> 0) ^ k;
     if ((child[0]! | child[1]! | child[2]! | child[3]!) === 0) child[0] = 1;
     return new Xoshiro128ss(child);
+  }
+
+  fillUniform(out: Float64Array, from = 0, to = out.length): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = from; i < to; i++) {
+      const result = Math.imul(rotl(Math.imul(s1, 5) >>> 0, 7), 9) >>> 0;
+      const t = (s1 << 9) >>> 0;
+      s2 = (s2 ^ s0) >>> 0;
+      s3 = (s3 ^ s1) >>> 0;
+      s1 = (s1 ^ s2) >>> 0;
+      s0 = (s0 ^ s3) >>> 0;
+      s2 = (s2 ^ t) >>> 0;
+      s3 = rotl(s3, 11);
+      out[i] = (result + 0.5) / 4294967296;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
   }
 
   uniform(a: number, b: number): number {

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits';
+import { crisisSectionSchema } from '../crisis/schema';
 
 /** Short lowercase identifiers: `dprk`, `kim-jong-un`, `us-rok-alliance`. */
 export const IdSchema = z
@@ -428,7 +429,7 @@ export const ModelsSchema = z
   .strictObject({
     deterrence: z.record(z.string(), ModelBindingSchema).describe('Deterrence model id -> binding.'),
     bargaining: z.record(z.string(), ModelBindingSchema.partial({ roles: true, parameters: true })).optional(),
-    crisis: z.record(z.string(), z.unknown()).optional(),
+    crisis: z.lazy(() => crisisSectionSchema()).optional().describe('The crisis simulation (packages/engine/src/crisis/schema.ts).'),
   })
   .describe('Parameters of the models, per model.');
 

@@ -6,6 +6,7 @@ import { scenarioMessages } from './scenario';
 import { evidenceText } from './evidence';
 import { negotiation } from './negotiation';
 import { deterrence } from './deterrence';
+import { simulationMessages } from './simulation';
 
 export const languages = ['en', 'zh-Hant'] as const;
 export type Language = (typeof languages)[number];
@@ -159,6 +160,7 @@ export const en = {
   'runs.state.cancelled': 'cancelled',
   'tree.chance': 'Chance',
   ...scenarioMessages.en,
+  ...simulationMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -312,6 +314,7 @@ export const zhHant: Record<MessageKey, string> = {
   'runs.state.cancelled': '已取消',
   'tree.chance': '自然',
   ...scenarioMessages['zh-Hant'],
+  ...simulationMessages['zh-Hant'],
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, 'zh-Hant': zhHant };

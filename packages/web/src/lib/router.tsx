@@ -1,7 +1,7 @@
 /** A tiny path router (history API): the server's SPA fallback serves index.html for each page. */
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 
-export const routes = ['overview', 'scenario', 'deterrence', 'negotiation', 'games', 'evidence'] as const;
+export const routes = ['overview', 'scenario', 'deterrence', 'negotiation', 'simulation', 'games', 'evidence'] as const;
 export type Route = (typeof routes)[number];
 
 /** The page of a path: '/' is the overview; a path that names no page is 'not-found'. */

@@ -14,10 +14,11 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   const started = performance.now();
-  try {
-    const result = handler(payload, (done, total) => post({ id, type: 'progress', done, total }));
-    post({ id, type: 'result', result, ms: performance.now() - started });
-  } catch (error) {
-    post({ id, type: 'error', error: toPlainError(error) });
-  }
+  // Handlers answer with a value or a promise of one (the crisis simulation runs its chunks asynchronously).
+  Promise.resolve()
+    .then(() => handler(payload, (done, total) => post({ id, type: 'progress', done, total })))
+    .then(
+      (result) => post({ id, type: 'result', result, ms: performance.now() - started }),
+      (error: unknown) => post({ id, type: 'error', error: toPlainError(error) }),
+    );
 };

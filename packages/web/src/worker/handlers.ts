@@ -9,6 +9,7 @@ import { citationCoverage } from '@brink/engine/scenario';
 import type { Scenario } from '@brink/engine/scenario';
 import { listModelsRequest, mapRequest, setupDeterrenceRequest, solveDeterrenceRequest, sweepRequest, tornadoRequest, uncertaintyRequest } from './deterrence';
 import { checkScenarioRequest } from './scenario';
+import { simulateRequest } from './crisis';
 
 export const handlers = {
   'games.parse': (p: Parameters<typeof parseGameRequest>[0]) => parseGameRequest(p),
@@ -23,9 +24,10 @@ export const handlers = {
   'deterrence.map': (p: Parameters<typeof mapRequest>[0], progress: ProgressFn) => mapRequest(p, progress),
   'deterrence.tornado': (p: Parameters<typeof tornadoRequest>[0], progress: ProgressFn) => tornadoRequest(p, progress),
   'deterrence.uncertainty': (p: Parameters<typeof uncertaintyRequest>[0], progress: ProgressFn) => uncertaintyRequest(p, progress),
+  'crisis.simulate': (p: Parameters<typeof simulateRequest>[0], progress: ProgressFn) => simulateRequest(p, progress),
 } satisfies Record<string, (payload: never, progress: ProgressFn) => unknown>;
 
 export type Handlers = typeof handlers;
 export type RequestKind = keyof Handlers;
 export type RequestPayload<K extends RequestKind> = Parameters<Handlers[K]>[0];
-export type RequestResult<K extends RequestKind> = ReturnType<Handlers[K]>;
+export type RequestResult<K extends RequestKind> = Awaited<ReturnType<Handlers[K]>>;

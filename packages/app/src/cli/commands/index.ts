@@ -13,6 +13,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Registrar>>> = {
   deter: async () => (await import('./deter')).registerDeterCommand,
   forecast: async () => (await import('./forecast')).registerForecastCommand,
   serve: async () => (await import('./serve')).registerServeCommand,
+  simulate: async () => (await import('./simulate')).registerSimulateCommand,
   worker: async () => (await import('./worker')).registerWorkerCommand,
   ingest: async () => (await import('./ingest')).registerIngestCommand,
   evidence: async () => (await import('./evidence')).registerEvidenceCommand,
