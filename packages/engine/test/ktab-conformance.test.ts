@@ -24,7 +24,12 @@ interface Expected {
   finalProb: number[];
 }
 
-const cases = readdirSync(dataDir)
+// The KTAB data live in ../shared (next to the repository on the development machines), not in a
+// user's clone: without them this suite is skipped (the non-default switches are compared with
+// KTAB in ktab-settings.test.ts from data inside the repository).
+const available = existsSync(dataDir) && existsSync(expectedDir);
+
+const cases = (available ? readdirSync(dataDir) : [])
   .filter((f) => f.endsWith('.csv'))
   .map((f) => f.replace(/\.csv$/, ''))
   .filter((name) => existsSync(path.join(expectedDir, `${name}.json`)))
@@ -32,7 +37,7 @@ const cases = readdirSync(dataDir)
 
 const EXACT = new Set(['dummyData_3Dim', 'SOE-Pol-Comp']);
 
-describe('KTAB SMP conformance', () => {
+describe.skipIf(!available)('KTAB SMP conformance (../shared/conformance/ktab)', () => {
   it('finds the KTAB example cases', () => {
     expect(cases).toEqual(expect.arrayContaining(['dummyData_3Dim', 'SOE-Pol-Comp', 'SOE-Policy', 'SOE-Competitive', 'dummyData-a040']));
   });

@@ -1,7 +1,14 @@
 /**
- * Small seeded PRNG (mulberry32) used only by the SMP's Stochastic state transition, plus KTAB's
- * "probSel" (pick index m with probability p_m). KTAB's own draws come from worker threads in
- * scheduling order and are not reproducible, so only the distribution is comparable.
+ * KTAB's "probSel" (PRNG::probSel): pick index m with probability p_m, by inverse CDF on one uniform
+ * draw, for the SMP's Stochastic state transition. The draws come from the engine's generator
+ * (run.ts); KTAB's own come from worker threads in scheduling order and are not reproducible, so
+ * only what a run may do is comparable (docs/smp.md).
+ */
+
+/**
+ * mulberry32, the small seeded PRNG of the shared KTAB bench-input generator; kept only so the SMP
+ * benchmark (bench/smp.bench.ts) draws the same workloads. The model itself draws from the engine's
+ * generator (random/rng.ts).
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -14,13 +21,12 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Index drawn with probabilities p (which sum to 1). */
-export function pickByProbability(p: ArrayLike<number>, uniform: () => number): number {
-  const x = uniform();
-  let acc = 0;
+/** Index drawn with probabilities p (which sum to 1) for the uniform draw x in [0,1): the first m with x <= p_0 + ... + p_m (the last index on round-off). */
+export function pickByProbability(p: ArrayLike<number>, x: number): number {
+  let acc = 0.0;
   for (let m = 0; m < p.length; m++) {
-    acc += p[m]!;
-    if (x < acc) return m;
+    acc = acc + p[m]!;
+    if (x <= acc) return m;
   }
   return p.length - 1;
 }

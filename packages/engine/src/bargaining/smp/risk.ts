@@ -13,6 +13,11 @@
  *
  * [AMBIGUITY, spec A.6] When Pmax == Pmin KTAB divides by zero (and its assertions reject the
  * state). We throw in strict mode, else set every R_i = 0 for that state.
+ *
+ * KTAB's sanity checks (SMPState::setAllAUtil), applied in strict mode (ktabUtilityChecks): it
+ * rejects a state when ||U0 - U_R|| <= 1e-6 (U_R[i][j] = u(d_ij, R_i), Frobenius norm) or when,
+ * for some h, ||U_h - U_R|| <= 1e-6. With RA Full, U_h = U_R for every h by construction, so KTAB
+ * rejects every run with BigRAdjust Full; Brink runs it unless `strict`.
  */
 import { InputError } from '../../errors';
 import { scalarPce } from './pce';
@@ -84,7 +89,9 @@ export function riskAttitudes(
   const u0 = new Float64Array(n * n);
   for (let x = 0; x < n * n; x++) u0[x] = riskUtility(diff[x]!, 0);
   const p = scalarPce(n, n, power, u0, sw.votingRule, sw.victoryProbModel, sw.pceModel);
-  return { risk: riskFromProbabilities(p, sw.riskRange, strict), neutralProb: p };
+  const risk = riskFromProbabilities(p, sw.riskRange, strict);
+  if (strict) ktabUtilityChecks(diff, risk, n, sw.riskAdjust);
+  return { risk, neutralProb: p };
 }
 
 /** h's perspective utility matrix U_h[i][j] = u(d_ij, R_hi), written into `out` (N x N, row-major). */
@@ -106,4 +113,41 @@ export function perspectiveUtilities(
     }
   }
   return out;
+}
+
+/** Frobenius norm of the difference of two N x N matrices given element-wise. */
+function normOfDifference(n: number, a: (i: number, j: number) => number, b: (i: number, j: number) => number): number {
+  let s = 0.0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = a(i, j) - b(i, j);
+      s = s + x * x;
+    }
+  }
+  return Math.sqrt(s);
+}
+
+/**
+ * KTAB's checks on a state's utilities (SMPState::setAllAUtil, see the header): throws the
+ * InputError KTAB's KException corresponds to. Used in strict mode only.
+ */
+export function ktabUtilityChecks(diff: Float64Array, risk: Float64Array, n: number, adjust: RiskAdjust): void {
+  const duTol = 1e-6;
+  const raUtil = (i: number, j: number): number => riskUtility(diff[i * n + j]!, risk[i]!);
+  if (normOfDifference(n, (i, j) => riskUtility(diff[i * n + j]!, 0), raUtil) <= duTol) {
+    throw new InputError('risk-aware utilities equal the risk-neutral ones in this state (KTAB rejects it)', { place: 'positions' });
+  }
+  for (let h = 0; h < n; h++) {
+    const rh = risk[h]!;
+    const uh = (i: number, j: number): number => riskUtility(diff[i * n + j]!, estimateRisk(rh, risk[i]!, adjust));
+    if (normOfDifference(n, uh, raUtil) <= duTol) {
+      const full = adjust === 'Full';
+      throw new InputError(
+        full
+          ? "riskAdjust Full makes every actor's estimate of the others' utilities equal their own, which KTAB rejects in every state"
+          : `actor ${h}'s estimate of the others' utilities equals their own in this state (KTAB rejects it)`,
+        { place: full ? 'riskAdjust' : 'positions', expected: full ? 'None | OneThird | Half | TwoThirds (KTAB)' : undefined },
+      );
+    }
+  }
 }

@@ -12,7 +12,7 @@
  * and a state where every option is equally likely gets neutral risk attitudes unless `strict`.
  */
 import { InputError } from '../../errors';
-import { mulberry32 } from './prng';
+import { createRng } from '../../random/rng';
 import { assessState, positionProbabilities, selfUtilities, type SmpModelData } from './state';
 import { bargainStep } from './step';
 import { shouldStopAfter, stopRatio } from './stopping';
@@ -137,6 +137,8 @@ export function runSmp(input: SmpInput, options: SmpOptions = {}): SmpResult {
   const seed = options.seed ?? 1;
   const strict = options.strict ?? false;
   const tieBreak = options.tieBreak ?? 'lowestIndex';
+  const ktabQuirks = options.ktabQuirks ?? false;
+  if (typeof ktabQuirks !== 'boolean') throw new InputError('must be true or false', { place: 'ktabQuirks', expected: 'boolean' });
   if (tieBreak !== 'lowestIndex' && tieBreak !== 'symmetric') {
     throw new InputError(`unknown value ${JSON.stringify(tieBreak)}`, { place: 'tieBreak', expected: 'lowestIndex | symmetric' });
   }
@@ -147,7 +149,9 @@ export function runSmp(input: SmpInput, options: SmpOptions = {}): SmpResult {
 
   const { model, pos0 } = buildSmpModel(input);
   const { n, dims } = model;
-  const uniform = mulberry32(seed);
+  // Stochastic transitions: one stream per step and actor (engine generator, split by key), so a
+  // draw does not depend on the order in which actors resolve.
+  const rng = createRng(seed);
 
   const history: Float64Array[] = [pos0];
   const positions: number[][][] = [toScale(pos0, n, dims)];
@@ -167,7 +171,8 @@ export function runSmp(input: SmpInput, options: SmpOptions = {}): SmpResult {
       stopReason = 'cancelled';
       break;
     }
-    const step = bargainStep(model, state, selfUtil, sw, uniform, tieBreak);
+    const turnRng = rng.split(`turn:${turn}`);
+    const step = bargainStep(model, state, selfUtil, sw, (actor) => turnRng.split(actor).next(), tieBreak, ktabQuirks);
     log.push({ turn, riskAttitudes: Array.from(state.risk), challenges: step.challenges, moves: step.moves });
     turn += 1;
     history.push(step.pos);
@@ -213,6 +218,6 @@ export function runSmp(input: SmpInput, options: SmpOptions = {}): SmpResult {
       mostLikelyPosition: [...final[mostLikelyActor]!],
       expectedPosition,
     },
-    options: { ...sw, maxTurns, minTurns, minDeltaRatio, minSigDelta, positionTolerance, seed, tieBreak },
+    options: { ...sw, maxTurns, minTurns, minDeltaRatio, minSigDelta, positionTolerance, seed, tieBreak, ktabQuirks },
   };
 }

@@ -201,6 +201,23 @@ describe('runSmp', () => {
     expect(a.positions).toEqual(b.positions);
   });
 
+  it('Stochastic transitions differ between seeds and only take offered moves', () => {
+    const runs = [1, 2, 3, 4, 5, 6].map((seed) => runSmp(small, { stateTransition: 'Stochastic', seed, maxTurns: 30 }));
+    expect(new Set(runs.map((r) => JSON.stringify(r.positions))).size).toBeGreaterThan(1);
+    for (const r of runs) {
+      r.log.forEach((step, t) => {
+        for (const m of step.moves) {
+          const next = r.positions[t + 1]![m.actor]!;
+          if (m.challenge < 0) expect(next).toEqual(r.positions[t]![m.actor]);
+          else {
+            const c = step.challenges[m.challenge]!;
+            expect(next).toEqual(c.initiator === m.actor ? c.initiatorPosition : c.targetPosition);
+          }
+        }
+      });
+    }
+  });
+
   it('shouldStop cancels before the next step; maxTurns caps the run', () => {
     const r = runSmp(small, { shouldStop: () => true });
     expect(r.turns).toBe(0);

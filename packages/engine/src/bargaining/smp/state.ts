@@ -6,8 +6,9 @@
  *   diff[i][j] = d_i(ideal_i, position_j) with i's saliences
  *   risk       = risk attitudes (risk.ts)
  *   unique positions: actor j joins the first earlier unique position within Euclidean distance
- *   `tol`; probability of actor i = PCE (power weights, Proportional votes, utilities U_i[i][rep])
- *   over the unique positions, taken for the last unique position equivalent to i (KTAB posProb).
+ *   `tol`; probability of actor i = PCE over the unique positions (power weights, the run's voting
+ *   rule, victory-probability and PCE models, as KTAB's pDist; utilities U_i[i][rep]), taken for
+ *   the last unique position equivalent to i (KTAB posProb).
  */
 import { scalarPce } from './pce';
 import { estimateRisk, riskAttitudes } from './risk';
@@ -89,7 +90,7 @@ export function positionProbabilities(
   const nu = unique.length;
   const u = new Float64Array(n * nu);
   for (let i = 0; i < n; i++) for (let x = 0; x < nu; x++) u[i * nu + x] = selfUtil[i * n + unique[x]!]!;
-  const uniqueProb = scalarPce(n, nu, model.power, u, 'Proportional', sw.victoryProbModel, sw.pceModel);
+  const uniqueProb = scalarPce(n, nu, model.power, u, sw.votingRule, sw.victoryProbModel, sw.pceModel);
   const perActor = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let k = -1;

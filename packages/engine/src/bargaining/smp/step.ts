@@ -4,10 +4,16 @@
  *
  * For every actor i: the best target j is the one with the largest value of challenge
  * probEduChlg(h = i, k = i, i, j) above 1e-5 (ties to the lowest j); i proposes the bargain
- * interpolated with its own win estimate (bargain.ts). Every actor k then holds a candidate list
+ * interpolated with its own win estimate (bargain.ts). BM InitRcvrInterp adds a second bargain
+ * interpolated with j's estimate that i wins; PWCompInterp offers instead their average weighted by
+ * c_i S_i and c_j S_j. (KTAB's arithmetic there departs from this, see `ktabQuirks` in types.ts:
+ * j's estimate of i's expected gain in place of the probability, c_i S_j for c_j S_j.)
+ * Every actor k then holds a candidate list
  * [status quo, its own bargain, bargains where it is the target by ascending initiator]
- * ([AMBIGUITY] A.8: KTAB's order depends on threads; only exact ties are affected) and scores each
- * candidate m by every actor n's average utility of the state it creates:
+ * ([AMBIGUITY] A.8: KTAB's order depends on threads; it matters on exact ties and, with ASymProsp
+ * votes, which are not antisymmetric (KTAB's coalitions count only a > b pairs), for the election
+ * itself, so KTAB's runs differ from run to run there) and scores each candidate m by every actor
+ * n's average utility of the state it creates:
  *   status quo  ū_n = (1/N) sum_q U_n[n][q]
  *   bargain I:J ū_n = (1/N) [ u(d_n(p_n, b_I), R_n) + u(d_n(p_n, b_J), R_n) + sum_{q != I,J} U_n[n][q] ]
  * P = scalarPCE(power weights, ū) over the list; k takes the first most likely candidate
@@ -64,8 +70,10 @@ export function bargainStep(
   st: AssessedState,
   selfUtil: Float64Array,
   sw: SmpModelSwitches,
-  uniform: () => number,
+  /** Uniform draw in [0,1) for an actor's Stochastic transition. */
+  uniform: (actor: number) => number,
   tieBreak: SmpTieBreak = 'lowestIndex',
+  ktabQuirks = false,
 ): StepResult {
   const { n, dims, sal, power } = model;
   const ctx: ChallengeContext = {
@@ -86,15 +94,18 @@ export function bargainStep(
     if (sw.bargainModel === 'InitOnlyInterp') {
       made.push(own);
     } else {
-      // j's own estimate that i would win
+      // The bargain from j's perspective. As specified: j's own estimate that i would win.
+      // KTAB (ktabQuirks): the second member of probEduChlg(h = j, k = i, i, j), i.e. j's estimate
+      // of i's expected gain from the challenge, passed as if it were that probability.
       const uj = perspectiveUtilities(j, st.diff, st.risk, n, sw.riskAdjust, new Float64Array(n * n));
-      const pJ = challengeWinProbability(ctx, uj, i, j)[0];
+      const pJ = ktabQuirks ? probEduChallenge(ctx, uj, i, i, j)[1] : challengeWinProbability(ctx, uj, i, j)[0];
       const theirs = interpolateBargain(sw.bargainInterpolation, st.pos, sal, dims, i, j, pJ, 1 - pJ);
       if (sw.bargainModel === 'InitRcvrInterp') {
         made.push(own, theirs);
       } else {
+        // Weights c_i S_i and c_j S_j; KTAB (ktabQuirks) takes the initiator's power for both sides.
         const wi = power[i]! * model.totalSalience[i]!;
-        const wj = power[j]! * model.totalSalience[j]!;
+        const wj = power[ktabQuirks ? i : j]! * model.totalSalience[j]!;
         const init = new Float64Array(dims);
         const rcvr = new Float64Array(dims);
         for (let k = 0; k < dims; k++) {
@@ -105,14 +116,21 @@ export function bargainStep(
       }
     }
     const ci = challenges.length;
-    challenges.push({
+    const challenge: SmpChallenge = {
       initiator: i,
       target: j,
       probWin: pIJ,
       gain,
       initiatorPosition: Array.from(made[0]!.init, (x) => 100 * x),
       targetPosition: Array.from(made[0]!.rcvr, (x) => 100 * x),
-    });
+    };
+    if (made.length > 1) {
+      challenge.targetView = {
+        initiatorPosition: Array.from(made[1]!.init, (x) => 100 * x),
+        targetPosition: Array.from(made[1]!.rcvr, (x) => 100 * x),
+      };
+    }
+    challenges.push(challenge);
     for (const b of made) {
       const bi = bargains.length;
       bargains.push({ init: i, rcvr: j, posInit: b.init, posRcvr: b.rcvr, challenge: ci });
@@ -261,7 +279,7 @@ export function bargainStep(
         }
       }
     } else {
-      mMax = pickByProbability(p, uniform);
+      mMax = pickByProbability(p, uniform(k));
     }
     const chosen = list[mMax]!;
     if (chosen < 0) {
@@ -271,7 +289,11 @@ export function bargainStep(
       const src = b.init === k ? b.posInit : b.posRcvr;
       for (let d = 0; d < dims; d++) next[k * dims + d] = src[d]!;
     }
-    moves.push({ actor: k, challenge: chosen < 0 ? -1 : bargains[chosen]!.challenge, prob: p[mMax]!, candidates: nb });
+    const options = list.map((b, m) => {
+      const side = b < 0 ? st.pos.subarray(k * dims, (k + 1) * dims) : bargains[b]!.init === k ? bargains[b]!.posInit : bargains[b]!.posRcvr;
+      return { position: Array.from(side, (x) => 100 * x), prob: p[m]! };
+    });
+    moves.push({ actor: k, challenge: chosen < 0 ? -1 : bargains[chosen]!.challenge, prob: p[mMax]!, candidates: nb, options });
   }
   return { pos: next, challenges, moves };
 }

@@ -100,6 +100,13 @@ export interface SmpOptions extends Partial<SmpModelSwitches> {
   strict?: boolean;
   /** Default 'lowestIndex' (KTAB). */
   tieBreak?: SmpTieBreak;
+  /**
+   * Reproduce KTAB's arithmetic where it departs from its own description (default false). Affects
+   * only bargainModel InitRcvrInterp and PWCompInterp: KTAB interpolates the target's bargain with
+   * the target's estimate of the initiator's expected gain in place of its win probability, and
+   * weighs the PWComp average by c_i S_i and c_i S_j (the initiator's power on both sides).
+   */
+  ktabQuirks?: boolean;
   /** Called after every step. */
   onTurn?: (progress: SmpTurnProgress) => void;
   /** Polled before every step; returning true ends the run early (stopReason "cancelled"). */
@@ -117,6 +124,8 @@ export interface SmpChallenge {
   /** The proposed bargain: where the initiator would go, where the target would go. */
   initiatorPosition: number[];
   targetPosition: number[];
+  /** bargainModel InitRcvrInterp: the second bargain, interpolated from the target's view, offered too. */
+  targetView?: { initiatorPosition: number[]; targetPosition: number[] };
 }
 
 /** Which candidate actor k adopted in one turn (spec A.8 steps 4-7). */
@@ -128,6 +137,11 @@ export interface SmpMove {
   prob: number;
   /** Number of candidates k chose from (status quo included). */
   candidates: number;
+  /**
+   * Every candidate in k's list, in list order (status quo first): where k would go (0..100) and
+   * the candidate's probability. Stochastic transitions draw from exactly these.
+   */
+  options: { position: number[]; prob: number }[];
 }
 
 /** The log of one step, from state `turn` to state `turn + 1`. */
@@ -179,5 +193,6 @@ export interface SmpResult {
     positionTolerance: number;
     seed: number;
     tieBreak: SmpTieBreak;
+    ktabQuirks: boolean;
   };
 }

@@ -58,12 +58,14 @@ export function victoryPair(model: VictoryProbModel, s1: number, s2: number): [n
       x2 = s2 * s2;
       break;
     case 'Quartic':
-      x1 = s1 * s1 * (s1 * s1);
-      x2 = s2 * s2 * (s2 * s2);
+      // KTAB qrtc(x) = x*x*x*x, evaluated left to right (the rounding differs from (x*x)*(x*x))
+      x1 = s1 * s1 * s1 * s1;
+      x2 = s2 * s2 * s2 * s2;
       break;
     case 'Octic': {
-      const q1 = s1 * s1 * (s1 * s1);
-      const q2 = s2 * s2 * (s2 * s2);
+      // KTAB sqr(qrtc(x))
+      const q1 = s1 * s1 * s1 * s1;
+      const q2 = s2 * s2 * s2 * s2;
       x1 = q1 * q1;
       x2 = q2 * q2;
       break;
