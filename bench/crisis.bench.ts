@@ -12,6 +12,7 @@
  * (which do not grow with the number of runs), and the heap growth measured over the ensemble.
  */
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -20,13 +21,69 @@ import { Model } from 'simulation';
 import type { BenchRow } from './harness';
 import { timeIt } from './harness';
 import { parseScenarioText, validateScenario } from '@brink/engine/scenario';
-import { compileCrisisModel, simulateEnsemble, xmileName, Workspace, type CompiledCrisisModel } from '@brink/engine/crisis';
+import {
+  compileCrisisModel,
+  mergeChunks,
+  planChunks,
+  simulateEnsemble,
+  xmileName,
+  Workspace,
+  type ChunkResult,
+  type ChunkTask,
+  type CompiledCrisisModel,
+} from '@brink/engine/crisis';
+import type { Scenario } from '@brink/engine/scenario';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function defaultModel(): CompiledCrisisModel {
+function defaultScenario(): Scenario {
   const text = readFileSync(path.join(root, 'scenarios/korean-peninsula-2025-09.yaml'), 'utf8');
-  return compileCrisisModel(validateScenario(parseScenarioText(text, 'korean-peninsula-2025-09.yaml')));
+  return validateScenario(parseScenarioText(text, 'korean-peninsula-2025-09.yaml'));
+}
+
+/**
+ * The same ensemble on both cores: `brink simulate --workers 2`'s threads (packages/app/src/simulation),
+ * started and warmed once (each compiles the model), then timed on the ensemble's chunks, merged in
+ * run order (the tallies are identical to one thread's, checked here).
+ */
+async function twoThreads(scenario: Scenario, weeks: number, reference: ChunkResult): Promise<number> {
+  const entry = new URL('../packages/app/src/simulation/worker.mjs', import.meta.url);
+  const workers = [0, 1].map(() => new Worker(entry, { workerData: { scenarios: [scenario], variants: [null] } }));
+  const tasks: ChunkTask[] = planChunks(10_000, 625).map((p, id) => ({ id, type: 'ensemble', models: [0], spec: { seed: 1, weeks, ...p } }));
+  const runAll = (): Promise<ChunkResult[]> =>
+    new Promise((resolve, reject) => {
+      const results = new Array<ChunkResult>(tasks.length);
+      let next = 0;
+      let finished = 0;
+      const feed = (w: Worker) => {
+        if (next >= tasks.length) return;
+        const task = tasks[next++]!;
+        w.once('message', (msg: { id: number; result?: ChunkResult; error?: { message: string } }) => {
+          if (msg.error) return reject(new Error(msg.error.message));
+          results[msg.id] = msg.result!;
+          if (++finished === tasks.length) resolve(results);
+          else feed(w);
+        });
+        w.postMessage(task);
+      };
+      workers.forEach(feed);
+    });
+  try {
+    await runAll(); // warm-up: module loading and the JIT of both threads
+    const times: number[] = [];
+    let merged: ChunkResult | null = null;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      merged = mergeChunks(await runAll());
+      times.push(performance.now() - t0);
+    }
+    for (const key of ['outcomeCounts', 'highest', 'firstWeek', 'levelByWeek', 'fan'] as const) {
+      if (JSON.stringify(Array.from(merged![key] as Int32Array)) !== JSON.stringify(Array.from(reference[key] as Int32Array))) throw new Error(`two threads gave other ${key} than one`);
+    }
+    return times.sort((a, b) => a - b)[1]!;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /** The mean-field stock-and-flow model in the `simulation` package (the structure of the XMILE export). */
@@ -92,7 +149,8 @@ function peerModel(m: CompiledCrisisModel, weeks: number) {
 }
 
 export default async function (): Promise<BenchRow[]> {
-  const model = defaultModel();
+  const scenario = defaultScenario();
+  const model = compileCrisisModel(scenario);
   const rows: BenchRow[] = [];
   const peerRuns = 10;
   for (const [weeks, target] of [
@@ -117,6 +175,14 @@ export default async function (): Promise<BenchRow[]> {
       ms,
       baseline: { name: 'simulation 9 (Insight Maker engine), same stock-flow structure, mean-field', ms: peerPerRun * 10_000, note: `${peerPerRun.toFixed(1)} ms per run x 10,000 (timed over ${peerRuns} runs)` },
       detail: `${(ms / 10_000 * 1000).toFixed(1)} us per run (CPU time ${cpuMs.toFixed(0)} ms); ${model.params.length} sampled numbers, ${model.actions.length} actions, ${model.counts.stocks} stocks; ${ms <= target ? 'meets' : 'misses'} the target (wall clock)`,
+    });
+    const reference = simulateEnsemble(model, { runs: 10_000, weeks, seed: 1 }).merged;
+    const both = await twoThreads(scenario, weeks, reference);
+    rows.push({
+      area: 'crisis',
+      workload: `10,000 runs x ${weeks} weeks, default scenario, 2 threads on the 2 cores (target <= ${target} ms)`,
+      ms: both,
+      detail: `brink simulate --workers 2's threads, warmed (thread start-up and model compilation excluded), 16 chunks of 625 runs merged in run order; tallies identical to one thread's; ${both <= target ? 'meets' : 'misses'} the target`,
     });
   }
   // Memory: a run's working state, the tallies, and the heap growth over an ensemble.

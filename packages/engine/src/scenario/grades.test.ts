@@ -3,8 +3,12 @@
  * on a small scenario built for each rule (the default scenario's own checks are in
  * packages/app/test/scenario.test.ts).
  */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isInputError, type InputError } from '../errors';
+import { nestingUpperBound } from './parse';
 import { LIMITS } from '../limits';
 import {
   applyVariant,
@@ -310,5 +314,29 @@ describe('limits and places', () => {
     expect(quote.place).toBe('q.yaml:2:8');
     expect(quote.message).toMatch(/Missing closing "quote/);
     expect(inputError(() => parseScenarioText("id: mini\ntitle: { en: 'Mini }\nasOf: 2025\n", 'q2.yaml')).place).toBe('q2.yaml:2:14');
+  });
+});
+
+describe('the quick nesting bound that spares a second parse', () => {
+  const depthOf = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v as object).map(depthOf)) : 0);
+  const tree: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.string({ unit: fc.constantFrom('a', ' ', '#', '[', ']', '{', '}', ',', ':', "'", '"', '-', '\n', '是') }), fc.integer(), tie('list'), tie('map')),
+    list: fc.array(tie('node'), { maxLength: 3 }),
+    map: fc.dictionary(fc.string({ unit: fc.constantFrom('k', 'e', 'y', ' ', '#', "'") , minLength: 1 }), tie('node'), { maxKeys: 3 }),
+  })).node;
+
+  it('never falls below the real depth, in block, flow and JSON form (so a document it passes is within the limit)', () => {
+    fc.assert(
+      fc.property(tree, fc.constantFrom('block', 'flow', 'json'), (value, style) => {
+        const text = style === 'json' ? JSON.stringify(value, null, 1) : stringify(value, null, style === 'flow' ? { collectionStyle: 'flow' } : {});
+        expect(nestingUpperBound(text)).toBeGreaterThanOrEqual(depthOf(value));
+      }),
+      { seed: 4242, numRuns: 400 },
+    );
+  });
+
+  it('stays far below the limit on the default scenario, so it is parsed once', () => {
+    const text = readFileSync(new URL('../../../../scenarios/korean-peninsula-2025-09.yaml', import.meta.url), 'utf8');
+    expect(nestingUpperBound(text)).toBeLessThan(LIMITS.maxNestingDepth);
   });
 });

@@ -34,7 +34,8 @@ export function parseScenarioText(text: string, fileName: string): unknown {
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
-    checkNesting(text, fileName);
+    // The exact depth check parses the text once more: only where a quick bound says it may be needed.
+    if (nestingUpperBound(text) > LIMITS.maxNestingDepth) checkNesting(text, fileName);
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   } catch (error) {
     // The YAML library's own parser recurses on some deep shapes (a thousand nested `? ` keys:
@@ -131,6 +132,56 @@ function checkNesting(text: string, fileName: string): void {
       if (item.value) stack.push({ tok: item.value, depth: d });
     }
   }
+}
+
+/**
+ * A quick upper bound on the nesting depth of a YAML or JSON text, in one pass over its characters:
+ * per line, its indentation (each block level indents at least one more column), the block
+ * indicators that open a level on the line itself (`- `, `? `), and the depth of flow brackets
+ * (`[`, `{`) outside quoted scalars and comments, plus a margin of two. Every real document's depth
+ * is at most this bound (quoted text that spans lines can only raise it), so a bound within the
+ * limit proves the document within it without parsing it twice.
+ */
+export function nestingUpperBound(text: string): number {
+  let bound = 0;
+  let flow = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let indent = 0;
+    while (i < n && (text[i] === ' ' || text[i] === '\t')) {
+      indent++;
+      i++;
+    }
+    let indicators = 0;
+    while (i < n && (text[i] === '-' || text[i] === '?') && (i + 1 >= n || text[i + 1] === ' ' || text[i + 1] === '\n')) {
+      indicators++;
+      i++;
+      while (i < n && text[i] === ' ') i++;
+    }
+    let lineFlow = flow;
+    let quote = '';
+    for (; i < n && text[i] !== '\n'; i++) {
+      const c = text[i]!;
+      if (quote) {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) quote = '';
+      } else if ((c === '"' || c === "'") && (i === 0 || ' \t[{,:'.includes(text[i - 1]!))) {
+        quote = c;
+      } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+        while (i < n && text[i] !== '\n') i++;
+        break;
+      } else if (c === '[' || c === '{') {
+        flow++;
+        if (flow > lineFlow) lineFlow = flow;
+      } else if ((c === ']' || c === '}') && flow > 0) {
+        flow--;
+      }
+    }
+    bound = Math.max(bound, indent + indicators + lineFlow + 2);
+    i++;
+  }
+  return bound;
 }
 
 /** Offset of the quoted scalar that runs into the error at `errorOffset` (a quote never closed). */
