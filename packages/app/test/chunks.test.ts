@@ -16,15 +16,15 @@ beforeAll(async () => {
 
 const ctx = { onProgress: () => {} };
 
-function wholeAndChunked(task: RunTask): { whole: string; chunked: string; chunks: number } {
+async function wholeAndChunked(task: RunTask): Promise<{ whole: string; chunked: string; chunks: number }> {
   const spec = getRunKind(task.kind)!;
-  const whole = canonicalJson(toJsonSafe(spec.execute(task, ctx)));
+  const whole = canonicalJson(toJsonSafe(await spec.execute(task, ctx)));
   const specs = spec.chunks!.split(task)!;
   expect(specs.length).toBeGreaterThan(1);
   // Computed in reverse order (as workers might finish), merged in index order.
   const parts = specs.map(() => null as unknown);
   for (let i = specs.length - 1; i >= 0; i--) parts[i] = toJsonSafe(spec.chunks!.executeChunk(task, specs[i], ctx));
-  const chunked = canonicalJson(toJsonSafe(spec.chunks!.merge(task, JSON.parse(JSON.stringify(parts)) as unknown[])));
+  const chunked = canonicalJson(toJsonSafe(await spec.chunks!.merge(task, JSON.parse(JSON.stringify(parts)) as unknown[])));
   return { whole, chunked, chunks: specs.length };
 }
 
@@ -38,13 +38,13 @@ describe('chunked runs equal one-process runs', () => {
     }
   });
 
-  it('deterrence maps (AEG and RADG), row by row', () => {
+  it('deterrence maps (AEG and RADG), row by row', async () => {
     for (const options of [
       { model: 'aeg', analysis: 'map', map: { x: 'p_Ch', y: 'p_HH', steps: 9, steps2: 7 } },
       { model: 'radg', analysis: 'map', ranges: { p_B: [0, 1] }, map: { x: 'p_B', y: 'b_SQ', steps: 6 } },
     ]) {
       const task: RunTask = { kind: 'deterrence', scenario, variant: null, seed: 1, options };
-      const { whole, chunked, chunks } = wholeAndChunked(task);
+      const { whole, chunked, chunks } = await wholeAndChunked(task);
       expect(chunks).toBeGreaterThan(1);
       expect(chunked).toBe(whole);
     }
@@ -56,18 +56,33 @@ describe('chunked runs equal one-process runs', () => {
     expect(spec.chunks!.split({ kind: 'deterrence', scenario, variant: null, seed: 1, options: { model: 'radg' } })).toBeNull();
   });
 
-  it('forecast ensembles (EUM with a tornado, SMP; a variant; seeds), member range by member range', () => {
+  it('forecast ensembles (EUM with a tornado, SMP; a variant; seeds), member range by member range', async () => {
     const variant = scenario.variants?.[0]?.id ?? null;
     for (const [options, seed] of [
       [{ model: 'eum', ensemble: 45, tornado: true, maxRounds: 30 }, 7],
       [{ model: 'smp', ensemble: 24 }, 1],
     ] as const) {
       const task: RunTask = { kind: 'forecast', scenario, variant, seed, options: { ...options } };
-      const { whole, chunked } = wholeAndChunked(task);
+      const { whole, chunked } = await wholeAndChunked(task);
       expect(chunked).toBe(whole);
     }
     expect(getRunKind('forecast')!.chunks!.split({ kind: 'forecast', scenario, variant: null, seed: 1, options: { model: 'eum', ensemble: 0 } })).toBeNull();
     // Without `ensemble`, a forecast carries the default interval ensemble: it splits too.
     expect(getRunKind('forecast')!.chunks!.split({ kind: 'forecast', scenario, variant: null, seed: 1, options: { model: 'eum' } })!.length).toBeGreaterThan(1);
   });
+
+  it('crisis simulations: the ensemble, a paired comparison, and the tornado and Sobol designs (run ranges, design points)', async () => {
+    for (const options of [
+      { runs: 4000, weeks: 26 },
+      { runs: 3000, weeks: 20, compare: ['yoon-hardline', 'lee-engagement'] },
+      { runs: 2500, weeks: 12, sobol: true, tornadoRuns: 20, sobolSamples: 8, sobolRuns: 4, hindcast: true },
+    ]) {
+      const task: RunTask = { kind: 'simulate', scenario, variant: null, seed: 3, options };
+      const { whole, chunked, chunks } = await wholeAndChunked(task);
+      expect(chunks).toBeGreaterThan(1);
+      expect(chunked).toBe(whole);
+    }
+    // A small ensemble is executed whole.
+    expect(getRunKind('simulate')!.chunks!.split({ kind: 'simulate', scenario, variant: null, seed: 1, options: { runs: 500 } })).toBeNull();
+  }, 120_000);
 });

@@ -45,12 +45,14 @@ describe.skipIf(!REDIS)('the Redis queue with two worker processes', () => {
     expect((await api(server, 'GET', '/api/health')).body.runBackend).toBe('queue');
   });
 
-  it('a large deterrence map and a forecast ensemble complete on two workers, equal to one-process runs', async () => {
+  it('a large deterrence map, a forecast ensemble and a crisis ensemble complete on two workers, equal to one-process runs', async () => {
     const map = await api(server, 'POST', '/api/runs', { kind: 'deterrence', seed: 5, options: { model: 'aeg', analysis: 'map', map: { x: 'p_Ch', y: 'p_HH', steps: 21, steps2: 24 } } });
     expect(map.status).toBe(202);
     const ens = await api(server, 'POST', '/api/runs', { kind: 'forecast', seed: 11, options: { model: 'eum', ensemble: 64, maxRounds: 30 } });
     expect(ens.status).toBe(202);
-    for (const created of [map, ens]) {
+    const crisis = await api(server, 'POST', '/api/runs', { kind: 'simulate', seed: 4, options: { runs: 6000, weeks: 26 } });
+    expect(crisis.status).toBe(202);
+    for (const created of [map, ens, crisis]) {
       const id = created.body.id as string;
       const run = await waitForRun(server, id, (r) => r.status !== 'queued' && r.status !== 'running');
       expect(run.status, String(run.error)).toBe('done');

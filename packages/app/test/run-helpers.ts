@@ -26,5 +26,5 @@ export async function waitForRun(server: BrinkProcess, id: string, until: (run: 
 export async function oneProcessResult(store: Store, id: string): Promise<string> {
   const run = (await store.getRun(id))!;
   const task = await taskFromRun(store, run);
-  return canonicalJson(toJsonSafe(getRunKind(task.kind)!.execute(task, { onProgress: () => {} })));
+  return canonicalJson(toJsonSafe(await getRunKind(task.kind)!.execute(task, { onProgress: () => {} })));
 }

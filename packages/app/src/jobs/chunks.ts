@@ -16,7 +16,7 @@ export interface ChunkableRun<Spec = unknown, Part = unknown> {
   split(task: RunTask): Spec[] | null;
   /** Executes one chunk; its result must be JSON-safe. */
   executeChunk(task: RunTask, spec: Spec, ctx: ExecContext): Part;
-  /** Merges every chunk's result, given in chunk-index order, into the run's result. */
+  /** Merges every chunk's result, given in chunk-index order, into the run's result (or a promise of it). */
   merge(task: RunTask, parts: Part[]): unknown;
 }
 

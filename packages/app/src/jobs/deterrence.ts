@@ -111,11 +111,10 @@ function headOf(task: RunTask, setup: DeterrenceSetup, o: DeterrenceOptions) {
 }
 
 /**
- * A map split into row ranges: each chunk computes rows [first, first + count) with the
- * engine's own `map2d`, one row per call (the y axis pinned to the row's value, which `map2d`
- * reproduces exactly: y + 0), and returns each cell's equilibrium kinds as text; the merge numbers
- * the regimes in row-major order of first appearance, as `map2d` does in one pass. Maps whose two
- * axes are the same parameter are executed whole. (Engine wish: a `rows` option on `map2d`.)
+ * A map split into row ranges: each chunk computes rows [first, first + count) with the engine's
+ * own `map2d` (its `rows` option) and returns each cell's equilibrium kinds as text; the merge
+ * numbers the regimes in row-major order of first appearance, as `map2d` does in one pass. Maps
+ * whose two axes are the same parameter are executed whole.
  */
 type MapRowChunk = { first: number; count: number };
 type MapRowPart = { rows: { cells: (string | null)[]; failure: number[] }[] };
@@ -137,23 +136,16 @@ export const deterrenceMapChunks: ChunkableRun<MapRowChunk, MapRowPart> = {
   executeChunk(task, spec, ctx) {
     const m = mapAxes(task)!;
     const { x, y } = m.o.map!;
-    const rows: MapRowPart['rows'] = [];
-    for (let j = spec.first; j < spec.first + spec.count; j++) {
-      if (ctx.signal?.aborted) throw new Error('cancelled');
-      const yj = m.axes.ys[j]!;
-      let rowDone = false;
-      const row = map2d(m.setup.model, m.setup.params, x, y, {
-        steps: m.o.map!.steps,
-        steps2: 2,
-        ranges: { ...m.setup.ranges, [y]: [yj, yj] },
-        onProgress: () => (rowDone = true),
-        shouldStop: () => rowDone,
-      });
-      const regime = row.regime[0]!;
-      rows.push({ cells: regime.map((k) => (k < 0 ? null : row.regimes[k]!)), failure: row.failure[0]! as number[] });
-      ctx.onProgress((j - spec.first + 1) / spec.count);
-    }
-    return { rows };
+    const part = map2d(m.setup.model, m.setup.params, x, y, {
+      steps: m.o.map!.steps,
+      steps2: m.o.map!.steps2,
+      ranges: m.setup.ranges,
+      rows: spec,
+      onProgress: (done, total) => ctx.onProgress(done / total),
+      shouldStop: () => ctx.signal?.aborted === true,
+    });
+    if (part.stopped) throw new Error('cancelled');
+    return { rows: part.regime.map((regime, k) => ({ cells: regime.map((r) => (r < 0 ? null : part.regimes[r]!)), failure: part.failure[k]! as number[] })) };
   },
   merge(task, parts) {
     const m = mapAxes(task)!;

@@ -22,7 +22,7 @@ import {
 import { parseGameText, solveGame, SOLVE_METHODS } from './games';
 import { checkDeterrence, DeterrenceOptionsSchema, deterrenceMapChunks, executeDeterrence } from './deterrence';
 import { chunkRanges, type ChunkableRun } from './chunks';
-import { checkSimulate, executeSimulate, SimulateOptionsSchema } from './simulate';
+import { checkSimulate, executeSimulate, SimulateOptionsSchema, simulateChunks } from './simulate';
 
 export interface RunTask {
   kind: string;
@@ -214,6 +214,7 @@ const simulateKind: RunKindSpec = {
   options: SimulateOptionsSchema,
   check: checkSimulate,
   execute: executeSimulate,
+  chunks: simulateChunks as ChunkableRun,
 };
 
 const registry = new Map<string, RunKindSpec>([

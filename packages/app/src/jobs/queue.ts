@@ -247,7 +247,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       const parts = await store.getChunkResults(runId);
       const total = specs?.length ?? 0;
       if (parts.length !== total || parts.some((p, i) => p.index !== i)) throw new Error(`run ${runId}: ${parts.length} of ${total} chunk results are stored`);
-      const result = toJsonSafe(kind!.chunks!.merge(task, parts.map((p) => p.result)));
+      const result = toJsonSafe(await kind!.chunks!.merge(task, parts.map((p) => p.result)));
       if (await store.finishRun(runId, result)) await events.publish({ type: 'done', id: runId });
       log(`run ${runId} done (${total} chunks merged)`);
       return { merged: total };

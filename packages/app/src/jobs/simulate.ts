@@ -4,9 +4,20 @@
  * `brink simulate --json` (../simulation/run-simulation.ts), stored with the run's provenance.
  */
 import { z } from 'zod';
-import { compileCrisisModel } from '@brink/engine/crisis';
+import {
+  checkSimulateOptions,
+  compileCrisisModel,
+  planSimulation,
+  runChunkTask,
+  runTasksInThread,
+  simulateWith,
+  simulationModels,
+  type ChunkTask,
+  type SimulateOptions,
+  type SimulationModels,
+} from '@brink/engine/crisis';
 import { InputError, isInputError } from '@brink/engine/errors';
-import { checkSimulateOptions, simulateScenario } from '@brink/engine/crisis';
+import type { ChunkableRun } from './chunks';
 import type { ExecContext, RunTask } from './kinds';
 
 export const SimulateOptionsSchema = z
@@ -47,12 +58,9 @@ export function checkSimulate(task: RunTask): void {
   compileCrisisModel(scenario, { variant: task.variant });
 }
 
-export async function executeSimulate(task: RunTask, ctx: ExecContext): Promise<unknown> {
-  const o = SimulateOptionsSchema.parse(task.options);
-  const weights: Record<string, [number, number]> = o.sobol
-    ? { ensemble: [0, 0.3], compare: [0, 0.3], tornado: [0.3, 0.85], sobol: [0.85, 0.98], hindcast: [0.98, 1] }
-    : { ensemble: [0, 0.95], compare: [0, 0.95], hindcast: [0.95, 1] };
-  const report = await simulateScenario(scenarioOf(task), {
+/** The engine's options of a run (one place, so the whole run and its chunks plan alike). */
+function engineOptions(task: RunTask, o: SimulateRunOptions): SimulateOptions {
+  return {
     runs: o.runs,
     weeks: o.weeks,
     seed: task.seed,
@@ -63,10 +71,98 @@ export async function executeSimulate(task: RunTask, ctx: ExecContext): Promise<
     tornadoRuns: o.tornadoRuns,
     sobolSamples: o.sobolSamples,
     sobolRuns: o.sobolRuns,
-    onProgress: (phase, done, total) => {
-      const [a, b] = weights[phase] ?? [0, 1];
-      ctx.onProgress(a + (b - a) * (total > 0 ? done / total : 1));
-    },
-  });
-  return report;
+    // Queue chunks of at least 1,000 runs and at most 64 of them: a chunk's cost stays well above
+    // the queue's overhead. The chunk size never changes the results (the tallies are sums).
+    chunkSize: Math.max(1000, Math.ceil((o.runs ?? 10_000) / 64)),
+  };
 }
+
+function progressOf(o: SimulateRunOptions, ctx: ExecContext): SimulateOptions['onProgress'] {
+  const weights: Record<string, [number, number]> = o.sobol
+    ? { ensemble: [0, 0.3], compare: [0, 0.3], tornado: [0.3, 0.85], sobol: [0.85, 0.98], hindcast: [0.98, 1] }
+    : { ensemble: [0, 0.95], compare: [0, 0.95], hindcast: [0.95, 1] };
+  return (phase, done, total) => {
+    const [a, b] = weights[phase] ?? [0, 1];
+    ctx.onProgress(a + (b - a) * (total > 0 ? done / total : 1));
+  };
+}
+
+/** The compiled models of a task, once per task object (a worker takes several chunks of one run). */
+const modelsOf = new WeakMap<RunTask, SimulationModels>();
+function simulationOf(task: RunTask, options: SimulateOptions): SimulationModels {
+  let sim = modelsOf.get(task);
+  if (!sim) {
+    sim = simulationModels(scenarioOf(task), options);
+    modelsOf.set(task, sim);
+  }
+  return sim;
+}
+
+export async function executeSimulate(task: RunTask, ctx: ExecContext): Promise<unknown> {
+  const o = SimulateOptionsSchema.parse(task.options);
+  const options = { ...engineOptions(task, o), onProgress: progressOf(o, ctx) };
+  const sim = simulationOf(task, options);
+  return simulateWith(sim, options, (tasks, onDone) => runTasksInThread(sim.models, tasks, onDone));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Chunks for queue workers (./chunks.ts): the ensemble's (or comparison's) chunk tasks and, with
+// `sobol`, the tornado's, planned by the engine before any result is known. The merge runs the
+// engine's simulation with those results in place (and the Sobol design, which depends on the
+// tornado's result, in the merging worker), so the report equals the whole run's bit for bit.
+
+/** Typed arrays as JSON (`{ "$typed": "Int32Array", "values": [...] }`) and back, for stored chunk results. */
+function encodeTyped(x: unknown): unknown {
+  if (x instanceof Int32Array) return { $typed: 'Int32Array', values: Array.from(x) };
+  if (x instanceof Float64Array) return { $typed: 'Float64Array', values: Array.from(x) };
+  if (Array.isArray(x)) return x.map(encodeTyped);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, encodeTyped(v)]));
+  return x;
+}
+
+function decodeTyped(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(decodeTyped);
+  if (x && typeof x === 'object') {
+    const o = x as { $typed?: string; values?: number[] };
+    if (o.$typed === 'Int32Array') return Int32Array.from(o.values!);
+    if (o.$typed === 'Float64Array') return Float64Array.from(o.values!);
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, decodeTyped(v)]));
+  }
+  return x;
+}
+
+/** Runs at or below this are executed whole (one chunk would cost more in queue overhead than it saves). */
+const WHOLE_AT_MOST = 2000;
+
+export const simulateChunks: ChunkableRun<ChunkTask, unknown> = {
+  split(task) {
+    const o = SimulateOptionsSchema.parse(task.options);
+    if ((o.runs ?? 10_000) <= WHOLE_AT_MOST && !o.sobol) return null;
+    const options = engineOptions(task, o);
+    const plan = planSimulation(simulationOf(task, options), options);
+    const tasks = [...plan.ensemble, ...(plan.tornado?.tasks ?? [])];
+    return tasks.length > 1 ? tasks : null;
+  },
+  executeChunk(task, spec, ctx) {
+    const o = SimulateOptionsSchema.parse(task.options);
+    const sim = simulationOf(task, engineOptions(task, o));
+    const result = encodeTyped(runChunkTask(sim.models, spec));
+    ctx.onProgress(1);
+    return result;
+  },
+  async merge(task, parts) {
+    const o = SimulateOptionsSchema.parse(task.options);
+    const options = engineOptions(task, o);
+    const sim = simulationOf(task, options);
+    const done = parts.map(decodeTyped);
+    // Tasks the chunks ran are answered with their results (task ids are their indexes); the rest
+    // (the Sobol design) run here.
+    return simulateWith(sim, options, (tasks, onDone) =>
+      tasks.map((t, i) => {
+        const r = t.id < done.length ? done[t.id] : runChunkTask(sim.models, t);
+        onDone(i);
+        return r;
+      }),
+    );
+  },
+};

@@ -45,6 +45,7 @@ export { FAN_BINS, Workspace } from './simulate';
 export {
   simulateScenario,
   simulateWith,
+  planSimulation,
   simulationModels,
   runChunkTask,
   runTasksInThread,
@@ -57,4 +58,5 @@ export {
   type ChunkTask,
   type SimulationModels,
   type TaskRunner,
+  type SimulationPlan,
 } from './report';

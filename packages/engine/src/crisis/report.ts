@@ -2,10 +2,12 @@
  * The simulation report: one path from a scenario to what every face shows (the CLI's --json, the
  * stored `simulate` run, the web page): the ensemble summary (or two variants compared run for
  * run), the hindcast and the tornado and Sobol indices on request, each mechanism's status with the
- * direction the kernel moves its effect, the causal diagram and the calendar. `planSimulation`
- * lists the chunks to run; `runPlannedInThread` runs them here (a caller with threads runs the same
- * chunk tasks elsewhere); `assembleReport` builds the report from their results. Chunks merge
- * into the same tallies however they were spread, so the report does not depend on the threads.
+ * direction the kernel moves its effect, the causal diagram and the calendar. `simulateWith` runs the
+ * chunk tasks through a `TaskRunner` the caller chooses (this thread, worker threads, queue workers
+ * on other machines); `planSimulation` lists the tasks it will ask for before it needs any result
+ * (the ensemble's and the tornado's), so a distributed caller can run them anywhere first. Chunks
+ * merge into the same tallies however they were spread, so the report does not depend on where
+ * they ran.
  */
 import { InputError } from '../errors';
 import { LIMITS } from '../limits';
@@ -19,7 +21,7 @@ import { checkEnsembleOptions, mergeChunks, planChunks, simulateChunk, summarise
 import { runHindcast, type HindcastResult } from './hindcast';
 import { linkResponse } from './mechanism-check';
 import { sobolDesign, sobolFromCounts, type SobolResult } from './sobol';
-import { tornadoDesign, tornadoFromCounts, type TornadoResult } from './tornado';
+import { tornadoDesign, tornadoFromCounts, type TornadoDesign, type TornadoResult } from './tornado';
 
 export interface SimulateOptions {
   runs?: number;
@@ -37,6 +39,8 @@ export interface SimulateOptions {
   sobolSamples?: number;
   sobolRuns?: number;
   sobolParams?: number;
+  /** Runs per ensemble chunk (default: from the number of workers); it never changes the results. */
+  chunkSize?: number;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -162,28 +166,62 @@ export function runTasksInThread(models: readonly CompiledCrisisModel[], tasks: 
 /** Something that runs chunk tasks (this thread, worker threads, machines) and returns their results in task order. */
 export type TaskRunner = (tasks: ChunkTask[], onDone: (index: number) => void) => unknown[] | Promise<unknown[]>;
 
+export interface SimulationPlan {
+  runs: number;
+  weeks: number;
+  seed: number | string;
+  /** The ensemble's (or the comparison's) chunk tasks, ids 0.. in run order. */
+  ensemble: ChunkTask[];
+  /** With `sobol`: the tornado's design and its chunk tasks (ids after the ensemble's). */
+  tornado: { design: TornadoDesign; tasks: ChunkTask[] } | null;
+}
+
+/** Runs of the design's points per chunk task (about 2,000 runs a task). */
+function designTasks(design: DesignSpec, firstId: number): ChunkTask[] {
+  const per = Math.max(1, Math.ceil(2000 / design.runsPerPoint));
+  const tasks: ChunkTask[] = [];
+  for (let p = 0, id = firstId; p < design.points.length; p += per) tasks.push({ id: id++, type: 'design', models: [0], design, firstPoint: p, count: Math.min(per, design.points.length - p) });
+  return tasks;
+}
+
+/**
+ * The chunk tasks a simulation needs before any result is known: the ensemble's (or the paired
+ * comparison's) and, with `sobol`, the tornado's. The Sobol design depends on the tornado's result,
+ * so its tasks come later, numbered after these. Pure: the same options give the same plan.
+ */
+export function planSimulation(sim: SimulationModels, options: SimulateOptions): SimulationPlan {
+  checkSimulateOptions(options);
+  const runs = options.runs ?? 10_000;
+  const seed = options.seed ?? 1;
+  const workers = options.workers ?? 1;
+  const first = sim.models[0]!;
+  const weeks = options.weeks ?? first.defaultWeeks;
+  checkEnsembleOptions({ runs, weeks, seed });
+  const chunkSize = options.chunkSize ?? Math.max(100, Math.min(1000, Math.ceil(runs / (workers * 4))));
+  const modelIds = sim.models.map((_, i) => i);
+  const ensemble: ChunkTask[] = planChunks(runs, chunkSize).map((p, id) => ({ id, type: options.compare ? 'compare' : 'ensemble', models: modelIds, spec: { seed, weeks, ...p } }));
+  let tornado: SimulationPlan['tornado'] = null;
+  if (options.sobol) {
+    const design = tornadoDesign(first, { seed, weeks, runsPerPoint: options.tornadoRuns ?? 200 });
+    tornado = { design, tasks: designTasks(design.spec, ensemble.length) };
+  }
+  return { runs, weeks, seed, ensemble, tornado };
+}
+
 /**
  * The whole simulation: the ensemble (or comparison) in chunks, then, on request, the tornado and
  * Sobol designs and the hindcast, assembled into the report. `runTasks` decides where chunks run.
  */
 export async function simulateWith(sim: SimulationModels, options: SimulateOptions, runTasks: TaskRunner): Promise<SimulateReport> {
-  checkSimulateOptions(options);
-  const runs = options.runs ?? 10_000;
-  const seed = options.seed ?? 1;
+  const plan = planSimulation(sim, options);
+  const { runs, weeks, seed } = plan;
   const workers = options.workers ?? 1;
   const progress = options.onProgress ?? (() => {});
   const first = sim.models[0]!;
-  const weeks = options.weeks ?? first.defaultWeeks;
-  checkEnsembleOptions({ runs, weeks, seed });
-  let id = 0;
-  const chunkSize = Math.max(100, Math.min(1000, Math.ceil(runs / (workers * 4))));
-  const plans = planChunks(runs, chunkSize);
   const phase = options.compare ? 'compare' : 'ensemble';
   let done = 0;
   progress(phase, 0, runs);
-  const modelIds = sim.models.map((_, i) => i);
-  const tasks: ChunkTask[] = plans.map((p) => ({ id: id++, type: options.compare ? 'compare' : 'ensemble', models: modelIds, spec: { seed, weeks, ...p } }));
-  const results = await runTasks(tasks, (i) => progress(phase, (done += plans[i]!.runCount), runs));
+  const results = await runTasks(plan.ensemble, (i) => progress(phase, (done += (plan.ensemble[i] as { spec: ChunkSpec }).spec.runCount), runs));
   let summary: SimulationSummary;
   let variants: SimulateReport['variants'];
   let differences: OutcomeDifference[] | undefined;
@@ -201,19 +239,16 @@ export async function simulateWith(sim: SimulationModels, options: SimulateOptio
   }
 
   let sensitivity: SimulateReport['sensitivity'];
-  if (options.sobol) {
-    const runDesign = async (design: DesignSpec, label: string): Promise<Int32Array> => {
-      const per = Math.max(1, Math.ceil(2000 / design.runsPerPoint));
-      const parts: ChunkTask[] = [];
-      for (let p = 0; p < design.points.length; p += per) parts.push({ id: id++, type: 'design', models: [0], design, firstPoint: p, count: Math.min(per, design.points.length - p) });
+  if (plan.tornado) {
+    const runDesign = async (design: DesignSpec, tasks: ChunkTask[], label: string): Promise<Int32Array> => {
       const total = design.points.length * design.runsPerPoint;
       let d = 0;
       progress(label, 0, total);
-      const out = (await runTasks(parts, (i) => progress(label, (d += (parts[i] as { count: number }).count * design.runsPerPoint), total))) as DesignChunk[];
+      const out = (await runTasks(tasks, (i) => progress(label, (d += (tasks[i] as { count: number }).count * design.runsPerPoint), total))) as DesignChunk[];
       return mergeDesignChunks(out, first.outcomes.length);
     };
-    const tDesign = tornadoDesign(first, { seed, weeks, runsPerPoint: options.tornadoRuns ?? 200 });
-    const tornado = tornadoFromCounts(first, tDesign, await runDesign(tDesign.spec, 'tornado'));
+    const tDesign = plan.tornado.design;
+    const tornado = tornadoFromCounts(first, tDesign, await runDesign(tDesign.spec, plan.tornado.tasks, 'tornado'));
     const indexOf = new Map(first.params.map((p, i) => [p.key, i]));
     // The Sobol parameters: the two largest tornado swings of each outcome in turn (so that every
     // outcome's main drivers are studied, not only those of the most variable outcome), up to the limit.
@@ -227,7 +262,8 @@ export async function simulateWith(sim: SimulationModels, options: SimulateOptio
       }
     }
     const sDesign = sobolDesign(first, { seed, weeks, params: top, baseSamples: options.sobolSamples ?? 128, runsPerPoint: options.sobolRuns ?? 32 });
-    const sobol = sobolFromCounts(first, sDesign, await runDesign(sDesign.spec, 'sobol'));
+    const sobolTasks = designTasks(sDesign.spec, plan.ensemble.length + plan.tornado.tasks.length);
+    const sobol = sobolFromCounts(first, sDesign, await runDesign(sDesign.spec, sobolTasks, 'sobol'));
     sensitivity = { tornado, sobol };
   }
   let hindcast: HindcastResult | undefined;

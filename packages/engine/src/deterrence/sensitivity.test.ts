@@ -61,3 +61,18 @@ describe('sensitivity', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
 });
+
+describe('map2d rows (a chunk of a split map)', () => {
+  it('computes exactly the rows of the whole map it is asked for', async () => {
+    const { getDeterrenceModel } = await import('./registry');
+    const model = getDeterrenceModel('radg');
+    const whole = map2d(model, {}, 'p_B', 'a_SQ', { steps: 7, steps2: 6 });
+    for (const rows of [{ first: 0, count: 2 }, { first: 2, count: 3 }, { first: 5, count: 4 }]) {
+      const part = map2d(model, {}, 'p_B', 'a_SQ', { steps: 7, steps2: 6, rows });
+      const end = Math.min(6, rows.first + rows.count);
+      expect(part.ys).toEqual(whole.ys);
+      expect(part.failure).toEqual(whole.failure.slice(rows.first, end));
+      expect(part.regime.map((r) => r.map((k) => (k < 0 ? null : part.regimes[k])))).toEqual(whole.regime.slice(rows.first, end).map((r) => r.map((k) => (k < 0 ? null : whole.regimes[k]))));
+    }
+  });
+});

@@ -151,7 +151,13 @@ export function map2d(
   params: Params,
   p1: string,
   p2: string,
-  options: RunControl & { steps?: number; steps2?: number; ranges?: Readonly<Record<string, readonly [number, number]>> } = {},
+  options: RunControl & {
+    steps?: number;
+    steps2?: number;
+    ranges?: Readonly<Record<string, readonly [number, number]>>;
+    /** Only these rows (y indexes) of the map: `regime` and `failure` then hold just them, in order (a chunk of a split run). */
+    rows?: { readonly first: number; readonly count: number };
+  } = {},
 ): MapResult {
   const [x0, x1] = rangeOf(model, p1, options.ranges);
   const [y0, y1] = rangeOf(model, p2, options.ranges);
@@ -164,7 +170,9 @@ export function map2d(
   const regime: number[][] = [];
   const failure: number[][] = [];
   let stopped = false;
-  for (let j = 0; j < ny && !stopped; j++) {
+  const firstRow = options.rows ? Math.max(0, Math.min(ny, options.rows.first)) : 0;
+  const endRow = options.rows ? Math.max(firstRow, Math.min(ny, options.rows.first + options.rows.count)) : ny;
+  for (let j = firstRow; j < endRow && !stopped; j++) {
     const row: number[] = [];
     const frow: number[] = [];
     for (let i = 0; i < nx; i++) {
@@ -185,7 +193,7 @@ export function map2d(
     }
     regime.push(row);
     failure.push(frow);
-    options.onProgress?.(j + 1, ny);
+    options.onProgress?.(j + 1 - firstRow, endRow - firstRow);
   }
   return { model: model.id, parameters: [p1, p2], xs, ys, regime, failure, regimes, stopped };
 }
