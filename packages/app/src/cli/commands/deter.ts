@@ -27,6 +27,7 @@ import {
 import { writeEfg } from '@brink/engine/games';
 import { type Scenario } from '@brink/engine/scenario';
 import { action } from '../run';
+import { toJsonText } from '../json-output';
 import { parseJsonFile, readTextFile, writeTextFile } from '../../input-files';
 import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from '../../scenario-files';
 
@@ -343,9 +344,9 @@ export function registerDeterCommand(program: Command): void {
         if (sensitivity) {
           const setup = setupFor(opts.model);
           const out = analyseDeterrence(setup, sensitivity, {}, placeOf);
-          if (out.kind === 'sweep') process.stdout.write(opts.json ? JSON.stringify(out.sweep) + '\n' : describeSweep(setup.model, out.sweep));
-          else if (out.kind === 'map') process.stdout.write(opts.json ? JSON.stringify(out.map) + '\n' : describeMap(setup.model, out.map));
-          else if (out.kind === 'tornado') process.stdout.write(opts.json ? JSON.stringify(out.tornado) + '\n' : describeTornado(setup.model, out.tornado));
+          if (out.kind === 'sweep') process.stdout.write(opts.json ? toJsonText(out.sweep) + '\n' : describeSweep(setup.model, out.sweep));
+          else if (out.kind === 'map') process.stdout.write(opts.json ? toJsonText(out.map) + '\n' : describeMap(setup.model, out.map));
+          else if (out.kind === 'tornado') process.stdout.write(opts.json ? toJsonText(out.tornado) + '\n' : describeTornado(setup.model, out.tornado));
           return;
         }
 
@@ -370,7 +371,7 @@ export function registerDeterCommand(program: Command): void {
           text.push(describeModelResult(setup.model, out.result, roles, actorName, uncertainty));
         }
         if (opts.json) {
-          process.stdout.write(JSON.stringify(opts.model || explicit ? jsonOut[0] : jsonOut) + '\n');
+          process.stdout.write(toJsonText(opts.model || explicit ? jsonOut[0] : jsonOut) + '\n');
           return;
         }
         const head = scenario ? `Scenario ${scenario.id}${opts.variant ? ` [variant ${opts.variant}]` : ''}\n\n` : '';

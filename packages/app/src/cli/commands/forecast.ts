@@ -39,6 +39,7 @@ import {
 import { InputError } from '@brink/engine/errors';
 import { listVariants } from '@brink/engine/scenario';
 import { action } from '../run';
+import { toJsonText } from '../json-output';
 import { readTextFile } from '../../input-files';
 import { loadScenarioFile } from '../../scenario-files';
 
@@ -325,7 +326,7 @@ export function formatForecastReport(report: ForecastReport): string {
 
 /** JSON without float noise (6.370000000000001 → 6.37): numbers rounded to 12 significant digits. */
 export function stringifyForecast(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v), 2);
+  return toJsonText(value, 2);
 }
 
 /** The --json document: scenario reports carry one KTAB-format object per issue (and variant). */

@@ -18,6 +18,7 @@ import { compileCrisisModel, exportXmile } from '@brink/engine/crisis';
 import { InputError } from '@brink/engine/errors';
 import { applyVariant } from '@brink/engine/scenario';
 import { action } from '../run';
+import { toJsonText } from '../json-output';
 import { loadScenarioFile } from '../../scenario-files';
 import { simulateScenario, type SimulateReport } from '../../simulation/run-simulation';
 
@@ -170,7 +171,7 @@ export function registerSimulateCommand(program: Command): void {
           await writeFile(o.exportXmile, exportXmile(compileCrisisModel(scenario, { variant }), { weeks: report.weeks }));
           if (!o.json) process.stderr.write(`wrote ${o.exportXmile} (XMILE 1.0, stock-and-flow part)\n`);
         }
-        process.stdout.write(o.json ? `${JSON.stringify({ file, ...report }, null, 2)}\n` : formatSimulation(report));
+        process.stdout.write(o.json ? `${toJsonText({ file, ...report }, 2)}\n` : formatSimulation(report));
       }),
     );
 }
