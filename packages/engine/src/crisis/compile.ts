@@ -19,6 +19,7 @@ import { checkCondensation } from './ladder';
 import { dayNumber, type ResolvedCalendarItem, type SignalShape } from './calendar';
 import { makeSampler, normalQuantile, type Sampler, type SamplingShape } from './inverse-cdf';
 import { fitLaunchModel, type LaunchModel } from './launch-model';
+import { cholesky } from '../numeric/cholesky';
 
 export const BASE = '$.models.crisis';
 
@@ -262,18 +263,6 @@ function mask(list: readonly number[] | undefined, all: number): number {
   return m;
 }
 
-function cholesky(a: readonly (readonly number[])[]): number[][] {
-  const n = a.length;
-  const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i]![j]!;
-      for (let k = 0; k < j; k++) s -= l[i]![k]! * l[j]![k]!;
-      l[i]![j] = i === j ? Math.sqrt(Math.max(s, 0)) : s / l[j]![j]!;
-    }
-  }
-  return l;
-}
 
 const AEG_OUTCOMES = ['SQ', 'DC', 'DD', 'ED', 'DE', 'EE'] as const;
 

@@ -19,6 +19,7 @@ import { fitLaunchModel, monthlySeries } from './launch-model';
 import { normalQuantile } from './inverse-cdf';
 import { nbLogPmf } from './nb-regression';
 import { poissonPmf, quantile, summariseScores, type ScoreSummary } from './scores';
+import { cholesky } from '../numeric/cholesky';
 
 export interface HindcastMonth {
   month: string;
@@ -71,18 +72,6 @@ function addNbPmf(into: Float64Array, mu: number, r: number, w: number): void {
   }
 }
 
-function cholesky(a: number[][]): number[][] {
-  const n = a.length;
-  const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i]![j]!;
-      for (let k = 0; k < j; k++) s -= l[i]![k]! * l[j]![k]!;
-      l[i]![j] = i === j ? Math.sqrt(Math.max(s, 0)) : s / l[j]![j]!;
-    }
-  }
-  return l;
-}
 
 function summaryOf(month: string, observed: number, pmf: Float64Array): HindcastMonth {
   let mean = 0;

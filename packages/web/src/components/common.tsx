@@ -49,3 +49,38 @@ export function Loading() {
   const { t } = useI18n();
   return <div className="loading">{t('common.loading')}</div>;
 }
+
+/**
+ * A labelled choice of the scenario's variants, with the base scenario as the empty value (`''`);
+ * `baseLabel` names that first option.
+ */
+export function VariantSelect({
+  label,
+  baseLabel,
+  variants,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  baseLabel: string;
+  variants: readonly { id: string; title: Parameters<ReturnType<typeof useI18n>['name']>[0] }[];
+  value: string;
+  onChange: (id: string) => void;
+  testId?: string;
+}) {
+  const { name } = useI18n();
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">{baseLabel}</option>
+        {variants.map((v) => (
+          <option key={v.id} value={v.id}>
+            {name(v.title)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import type { Scenario } from '@brink/engine/scenario';
 import { useEngineText, useI18n } from '../i18n/context';
 import { useScenarioState, actorIndex } from '../lib/scenario-context';
-import { Card, ErrorBox, Loading, ProgressBar } from '../components/common';
+import { Card, ErrorBox, Loading, ProgressBar, VariantSelect } from '../components/common';
 import { Chart } from '../components/Chart';
 import { Provenance } from '../components/Citation';
 import { useWorkerRequest } from '../lib/useWorker';
@@ -143,17 +143,7 @@ export default function NegotiationPage() {
             <option value="eum">EUM (Bueno de Mesquita)</option>
           </select>
         </label>
-        <label>
-          {t('common.variant')}{' '}
-          <select value={variantId} onChange={(e) => setVariantId(e.target.value)} data-testid="variant-select">
-            <option value="">{t('common.baseline')}</option>
-            {scenario.variants.map((v) => (
-              <option key={v.id} value={v.id}>
-                {name(v.title)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VariantSelect label={t('common.variant')} baseLabel={t('common.baseline')} variants={scenario.variants} value={variantId} onChange={setVariantId} testId="variant-select" />
       </div>
       {run.error ? <ErrorBox error={run.error} /> : null}
       {run.running && !run.data ? <ProgressBar value={run.progress} /> : null}

@@ -10,7 +10,7 @@ import type { SimulateReport } from '@brink/engine/crisis';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { useScenarioState } from '../lib/scenario-context';
-import { Card, ErrorBox, ProgressBar } from '../components/common';
+import { Card, ErrorBox, ProgressBar, VariantSelect } from '../components/common';
 import { Chart } from '../components/Chart';
 import { CausalDiagram } from '../components/CausalDiagram';
 import { ServerRuns } from '../components/ServerRuns';
@@ -71,17 +71,7 @@ export default function SimulationPage() {
   return (
     <div className="grid" data-testid="simulation-page">
       <div className="toolbar">
-        <label>
-          {t('simulation.variant')}{' '}
-          <select value={variant} onChange={(e) => setVariant(e.target.value)} data-testid="sim-variant">
-            <option value="">{t('simulation.base')}</option>
-            {scenario.variants.map((v) => (
-              <option key={v.id} value={v.id}>
-                {name(v.title)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VariantSelect label={t('simulation.variant')} baseLabel={t('simulation.base')} variants={scenario.variants} value={variant} onChange={setVariant} testId="sim-variant" />
         <label>
           {t('simulation.compareWith')}{' '}
           <select value={compareWith} onChange={(e) => setCompareWith(e.target.value)} data-testid="sim-compare">
