@@ -11,8 +11,10 @@ import { enumMixed } from '../src/games/enum-mixed';
 import { lemkeHowson } from '../src/games/lemke-howson';
 import { tokenize } from '../src/games/formats/tokenizer';
 
-const games = path.resolve(process.cwd(), '../shared/conformance/gambit/games');
-const read = (f: string): string => readFileSync(path.join(games, f), 'utf8');
+// The repository's own example games (examples/games); the games these tests need beyond them are
+// written inline, so every test here runs in a user's clone too.
+const examples = path.resolve(import.meta.dirname, '../../../examples/games');
+const read = (f: string): string => readFileSync(path.join(examples, f), 'utf8');
 
 function errorOf(fn: () => unknown): InputError {
   try {
@@ -50,11 +52,25 @@ describe('tokenizer', () => {
 
 describe('.nfg', () => {
   it('the outcome version and the payoff version of the same game agree', () => {
-    const a = parseNfg(read('coordination_4x4_outcome.nfg'));
-    const b = parseNfg(read('coordination_4x4_payoff.nfg'));
+    // A 3x3 coordination game: two outcomes, each used by several cells (player 1's strategy varies fastest).
+    const a = parseNfg(
+      'NFG 1 R "3x3 coordination (outcome version)" { "P1" "P2" }\n' +
+        '{ { "a" "b" "c" } { "a" "b" "c" } }\n' +
+        '{ { "Coord" 1, 1 } { "Miscoord" 0, 0 } }\n' +
+        '1 2 2 2 1 2 2 2 1',
+    );
+    const b = parseNfg('NFG 1 R "3x3 coordination (payoff version)" { "P1" "P2" } { 3 3 }\n1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0 1 1');
     expect(a.payoffs.map((r) => r.map(String))).toEqual(b.payoffs.map((r) => r.map(String)));
-    expect(a.outcomeLabels).toHaveLength(16);
+    expect(a.payoffs.map((r) => r.map(String))).toEqual([['1', '1'], ['0', '0'], ['0', '0'], ['0', '0'], ['1', '1'], ['0', '0'], ['0', '0'], ['0', '0'], ['1', '1']]);
+    expect(a.outcomeLabels).toHaveLength(9);
+    expect(a.outcomeLabels![4]).toBe('Coord');
+    expect(b.outcomeLabels).toBeUndefined();
     expect(writeNfg(a)).toContain('"Coord"');
+    // The repository's Chicken (outcome version, outcomes listed out of cell order) against its payoff version.
+    const chicken = parseNfg(read('chicken.nfg'), 'chicken.nfg');
+    const chickenPayoffs = parseNfg('NFG 1 R "Chicken" { "State A" "State B" } { 2 2 }\n0 0 1 -1 -1 1 -10 -10');
+    expect(chicken.payoffs.map((r) => r.map(String))).toEqual(chickenPayoffs.payoffs.map((r) => r.map(String)));
+    expect(chicken.outcomeLabels).toEqual(['Both back down', 'B backs down', 'A backs down', 'War']);
   });
   it('reads decimals exactly', () => {
     const g = parseNfg('NFG 1 R "" { "A" "B" } { 1 1 }\n0.1 -2.50');
@@ -77,17 +93,57 @@ describe('.nfg', () => {
 
 describe('.efg', () => {
   it('reads infosets and outcomes given only at first appearance', () => {
-    const g = parseEfg(read('2_player_chance_nonterm_outcomes_and_missing_term_outcomes.efg'));
+    // Chance picks H or L; player 1 does not see it (one infoset, actions given once), player 2 sees
+    // player 1's action but not chance's. Outcomes 1 and 2 are reused by number only, two nodes carry
+    // an outcome on a decision node, and some leaves have no outcome.
+    const text = [
+      'EFG 2 R "given once" { "1" "2" }',
+      '""',
+      'c "" 1 "" { "H" 1/2 "L" 1/2 } 0',
+      'p "" 1 1 "" { "A" "B" "C" } 0',
+      'p "" 2 1 "" { "X" "Y" } 1 "win" { 1, -1 }',
+      't "" 0',
+      't "" 4 "big loss" { -2, 2 }',
+      'p "" 2 2 "" { "X" "Y" } 0',
+      't "" 2 "loss" { -1, 1 }',
+      't "" 1',
+      'p "" 2 3 "" { "X" "Y" } 0',
+      't "" 1',
+      't "" 0',
+      'p "" 1 1 0',
+      'p "" 2 1 0',
+      't "" 0',
+      't "" 1',
+      'p "" 2 2 0',
+      't "" 1',
+      't "" 2',
+      'p "" 2 3 2',
+      't "" 0',
+      't "" 3 "big win" { 2, -2 }',
+    ].join('\n');
+    const g = parseEfg(text);
     expect(g.infosets.map((s) => [s.player, s.number])).toEqual([
       [-1, 1],
       [0, 1],
       [1, 1],
       [1, 2],
       [1, 3],
-      [0, 2],
     ]);
+    expect(g.infosets.map((s) => s.actions)).toEqual([['H', 'L'], ['A', 'B', 'C'], ['X', 'Y'], ['X', 'Y'], ['X', 'Y']]);
+    expect(g.outcomes.map((o) => [o.number, o.label, o.payoffs.map(String)])).toEqual([
+      [1, 'win', ['1', '-1']],
+      [4, 'big loss', ['-2', '2']],
+      [2, 'loss', ['-1', '1']],
+      [3, 'big win', ['2', '-2']],
+    ]);
+    expect(g.nodes).toHaveLength(21);
     expect(g.nodes.filter((n) => n.outcome !== undefined)).toHaveLength(10);
     expect(g.nodes[2]).toMatchObject({ type: 'decision', outcome: 0 });
+    // The second appearance of player 1's infoset and of player 2's infosets, without their actions.
+    expect(g.nodes[11]).toMatchObject({ type: 'decision', infoset: 1, children: [12, 15, 18] });
+    expect(g.nodes[18]).toMatchObject({ type: 'decision', infoset: 4, outcome: 2 });
+    expect(g.nodes[16]).toMatchObject({ type: 'terminal', outcome: 0 }); // outcome number 1, by number only
+    expect(g.nodes[13]!.outcome).toBeUndefined();
   });
   it('accepts an action list or payoffs without a label', () => {
     const g = parseEfg('EFG 2 R "" { "A" "B" }\np "" 1 1 { "x" "y" } 0\nt "" 1 { 1, 2 }\nt "" 2 "o" { 3 4 }\n');
@@ -112,16 +168,19 @@ describe('.efg', () => {
 
 describe('parseGame and JSON', () => {
   it('chooses the format by content', () => {
-    expect(parseGame(read('e04.nfg'), 'whatever.txt').kind).toBe('nfg');
-    expect(parseGame(read('cent4.efg'), 'whatever.txt').kind).toBe('efg');
+    expect(parseGame(read('prisoners-dilemma.nfg'), 'whatever.txt').kind).toBe('nfg');
+    expect(parseGame(read('limited-strike.efg'), 'whatever.txt').kind).toBe('efg');
+    expect(parseGame(read('limited-strike.efg'), 'misnamed.nfg').kind).toBe('efg');
+    expect(parseGame(JSON.stringify(gameToJson(parseGame(read('matching-pennies.nfg'), 'mp.nfg'))), 'whatever.txt').kind).toBe('nfg');
     expect(errorOf(() => parseGame('hello', 'x.txt')).place).toBe('x.txt:1:1');
   });
   it('JSON errors name the JSON path', () => {
-    const g = gameToJson(parseGame(read('e04.nfg'), 'e04.nfg'));
+    const g = gameToJson(parseGame(read('prisoners-dilemma.nfg'), 'prisoners-dilemma.nfg'));
     const bad = { ...g, payoffs: (g as { payoffs: string[][] }).payoffs.map((r, i) => (i === 3 ? ['1', 'x'] : r)) };
     expect(errorOf(() => gameFromJson(bad, 'g.json')).place).toBe('g.json:$.payoffs[3][1]');
     expect(errorOf(() => parseGameJson('{"kind":"nfg"}', 'g.json')).place).toMatch(/^g\.json:\$/);
-    const efg = gameToJson(parseGame(read('cent4.efg'), 'cent4.efg')) as { nodes: { children?: number[] }[] };
+    const efg = gameToJson(parseGame(read('limited-strike.efg'), 'limited-strike.efg')) as { nodes: { children?: number[] }[] };
+    expect(efg.nodes[0]!.children).toEqual([1, 2]);
     efg.nodes[0]!.children = [2, 1];
     expect(errorOf(() => gameFromJson(efg)).message).toContain('pre-order');
   });

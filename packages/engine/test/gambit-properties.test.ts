@@ -2,7 +2,7 @@
  * Property tests of the game engine (fast-check, fixed seeds): round trips of every format, and
  * every reported profile is a Nash equilibrium, checked exactly.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -20,10 +20,19 @@ import { mixedMaxGain, mixedMaxGainFloat, strategyCounts } from '../src/games/st
 import { CHANCE, type ExtensiveFormGame, type Game, type GameNode, type Infoset, type NormalFormGame, type Outcome } from '../src/games/types';
 import { Rational } from '../src/numeric/rational';
 
+const readGames = (dir: string): { file: string; game: Game }[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.nfg') || f.endsWith('.efg'))
+    .sort()
+    .map((f) => ({ file: f, game: parseGame(readFileSync(path.join(dir, f), 'utf8'), f) }));
+
+// The repository's own example games (always present).
+const examples = readGames(path.resolve(process.cwd(), 'examples/games'));
+// Gambit's games live in ../shared (next to the repository on the development machines), not in a
+// user's clone: without them the round trip over Gambit's games is skipped.
 const root = path.resolve(process.cwd(), '../shared/conformance/gambit/games');
-const conformance = readdirSync(root)
-  .filter((f) => f.endsWith('.nfg') || f.endsWith('.efg'))
-  .map((f) => ({ file: f, game: parseGame(readFileSync(path.join(root, f), 'utf8'), f) }));
+const gambitAvailable = existsSync(root);
+const conformance = gambitAvailable ? readGames(root) : [];
 
 const canon = (g: Game): string => JSON.stringify(gameToJson(g));
 
@@ -121,12 +130,22 @@ const efgArb: fc.Arbitrary<ExtensiveFormGame> = fc
 // ---------- round trips ----------
 
 describe('round trips', () => {
-  it('every conformance game survives write + parse, and JSON', () => {
-    for (const { file, game } of conformance) {
+  const roundTrip = (games: { file: string; game: Game }[]): void => {
+    for (const { file, game } of games) {
       const again = game.kind === 'nfg' ? parseNfg(writeNfg(game), file) : parseEfg(writeEfg(game), file);
       expect(canon(again), file).toBe(canon(game));
       expect(canon(gameFromJson(JSON.parse(JSON.stringify(gameToJson(game))))), file).toBe(canon(game));
     }
+  };
+
+  it('every example game (examples/games) survives write + parse, and JSON', () => {
+    expect(examples.map((e) => e.game.kind).sort()).toEqual(expect.arrayContaining(['efg', 'nfg']));
+    roundTrip(examples);
+  });
+
+  it.skipIf(!gambitAvailable)('every Gambit conformance game (../shared/conformance/gambit, skipped when absent) survives write + parse, and JSON', () => {
+    expect(conformance.length).toBeGreaterThan(0);
+    roundTrip(conformance);
   });
 
   it('random normal forms survive write + parse (both .nfg versions)', () => {

@@ -8,7 +8,7 @@
  * with probability p_A, p_B (its credibility), Soft otherwise. Orderings:
  *   a_DD_soft < a_CD < a_DD_hard < a_SQ < a_DC,   b_DD_soft < b_DC < b_DD_hard < b_SQ < b_CD.
  * The primary appendix was not available to check the exact move order and equilibrium list
- * (domain-research.md flags it [verify]); this sequential form keeps the paper's defining
+ * (so both are unverified; docs/deterrence.md); this sequential form keeps the paper's defining
  * features: both sides can upset the status quo and both can retaliate, with credibility uncertain.
  *
  * Solution (perfect Bayesian; off the path B believes the prior over the A types that could gain

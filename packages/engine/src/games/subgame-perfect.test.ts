@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,13 @@ import { isPerfectInformation, treeFacts } from './extensive/tree';
 import { backwardInduction, backwardInductionOnStates, type SequentialState, solveSubgamePerfect } from './subgame-perfect';
 import { CHANCE, type ExtensiveFormGame, type GameNode, type Infoset, type Outcome } from './types';
 
+// Gambit's games and outputs live in ../shared (next to the repository on the development machines),
+// not in a user's clone: without them the comparisons with Gambit are skipped; the behaviour tests
+// use games written here and the repository's examples/games.
 const GAMBIT = path.resolve(process.cwd(), '../shared/conformance/gambit');
+const gambitAvailable = existsSync(path.join(GAMBIT, 'games')) && existsSync(path.join(GAMBIT, 'expected'));
+const EXAMPLES = path.resolve(import.meta.dirname, '../../../../examples/games');
+const example = (file: string): ExtensiveFormGame => parseEfg(readFileSync(path.join(EXAMPLES, file), 'utf8'), file);
 
 const flat = (profile: readonly (readonly Rational[])[]): string => profile.flat().map(String).join(',');
 
@@ -20,6 +26,7 @@ interface Expected {
 }
 
 function conformanceGames(): { file: string; game: ExtensiveFormGame; expected: Expected }[] {
+  if (!gambitAvailable) return [];
   return readdirSync(path.join(GAMBIT, 'expected'))
     .filter((f) => f.endsWith('.efg.json'))
     .sort()
@@ -42,6 +49,32 @@ t "" 3 "" { 0, 3, 4 }
 t "" 4 "" { 9, 0, 4 }
 t "" 5 "" { 3, 0, 2 }
 t "" 6 "" { 2, 2, 2 }
+`;
+
+// Selten's entry game: the entrant stays Out (0, 2) or goes In; the incumbent then Fights (-1, -1)
+// or Accommodates (1, 1). Nash equilibria: (In, Accommodate) and (Out, Fight); only the first is
+// subgame perfect (fighting is not credible).
+const ENTRY = `EFG 2 R "entry" { "Entrant" "Incumbent" }
+""
+p "" 1 1 "" { "Out" "In" } 0
+t "" 1 "" { 0, 2 }
+p "" 2 1 "" { "Fight" "Accommodate" } 0
+t "" 2 "" { -1, -1 }
+t "" 3 "" { 1, 1 }
+`;
+
+// Player 1 chooses Out (2, 2) or In; In leads to a 2x2 coordination subgame (simultaneous moves).
+const ENTRY_THEN_COORDINATION = `EFG 2 R "entry then coordination" { "1" "2" }
+""
+p "" 1 1 "" { "Out" "In" } 0
+t "" 1 "" { 2, 2 }
+p "" 1 2 "" { "A" "B" } 0
+p "" 2 1 "" { "a" "b" } 0
+t "" 2 "" { 3, 1 }
+t "" 3 "" { 0, 0 }
+p "" 2 1 "" { "a" "b" } 0
+t "" 3 "" { 0, 0 }
+t "" 4 "" { 1, 3 }
 `;
 
 describe('backward induction (hand-built game)', () => {
@@ -70,29 +103,42 @@ describe('backward induction (hand-built game)', () => {
   });
 
   it('rejects imperfect information', () => {
-    const g = parseEfg(readFileSync(path.join(GAMBIT, 'games', 'e04.efg'), 'utf8'), 'e04.efg');
+    // The challenger does not see the defender's type (examples/games).
+    const g = example('resolve-signalling.efg');
+    expect(isPerfectInformation(g)).toBe(false);
     expect(() => backwardInduction(g)).toThrow(/perfect information/);
+    expect(() => backwardInduction(parseEfg(ENTRY_THEN_COORDINATION, 'coord.efg'))).toThrow(/perfect information/);
+  });
+});
+
+describe('subgame-perfect equilibria of small perfect-information trees', () => {
+  it("Selten's entry game: (In, Accommodate) is the only SPE, though (Out, Fight) is a Nash equilibrium", () => {
+    const game = parseEfg(ENTRY, 'entry.efg');
+    const result = solveSubgamePerfect(game);
+    expect(result.complete).toBe(true);
+    expect(result.equilibria.map((e) => flat(e.profile as Rational[][]))).toEqual(['0,1,0,1']);
+    expect(result.equilibria[0]!.payoffs.map(String)).toEqual(['1', '1']);
+    expect(flat(backwardInduction(game).profile)).toBe('0,1,0,1');
+    const outFight = [[Rational.ONE, Rational.ZERO], [Rational.ONE, Rational.ZERO]];
+    expect(isBehaviorNash(game, outFight)).toBe(true);
+  });
+
+  it('the limited strike (examples/games): the challenger keeps the status quo, the defender would respond in kind', () => {
+    // By hand: after a response in kind the challenger stops (-2 > -10); the defender then prefers
+    // responding in kind (-2) to conceding (-3) or escalating (-8); so a strike is worth -2 < 0.
+    const game = example('limited-strike.efg');
+    const result = solveSubgamePerfect(game);
+    expect(result.complete).toBe(true);
+    expect(result.equilibria.map((e) => flat(e.profile as Rational[][]))).toEqual(['1,0,1,0,0,1,0']);
+    expect(result.equilibria[0]!.payoffs.map(String)).toEqual(['0', '0']);
+    for (const tie of ['first', 'last'] as const) expect(flat(backwardInduction(game, tie).profile)).toBe('1,0,1,0,0,1,0');
   });
 });
 
 describe('subgame decomposition (imperfect information)', () => {
   it('solves a simultaneous-move subgame, then the move before it', () => {
     // Player 1 chooses Out (2, 2) or In; In leads to a 2x2 coordination subgame.
-    const game = parseEfg(
-      `EFG 2 R "entry then coordination" { "1" "2" }
-""
-p "" 1 1 "" { "Out" "In" } 0
-t "" 1 "" { 2, 2 }
-p "" 1 2 "" { "A" "B" } 0
-p "" 2 1 "" { "a" "b" } 0
-t "" 2 "" { 3, 1 }
-t "" 3 "" { 0, 0 }
-p "" 2 1 "" { "a" "b" } 0
-t "" 3 "" { 0, 0 }
-t "" 4 "" { 1, 3 }
-`,
-      'coord.efg',
-    );
+    const game = parseEfg(ENTRY_THEN_COORDINATION, 'coord.efg');
     const result = solveSubgamePerfect(game);
     // Subgame equilibria: (A, a) worth (3,1) -> In; (B, b) worth (1,3) -> Out.
     expect(new Set(result.equilibria.map((e) => flat(e.profile as Rational[][])))).toEqual(new Set(['0,1,1,0,1,0', '1,0,0,1,0,1']));
@@ -100,7 +146,7 @@ t "" 4 "" { 1, 3 }
   });
 });
 
-describe('Gambit conformance (gambit-enumpure -q -P)', () => {
+describe.skipIf(!gambitAvailable)('Gambit conformance (gambit-enumpure -q -P; ../shared/conformance/gambit, skipped when absent)', () => {
   const games = conformanceGames();
   it('reproduces the exact set of pure subgame-perfect equilibria of every game', () => {
     let checked = 0;
@@ -221,8 +267,54 @@ function restrict(game: ExtensiveFormGame, profile: readonly (readonly Rational[
   return { sub, profile: restricted };
 }
 
+/** Every subgame of `game` (its root included): the profile restricted to it is an exact Nash equilibrium there. */
+function expectNashInEverySubgame(game: ExtensiveFormGame, profile: readonly (readonly Rational[])[], label: string): number {
+  const facts = treeFacts(game);
+  let subgames = 0;
+  for (let r = 0; r < game.nodes.length; r++) {
+    if (!facts.isSubgameRoot[r]) continue;
+    const { sub, profile: p } = restrict(game, profile, r);
+    expect(isBehaviorNash(sub, p), `${label} subgame at node ${r}`).toBe(true);
+    subgames++;
+  }
+  return subgames;
+}
+
+const SMALL_TREES: [string, () => ExtensiveFormGame][] = [
+  ['entry.efg', () => parseEfg(ENTRY, 'entry.efg')],
+  ['coord.efg', () => parseEfg(ENTRY_THEN_COORDINATION, 'coord.efg')],
+  ['hand.efg', () => parseEfg(THREE_PLAYER, 'hand.efg')],
+  ['limited-strike.efg', () => example('limited-strike.efg')],
+  ['resolve-signalling.efg', () => example('resolve-signalling.efg')],
+];
+
 describe('mixed subgame-perfect equilibrium (sequence-form LCP in each subgame)', () => {
-  it('induces an exact Nash equilibrium in every subgame of every two-player conformance tree', () => {
+  it('induces an exact Nash equilibrium in every subgame of small two-player trees', () => {
+    for (const [file, make] of SMALL_TREES) {
+      const game = make();
+      if (game.players.length !== 2) continue;
+      const result = solveSubgamePerfect(game, { mixed: true });
+      expect(result.complete).toBe(false);
+      expect(expectNashInEverySubgame(game, result.equilibria[0]!.profile as Rational[][], file)).toBeGreaterThanOrEqual(1);
+    }
+    // The entry-then-coordination game has two subgames (the root and the coordination game).
+    const coord = parseEfg(ENTRY_THEN_COORDINATION, 'coord.efg');
+    expect(expectNashInEverySubgame(coord, solveSubgamePerfect(coord, { mixed: true }).equilibria[0]!.profile as Rational[][], 'coord.efg')).toBe(2);
+  });
+
+  it('the pure SPE of small trees are Nash equilibria of every subgame too', () => {
+    let checked = 0;
+    for (const [file, make] of SMALL_TREES) {
+      const game = make();
+      for (const eq of solveSubgamePerfect(game).equilibria) {
+        expectNashInEverySubgame(game, eq.profile as Rational[][], file);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(7);
+  });
+
+  it.skipIf(!gambitAvailable)('induces an exact Nash equilibrium in every subgame of every two-player Gambit conformance tree (skipped without ../shared)', () => {
     let checked = 0;
     let withoutPureSpe = 0;
     for (const { file, game, expected } of conformanceGames()) {
@@ -245,7 +337,7 @@ describe('mixed subgame-perfect equilibrium (sequence-form LCP in each subgame)'
     expect(withoutPureSpe).toBeGreaterThanOrEqual(10);
   });
 
-  it('the pure SPE listed for Gambit are Nash equilibria of every subgame too', () => {
+  it.skipIf(!gambitAvailable)('the pure SPE listed for Gambit are Nash equilibria of every subgame too (skipped without ../shared)', () => {
     for (const file of ['e04.efg', 'tim.efg', 'my_2-8.efg', 'condjury.efg', 'reduction_generic_payoffs.efg']) {
       const game = parseEfg(readFileSync(path.join(GAMBIT, 'games', file), 'utf8'), file);
       const facts = treeFacts(game);
@@ -277,15 +369,31 @@ function efgState(game: ExtensiveFormGame, id = 0): SequentialState {
 }
 
 describe('backward induction on a state interface (generated trees)', () => {
-  it('agrees with the stored-tree version on the perfect-information conformance games', () => {
+  const agree = (file: string, game: ExtensiveFormGame): void => {
+    for (const tie of ['first', 'last'] as const) {
+      const exact = backwardInduction(game, tie);
+      const viaStates = backwardInductionOnStates(efgState(game), tie);
+      expect(viaStates.values, file).toHaveLength(game.players.length);
+      viaStates.values.forEach((v, i) => expect(v, file).toBeCloseTo(exact.payoffs[i]!.toNumber(), 9));
+    }
+  };
+
+  it('agrees with the stored-tree version on small perfect-information trees', () => {
+    const trees = SMALL_TREES.map(([file, make]) => [file, make()] as const).filter(([, game]) => isPerfectInformation(game));
+    expect(trees.map(([file]) => file)).toEqual(['entry.efg', 'hand.efg', 'limited-strike.efg']);
+    for (const [file, game] of trees) agree(file, game);
+    // The hand-built three-player game: (4, 2, 2/3) whatever the tie policy.
+    backwardInductionOnStates(efgState(parseEfg(THREE_PLAYER, 'hand.efg'))).values.forEach((v, i) => expect(v).toBeCloseTo([4, 2, 2 / 3][i]!, 9));
+  });
+
+  it.skipIf(!gambitAvailable)('agrees with the stored-tree version on the perfect-information Gambit conformance games (skipped without ../shared)', () => {
+    let checked = 0;
     for (const { file, game } of conformanceGames()) {
       if (!isPerfectInformation(game) || !game.infosets.some((s) => s.player >= 0)) continue;
-      for (const tie of ['first', 'last'] as const) {
-        const exact = backwardInduction(game, tie);
-        const viaStates = backwardInductionOnStates(efgState(game), tie);
-        viaStates.values.forEach((v, i) => expect(v, file).toBeCloseTo(exact.payoffs[i]!.toNumber(), 9));
-      }
+      agree(file, game);
+      checked++;
     }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('solves a take-away game: from 15 stones (take 1-3, taking the last stone wins) the mover takes 3', () => {

@@ -6,7 +6,8 @@
  * and `.efg` files round-trip. Payoffs and chance probabilities are exact rationals; numerical
  * methods convert them to floating point themselves.
  *
- * Conventions (the same as Gambit's, see shared/conformance/gambit/README.md):
+ * Conventions (the same as Gambit's: Gambit manual, "The strategic game (.nfg) file format" and "The
+ * extensive game (.efg) file format"; docs/games.md, "Formats"):
  * - players are 0-based indices into `players`; the chance player is `CHANCE` (-1);
  * - a normal form's pure profiles are indexed with player 0's strategy changing fastest;
  * - an extensive form's nodes are stored in pre-order (depth first, children in action order),

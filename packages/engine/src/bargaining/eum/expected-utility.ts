@@ -1,5 +1,6 @@
 /**
- * Expected utility of i challenging j ([SCS], after BDM 1994; spec §B.5):
+ * Expected utility of i challenging j ([SCS], after BDM 1994; docs/bargaining.md, "What the EUM
+ * computes", step 4):
  *
  *   EU_i(j) = s_j [ P_i(j) U_s + (1 − P_i(j)) U_f ] + (1 − s_j) U_s
  *             − Q U_sq − (1 − Q) [ T U_b + (1 − T) U_w ]

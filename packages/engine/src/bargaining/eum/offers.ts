@@ -1,5 +1,6 @@
 /**
- * Offers, their classification and the choice among them ([SCS], after BDM 1994; spec §B.7-B.8).
+ * Offers, their classification and the choice among them ([SCS], after BDM 1994; docs/bargaining.md,
+ * "What the EUM computes", step 5).
  *
  * Every actor j whose own EU_j(i) > 0 (computed with j's own r_j) proposes that i move to x_j. The receiver i reads the
  * proposal with a = EU_i(j) (its own gain from challenging j) and b = EU_j(i) as i perceives it:
@@ -11,9 +12,9 @@
  *   b ≤ 0                  no threat as i sees it                i stays
  *
  * (a = 0 < b is a compromise of size 0.) The compromise/capitulation boundary follows the public
- * replications [R1]/[R2]; equality goes to capitulation (our choice, documented in the spec).
+ * replications [R1]/[R2]; equality goes to capitulation (our choice).
  *
- * Choice (§B.8): each actor accepts at most one offer. 'smallest-move' (default, SCS/BDM94 prose:
+ * Choice: each actor accepts at most one offer. 'smallest-move' (default, SCS/BDM94 prose:
  * actors concede as little as they must) takes the admissible offer that moves it least;
  * 'largest-sender-eu' ([R1]) takes the offer whose sender expects most, then the smallest move.
  * Remaining ties go to the lower new position, then to the smaller sender index (the same position).

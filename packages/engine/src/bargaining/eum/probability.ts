@@ -1,5 +1,5 @@
 /**
- * Probability of success of i against j ([SCS]; spec §B.3).
+ * Probability of success of i against j ([SCS]; docs/bargaining.md, "What the EUM computes", step 2).
  *
  *   P_i(j) = Σ_{k: v_k(i,j) > 0} v_k(i, j)  /  Σ_k |v_k(i, j)|          (0 when x_i = x_j)
  *

@@ -1,12 +1,13 @@
 /**
- * Risk propensity from security levels, recomputed each round ([SCS], after BDM 1985; spec §B.6).
+ * Risk propensity from security levels, recomputed each round ([SCS], after BDM 1985;
+ * docs/bargaining.md, "What the EUM computes", step 3).
  *
  *   1. with r = 1 for all, D_i = Σ_{j≠i} EU_j(i)      (how much the others expect to gain by challenging i)
  *   2. R_i = (2 D_i − D_max − D_min) / (D_max − D_min)  in [−1, 1]
  *   3. r_i = (1 − R_i/3) / (1 + R_i/3)                   in [0.5, 2]
  *
  * The actor the others find most attractive to challenge (highest D) gets R = 1, r = 0.5; the least
- * exposed gets R = −1, r = 2 (the exponent bends the utility curves of §B.4). SCS compare across
+ * exposed gets R = −1, r = 2 (the exponent bends the utility curves of utilities.ts). SCS compare across
  * actors at their current positions (BDM's original compares across i's possible positions); we
  * follow SCS. When D_max = D_min (e.g. two symmetric actors) every r_i = 1.
  */

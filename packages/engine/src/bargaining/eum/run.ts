@@ -1,5 +1,6 @@
 /**
- * The EUM round loop ([SCS], the model's steps; spec §B.9).
+ * The EUM round loop ([SCS], the model's steps; docs/bargaining.md, "What the EUM computes", step 6,
+ * and "Stopping rule").
  *
  * Round t, from positions x(t):
  *   1. μ(t) = median voter position of x(t) (votes.ts) with weights c_i s_i;

@@ -4,10 +4,11 @@
  * J. Theoretical Politics 23(4), 2011 [SCS] (docs/bargaining.md).
  *
  * Verification note: the paper's full text (equations, tables) was not retrievable with our search
- * tools; the formulas follow the project spec §B, cross-checked against the public replication
- * [R1] (D. Masad, github.com/dmasad/BDM_DecisionModel_Replication): with R1's rules this code
- * reproduces R1's printed round-1 risk exponents on [SCS] Table 1 (test eum.test.ts). Every point
- * where the paper's reading is uncertain is an option below, with our default documented.
+ * tools; the formulas follow our reading of [SCS] (docs/bargaining.md, "What the EUM computes"),
+ * cross-checked against the public replication [R1] (D. Masad,
+ * github.com/dmasad/BDM_DecisionModel_Replication): with R1's rules this code reproduces R1's
+ * printed round-1 risk exponents on [SCS] Table 1 (test eum.test.ts). Every point where the paper's
+ * reading is uncertain is an option below, with our default documented.
  *
  * One issue (one dimension). Positions are on any metric scale (the CLI uses 0..100); capability
  * is any positive scale (only ratios matter); salience is in [0, 1] (it is used as a probability).
@@ -30,7 +31,7 @@ export interface EumInput {
   actors: EumActorInput[];
 }
 
-/** How Δx, the scale length that normalises every distance (§B.1), is taken. */
+/** How Δx, the scale length that normalises every distance (docs/bargaining.md), is taken. */
 export type EumRangeMode = 'initial' | 'fixed';
 /** μ: the Condorcet winner = weighted median (SCS) or the weighted mean (replication [R1]). */
 export type EumMedianRule = 'weighted-median' | 'weighted-mean';
@@ -68,7 +69,7 @@ export interface EumOptions {
   riskInVotes: boolean;
   perspective: EumPerspective;
   offerChoice: EumOfferChoice;
-  /** Q: probability the status quo persists without a challenge (§B.5); SCS and both replications use 1. */
+  /** Q: probability the status quo persists without a challenge (expected-utility.ts); SCS and both replications use 1. */
   q: number;
   /** T: probability that a change without challenge favours the challenger; 1 by default. */
   t: number;
@@ -83,7 +84,7 @@ export interface EumOptions {
    * the issue is resolved"), so by default the run goes on until nobody moves.
    */
   stableMedianRounds: number;
-  /** Compute risk exponents from security levels (§B.6); false keeps r = 1 for everyone. */
+  /** Compute risk exponents from security levels (risk.ts); false keeps r = 1 for everyone. */
   riskFromSecurity: boolean;
   /** Keep every proposal in `rounds[].offers` (for explanations); false keeps only the accepted ones (ensembles, large n). */
   recordOffers: boolean;
@@ -129,7 +130,7 @@ export const EUM_PRESETS = {
 } as const satisfies Record<string, Partial<EumOptions>>;
 export type EumPresetName = keyof typeof EUM_PRESETS;
 
-/** How a receiver reads a proposal (§B.7). */
+/** How a receiver reads a proposal (offers.ts). */
 export type OfferKind = 'conflict-lost' | 'conflict-won' | 'compromise' | 'capitulation' | 'no-threat';
 
 /** A proposal from `sender` to `receiver` to move to the sender's position. */

@@ -1,7 +1,7 @@
 /**
  * Utilities of the outcomes of a contest between challenger i and target j, seen with risk
- * exponent r ([SCS], after BDM 1985/1994; spec §B.4). With δ = |x_i − x_j|/Δx and
- * β = (|x_i − μ| + |x_i − x_j|) / (2Δx):
+ * exponent r ([SCS], after BDM 1985/1994; docs/bargaining.md, "What the EUM computes", step 4).
+ * With δ = |x_i − x_j|/Δx and β = (|x_i − μ| + |x_i − x_j|) / (2Δx):
  *
  *   U_s  = 2 − 4 (0.5 − 0.5 δ)^r      success: j moves to x_i
  *   U_f  = 2 − 4 (0.5 + 0.5 δ)^r      failure: i moves to x_j

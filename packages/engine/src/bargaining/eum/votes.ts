@@ -1,5 +1,5 @@
 /**
- * Votes and the median voter position ([SCS]; spec §B.2).
+ * Votes and the median voter position ([SCS]; docs/bargaining.md, "What the EUM computes", step 1).
  *
  *   v_i(j, k) = c_i s_i ( |x_i − x_k| − |x_i − x_j| ) / Δx        (i's vote for x_j over x_k)
  *

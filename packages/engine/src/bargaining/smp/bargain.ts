@@ -1,7 +1,7 @@
 /**
  * Bargain interpolation between an initiator i and a target j, per dimension k
- * (KTAB SMPActor::interpBrgnSnPm, interpBrgnS2PMax, interpolateBrgn; spec
- * ../shared/design/bargaining-models.md A.8 step 2).
+ * (KTAB examples/smp/libsrc/smp.cpp SMPActor::interpBrgnSnPm, interpBrgnS2PMax, interpolateBrgn;
+ * docs/smp.md, "What it computes", step 3).
  *
  * SnPm (S2P2 default: n = m = 2, S1P1: n = m = 1), with pi = P[i wins], pj = 1 - pi, eps = 1e-6:
  *   w_i = s_ik^n pi^m,  w_j = s_jk^n pj^m

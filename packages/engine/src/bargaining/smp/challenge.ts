@@ -1,6 +1,7 @@
 /**
- * Value of a challenge as estimated by actor h (KTAB SMPState::probEduChlg, Actor::vProbLittle,
- * Actor::thirdPartyVoteSU; spec ../shared/design/bargaining-models.md A.7).
+ * Value of a challenge as estimated by actor h (KTAB examples/smp/libsrc/smpbcn.cpp
+ * SMPState::probEduChlg; KTAB/kmodel/libsrc/kmodel.cpp Actor::vProbLittle, Actor::thirdPartyVoteSU;
+ * docs/smp.md, "What it computes", step 2).
  *
  * With U = U_h (h's perspective utilities), S_x = total salience and W_x = S_x c_x:
  *  1. principals a = VR(W_i, U[i][i], U[i][j]), b = VR(W_j, U[j][i], U[j][j]);

@@ -2,7 +2,7 @@
  * Probabilistic Condorcet election (PCE): the probability that each option is the group's choice.
  *
  * Source: KTAB KTAB/kmodel/libsrc/kmodel.cpp (Model::condPCE, markovUniformPCE, markovIncentivePCE,
- * probCE2, scalarPCE); spec ../shared/design/bargaining-models.md A.5.
+ * probCE2, scalarPCE); docs/smp.md, "What it computes", steps 1 and 4.
  *
  *   Conditional (default): P(a) = prod_b V(a,b) / sum_a' prod_b V(a',b)   (b runs over all options, a too)
  *   MarkovUniform: q_a = (1/M) sum_b V(a,b)(P_a + P_b), P <- (P + q)/2 from uniform until max|q - P| <= 1e-6

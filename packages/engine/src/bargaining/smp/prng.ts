@@ -6,7 +6,8 @@
  */
 
 /**
- * mulberry32, the small seeded PRNG of the shared KTAB bench-input generator; kept only so the SMP
+ * mulberry32, the small seeded PRNG of the team's KTAB bench-input generator (gen_bench.mjs, kept
+ * outside the repository with the KTAB conformance data); kept only so the SMP
  * benchmark (bench/smp.bench.ts) draws the same workloads. The model itself draws from the engine's
  * generator (random/rng.ts).
  */

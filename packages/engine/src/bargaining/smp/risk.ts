@@ -1,7 +1,8 @@
 /**
  * Risk attitudes of SMP actors, inferred once per state from how likely each actor's position is
- * to win (KTAB SMPState::setAllAUtil, Model::bigRfromProb, Model::estNRA; spec
- * ../shared/design/bargaining-models.md A.6).
+ * to win (KTAB examples/smp/libsrc/smp.cpp SMPState::setAllAUtil;
+ * KTAB/kmodel/libsrc/kmodel.cpp Model::bigRfromProb, Model::estNRA; docs/smp.md, "What it computes",
+ * step 1).
  *
  * 1. Risk-neutral utilities U0[i][j] = 1 - d_ij, where d_ij = d_i(ideal_i, position_j).
  * 2. P = PCE over the N actor positions (N options, duplicates not merged), voters weighted by
@@ -11,8 +12,9 @@
  * 4. h's estimate of i's attitude (RA OneThird): (2 R_h + R_i)/3; None R_h; Half (R_h + R_i)/2;
  *    TwoThirds (R_h + 2 R_i)/3; Full R_i.
  *
- * [AMBIGUITY, spec A.6] When Pmax == Pmin KTAB divides by zero (and its assertions reject the
- * state). We throw in strict mode, else set every R_i = 0 for that state.
+ * [AMBIGUITY; docs/smp.md, "Deviations and choices", degenerate states] When Pmax == Pmin KTAB
+ * divides by zero (and its assertions reject the state). We throw in strict mode, else set every
+ * R_i = 0 for that state.
  *
  * KTAB's sanity checks (SMPState::setAllAUtil), applied in strict mode (ktabUtilityChecks): it
  * rejects a state when ||U0 - U_R|| <= 1e-6 (U_R[i][j] = u(d_ij, R_i), Frobenius norm) or when,

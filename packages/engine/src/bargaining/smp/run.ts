@@ -1,6 +1,7 @@
 /**
- * runSmp: the Spatial Model of Politics run to KTAB's stopping rule (KTAB SMPModel::runModel /
- * Model::run as driven by `smpc --csv`; spec ../shared/design/bargaining-models.md A).
+ * runSmp: the Spatial Model of Politics run to KTAB's stopping rule (KTAB examples/smp/libsrc/smp.cpp
+ * SMPModel::runModel and KTAB/kmodel/libsrc/kmodel.cpp Model::run, as driven by `smpc --csv`;
+ * described in docs/smp.md, "What it computes").
  *
  * State 0 is the input (positions/100, saliences/100, ideals = positions). Each step: assess the
  * state (distances, risk attitudes), choose challenges and bargains, resolve every actor's

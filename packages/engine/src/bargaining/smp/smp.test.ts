@@ -1,7 +1,7 @@
 /**
  * SMP unit and property tests. Published reference results are in
- * packages/engine/test/ktab-conformance.test.ts; here: the building blocks' invariants (spec
- * ../shared/design/bargaining-models.md A.4-A.9) and properties of whole runs (fast-check, fixed seeds).
+ * packages/engine/test/ktab-conformance.test.ts; here: the building blocks' invariants (docs/smp.md,
+ * "What it computes") and properties of whole runs (fast-check, fixed seeds).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,8 @@
 /**
  * One SMP state: positions and ideals on [0,1]^D and what KTAB derives from them before a step
- * (SMPState::setVDiff, setAllAUtil, setUENdx, pDist(-1); spec ../shared/design/bargaining-models.md
- * A.3, A.6 and A.10).
+ * (KTAB examples/smp/libsrc/smp.cpp SMPState::setVDiff, setAllAUtil, pDist(-1);
+ * KTAB/kmodel/libsrc/kstate.cpp State::setUENdx, posProb; docs/smp.md, "What it computes", step 1
+ * and the position probabilities after step 5).
  *
  *   diff[i][j] = d_i(ideal_i, position_j) with i's saliences
  *   risk       = risk attitudes (risk.ts)

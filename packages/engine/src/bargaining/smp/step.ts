@@ -1,6 +1,6 @@
 /**
- * One SMP bargaining step, state t -> t+1 (KTAB SMPState::doBCN, bestChallenge; spec
- * ../shared/design/bargaining-models.md A.8).
+ * One SMP bargaining step, state t -> t+1 (KTAB examples/smp/libsrc/smpbcn.cpp
+ * SMPState::doBCN, bestChallenge; docs/smp.md, "What it computes", steps 2-4).
  *
  * For every actor i: the best target j is the one with the largest value of challenge
  * probEduChlg(h = i, k = i, i, j) above 1e-5 (ties to the lowest j); i proposes the bargain
@@ -10,9 +10,10 @@
  * j's estimate of i's expected gain in place of the probability, c_i S_j for c_j S_j.)
  * Every actor k then holds a candidate list
  * [status quo, its own bargain, bargains where it is the target by ascending initiator]
- * ([AMBIGUITY] A.8: KTAB's order depends on threads; it matters on exact ties and, with ASymProsp
- * votes, which are not antisymmetric (KTAB's coalitions count only a > b pairs), for the election
- * itself, so KTAB's runs differ from run to run there) and scores each candidate m by every actor
+ * ([AMBIGUITY] docs/smp.md, "Deviations and choices", bargain order: KTAB's order depends on
+ * threads; it matters on exact ties and, with ASymProsp votes, which are not antisymmetric (KTAB's
+ * coalitions count only a > b pairs), for the election itself, so KTAB's runs differ from run to
+ * run there) and scores each candidate m by every actor
  * n's average utility of the state it creates:
  *   status quo  ū_n = (1/N) sum_q U_n[n][q]
  *   bargain I:J ū_n = (1/N) [ u(d_n(p_n, b_I), R_n) + u(d_n(p_n, b_J), R_n) + sum_{q != I,J} U_n[n][q] ]

@@ -1,6 +1,6 @@
 /**
- * KTAB's SMP stopping rule (smp.cpp smpStopFn, SMPModel::stateDist; spec
- * ../shared/design/bargaining-models.md A.9).
+ * KTAB's SMP stopping rule (KTAB examples/smp/libsrc/smp.cpp smpStopFn,
+ * SMPModel::stateDist; docs/smp.md, "What it computes", step 5).
  *
  *   dist(t, t') = sum_i || p_i(t) - p_i(t') ||_2            (on [0,1]^D)
  *   ratio(T)    = dist(T-1, T) / (dist(0, 1) + minSigDelta)

@@ -1,8 +1,9 @@
 /**
  * Input, option and result types of the Spatial Model of Politics (SMP) as KTAB's `smpc` runs it.
  *
- * Source: KAPSARC Toolkit for Behavioral Analysis (KTAB, MIT), examples/smp; our specification is
- * ../shared/design/bargaining-models.md section A. Positions and saliences are on 0..100 at the
+ * Source: KAPSARC Toolkit for Behavioral Analysis (KTAB, MIT), examples/smp/libsrc (smp.cpp,
+ * smpbcn.cpp, smpread.cpp) and KTAB/kmodel/libsrc (kmodel.cpp, kstate.cpp); the model is described
+ * in docs/smp.md. Positions and saliences are on 0..100 at the
  * API boundary (as in KTAB's CSV files and outputs); the model works on [0,1] internally.
  */
 
@@ -29,7 +30,7 @@ export interface SmpInput {
   saliences: number[][];
 }
 
-/** KTAB's model switches (spec A.2); the defaults are KTAB's defaults for CSV input. */
+/** KTAB's model switches (docs/smp.md, "Options"); the defaults are KTAB's defaults for CSV input. */
 export type VictoryProbModel = 'Linear' | 'Square' | 'Quartic' | 'Octic' | 'Binary';
 export type PceModel = 'Conditional' | 'MarkovIncentive' | 'MarkovUniform';
 export type StateTransitionMode = 'Deterministic' | 'Stochastic';
@@ -113,7 +114,7 @@ export interface SmpOptions extends Partial<SmpModelSwitches> {
   shouldStop?: () => boolean;
 }
 
-/** Actor i's best challenge in one turn (spec A.8 steps 1-2), 0..100 scale for positions. */
+/** Actor i's best challenge in one turn (docs/smp.md, "What it computes", steps 2-3); positions on 0..100. */
 export interface SmpChallenge {
   initiator: number;
   target: number;
@@ -128,7 +129,7 @@ export interface SmpChallenge {
   targetView?: { initiatorPosition: number[]; targetPosition: number[] };
 }
 
-/** Which candidate actor k adopted in one turn (spec A.8 steps 4-7). */
+/** Which candidate actor k adopted in one turn (docs/smp.md, "What it computes", step 4). */
 export interface SmpMove {
   actor: number;
   /** Index into `challenges` of the turn, or -1 for the status quo. */
@@ -147,7 +148,7 @@ export interface SmpMove {
 /** The log of one step, from state `turn` to state `turn + 1`. */
 export interface SmpTurnLog {
   turn: number;
-  /** Risk attitude R_i of every actor in state `turn` (spec A.6). */
+  /** Risk attitude R_i of every actor in state `turn` (docs/smp.md, "What it computes", step 1). */
   riskAttitudes: number[];
   challenges: SmpChallenge[];
   moves: SmpMove[];

@@ -2,7 +2,7 @@
  * SMP utilities: salience-weighted distance, risk-attitude utility, KTAB's 4-decimal rounding.
  *
  * Source: KTAB examples/smp/libsrc/smp.cpp (SMPModel::bvDiff, bsUtil; SMPActor::interpBrgnSnPm's
- * round4); spec ../shared/design/bargaining-models.md A.4. Operation order follows KTAB so that
+ * round4); docs/smp.md, "What it computes", step 1. Operation order follows KTAB so that
  * results agree bit for bit:
  *
  *   d_i(a, b) = sqrt( sum_k (s_ik (a_k - b_k))^2 / sum_k s_ik^2 )

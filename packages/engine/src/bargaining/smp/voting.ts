@@ -2,7 +2,7 @@
  * Votes, coalition strengths and pairwise victory probabilities, as in KTAB.
  *
  * Source: KTAB KTAB/kmodel/libsrc/kmodel.cpp (Model::vote, Model::coalitions, Model::vProb);
- * spec ../shared/design/bargaining-models.md A.5.
+ * docs/smp.md, "What it computes", steps 1 and 4, and "Options" (votingRule, victoryProbModel).
  *
  * Vote of weight w between utilities u1, u2 (du = u1 - u2):
  *   Proportional w du; Binary w clamp(du / 1e-8, -1, 1); PropBin w (0.8 du + 0.2 bin);
