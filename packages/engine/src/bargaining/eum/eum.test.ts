@@ -1,6 +1,6 @@
 /**
  * EUM tests. Published reference: no full published round-by-round table of [SCS] or BDM 1994 was
- * available to us, so the tests are (1) the spec's §B.10 sanity checks, (2) a 3-actor case derived
+ * available to us, so the tests are (1) sanity checks of the model's identities, (2) a 3-actor case derived
  * by hand (exact fractions below), (3) a cross-check with the public replication [R1] (D. Masad,
  * BDM_DecisionModel_Replication, notebook "Comparison with Original"): on the input of [SCS]
  * Table 1 = BDM 1994 Table (EC emission standards, as transcribed there), with R1's rules
@@ -67,7 +67,7 @@ describe('EUM: hand-derived 3-actor case (A 0, B 100, C 40; weights 1, 1, 1.2; �
   });
 });
 
-describe('EUM: spec §B.10 sanity checks', () => {
+describe('EUM: sanity checks of the identities', () => {
   it('with r = 1 and Q = 1, EU_i(j) = U_s − s_j (1 − P)(U_s − U_f), U_s = 2δ, U_f = −2δ', () => {
     const positions = [10, 70, 35];
     const saliences = [0.9, 0.4, 0.7];
