@@ -12,7 +12,7 @@
  * The server and the load generators share this machine's cores.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -134,11 +134,17 @@ export default async function (): Promise<BenchRow[]> {
       detail: `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, ${(latencies.length / LOAD_SECONDS).toFixed(1)} runs/s, ${failures} failed`,
     });
 
-    const e04 = readFileSync(path.resolve(ROOT, '../shared/conformance/gambit/games/e04.nfg'), 'utf8');
-    const targets: [string, Record<string, unknown>][] = [
-      ['POST /api/games/solve (e04.nfg, enummixed)', { url: `${s.url}api/games/solve`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'nfg', text: e04 }) }],
-      [`GET /api/scenarios/${health.defaultScenarioId}`, { url: `${s.url}api/scenarios/${health.defaultScenarioId}` }],
-    ];
+    // Gambit's e04.nfg lives beside the repository on the developers' machines (../shared is not part
+    // of a user's clone): without it that workload is a "skipped" row.
+    const e04File = path.resolve(ROOT, '../shared/conformance/gambit/games/e04.nfg');
+    const solveName = 'POST /api/games/solve (e04.nfg, enummixed)';
+    const targets: [string, Record<string, unknown>][] = [[`GET /api/scenarios/${health.defaultScenarioId}`, { url: `${s.url}api/scenarios/${health.defaultScenarioId}` }]];
+    if (existsSync(e04File)) {
+      const e04 = readFileSync(e04File, 'utf8');
+      targets.unshift([solveName, { url: `${s.url}api/games/solve`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'nfg', text: e04 }) }]);
+    } else {
+      rows.push({ area: 'server', workload: `${solveName}, autocannon ${CLIENTS} connections, ${LOAD_SECONDS} s`, ms: NaN, detail: "skipped: ../shared/conformance/gambit is not present (a clone without the peers' data)" });
+    }
     for (const [name, opts] of targets) {
       const r = await autocannon({ ...opts, connections: CLIENTS, duration: LOAD_SECONDS });
       rows.push({

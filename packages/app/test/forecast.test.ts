@@ -3,7 +3,7 @@
  * ensembles (same seed, same ensemble), tornado, KTAB CSV input, and the CLI's exit codes.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,16 +13,22 @@ import {
   fromModelScale,
   issueModelInput,
   issueToEumInput,
+  parseKtabCsv,
   runEnsemble,
   runEum,
   sampleIssueValues,
   toModelScale,
   tornado,
+  writeKtabCsv,
 } from '@brink/engine/bargaining';
 import { listVariants, type Issue } from '@brink/engine/scenario';
 import { createRng } from '@brink/engine/random';
 import { forecastFile, forecastIssue, forecastJson, issueForecaster, parseEumOptions, sparkline, type KtabForecastReport, type ScenarioForecastReport } from '../src/cli/commands/forecast';
-import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from '../src/scenario-files';
+import { DEFAULT_SCENARIO_PATH, REPO_ROOT, loadScenarioFile } from '../src/scenario-files';
+
+/** KTAB's own example, beside the repository on the developers' machines (../shared is not part of a user's clone). */
+const KTAB_3DIM = path.resolve(process.cwd(), '../shared/conformance/ktab/data/dummyData_3Dim.csv');
+if (!existsSync(KTAB_3DIM)) console.warn("forecast test: ../shared/conformance/ktab is absent (a clone without the peers' data), so the run on KTAB's own example is skipped");
 
 const assume = (value: number, range?: [number, number]) => ({ value, ...(range ? { range } : {}), assumption: 'test' });
 
@@ -135,8 +141,44 @@ describe('brink forecast on files', () => {
   });
 
   it('runs the EUM on a KTAB CSV per dimension, in the KTAB JSON shape', async () => {
-    const file = path.resolve(process.cwd(), '../shared/conformance/ktab/data/dummyData_3Dim.csv');
+    // The repository's example in KTAB's CSV format: 6 actors, 2 dimensions.
+    const file = path.join(REPO_ROOT, 'examples', 'ktab', 'peninsula-illustrative.csv');
     const r = (await forecastFile(file, { model: 'eum' })) as KtabForecastReport;
+    expect(r).toMatchObject({ kind: 'ktab', model: 'eum', scale: '0..100', numActors: 6, numDims: 2 });
+    expect(r.actors).toEqual(['DPRK', 'USA', 'ROK', 'Japan', 'China', 'Russia']);
+    expect(r.states).toBe(r.turns + 1);
+    expect(r.positions.length).toBe(r.turns + 1);
+    expect(r.final).toEqual(r.positions[r.turns]);
+    for (const state of r.positions) {
+      expect(state.length).toBe(6);
+      for (const row of state) {
+        expect(row.length).toBe(2);
+        for (const x of row) expect(x >= 0 && x <= 100).toBe(true);
+      }
+    }
+    // The first state is the file's positions.
+    expect(r.positions[0]).toEqual([[100, 100], [10, 20], [20, 40], [5, 10], [40, 70], [80, 95]]);
+    const median = r.forecast.median as number[];
+    expect(median.length).toBe(2);
+    expect(r.rounds!.map((x) => x.dim)).toEqual(r.dims);
+    // Per dimension: each dimension on its own (a one-dimension CSV) gives the same final positions
+    // and median as that dimension's column of the two-dimension run.
+    const input = parseKtabCsv(readFileSync(file, 'utf8'), file);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'brink-forecast-'));
+    for (let d = 0; d < 2; d++) {
+      const one = path.join(dir, `dim${d}.csv`);
+      const pick = (rows: number[][]) => rows.map((row) => [row[d]!]);
+      writeFileSync(one, writeKtabCsv({ ...input, name: `dim${d}`, dimensions: [input.dimensions[d]!], positions: pick(input.positions), saliences: pick(input.saliences) }));
+      const alone = (await forecastFile(one, { model: 'eum' })) as KtabForecastReport;
+      expect(alone.numDims).toBe(1);
+      expect(alone.turns).toBeLessThanOrEqual(r.turns);
+      expect(alone.final.map((row) => row[0])).toEqual(r.final.map((row) => row[d]));
+      expect((alone.forecast.median as number[])[0]).toBe(median[d]);
+    }
+  });
+
+  it.skipIf(!existsSync(KTAB_3DIM))('runs the EUM on KTAB\'s three-dimension example (needs ../shared/conformance/ktab)', async () => {
+    const r = (await forecastFile(KTAB_3DIM, { model: 'eum' })) as KtabForecastReport;
     expect(r.numDims).toBe(3);
     expect(r.positions.length).toBe(r.turns + 1);
     expect(r.final).toEqual(r.positions[r.turns]);

@@ -114,8 +114,8 @@ function continuaLines(result: SolveResult): string[] {
   const sets = result.sets;
   if (!sets) return [];
   const lines: string[] = [];
-  sets.components.forEach((component, k) => {
-    if (component.length === 1) return;
+  // Continua are numbered among themselves (1, 2, ...), not by their place among all components.
+  sets.components.filter((component) => component.length > 1).forEach((component, k) => {
     const subsets = sets.maximalSubsets.filter((s) => s.every((i) => component.includes(i)));
     lines.push(`  continuum ${k + 1}: equilibria ${listOf(component)} are the extreme points of one connected set of equilibria;`);
     lines.push(
