@@ -167,6 +167,8 @@ interface EndpointCounts {
   serverErrors: number;
   crashes: number;
   hangs: number;
+  /** What the client saw when a request got no HTTP answer (connection reset by the server, ...). */
+  networkErrors: string[];
   p99Ms: number;
   ms: number;
 }
@@ -182,7 +184,7 @@ async function fuzzEndpoints(): Promise<Record<string, EndpointCounts>> {
   try {
     for (const target of endpointTargets(SEED)) {
       if (!selected(target.name)) continue;
-      const counts: EndpointCounts = { requests: REQUESTS, byStatus: {}, serverErrors: 0, crashes: 0, hangs: 0, p99Ms: 0, ms: 0 };
+      const counts: EndpointCounts = { requests: REQUESTS, byStatus: {}, serverErrors: 0, crashes: 0, hangs: 0, networkErrors: [], p99Ms: 0, ms: 0 };
       out[target.name] = counts;
       const times: number[] = [];
       const t0 = performance.now();
@@ -195,7 +197,8 @@ async function fuzzEndpoints(): Promise<Record<string, EndpointCounts>> {
           let status: string;
           let body: string;
           try {
-            const res = await fetch(new URL(req.path, server.url), {
+            // Concatenated, not resolved: a path such as `//x` must reach the server as a path.
+            const res = await fetch(new URL(server.url.replace(/\/$/, '') + req.path), {
               method: req.method,
               headers: req.contentType ? { 'content-type': req.contentType } : {},
               body: req.method === 'POST' ? (req.body ?? '') : undefined,
@@ -219,6 +222,10 @@ async function fuzzEndpoints(): Promise<Record<string, EndpointCounts>> {
               server = await spawnBrink('serve', { args: ['--data', data], env });
             } else {
               status = (error as Error).name === 'TimeoutError' ? 'hang' : 'network';
+              if (status === 'network') {
+                const e = error as Error & { cause?: { code?: string; message?: string } };
+                counts.networkErrors.push(`#${i} ${req.method} ${req.path.slice(0, 60)}: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
+              }
               if (status === 'hang') {
                 counts.hangs++;
                 keep(corpusName(target.name), i, 'hang', 'no answer', JSON.stringify(req, null, 1), 'json');
@@ -238,6 +245,7 @@ async function fuzzEndpoints(): Promise<Record<string, EndpointCounts>> {
         .map(([s, n]) => `${s}: ${n}`)
         .join(', ');
       process.stderr.write(`fuzz: ${target.name}: ${REQUESTS} requests in ${(counts.ms / 1000).toFixed(1)} s; ${statuses}; p99 ${counts.p99Ms} ms\n`);
+      for (const line of counts.networkErrors.slice(0, 10)) process.stderr.write(`fuzz:   no HTTP answer: ${line}\n`);
     }
     const health = await fetch(new URL('/api/health', server.url));
     if (health.status !== 200) throw new Error(`the server answered /api/health with ${health.status} after the fuzz`);
@@ -266,7 +274,7 @@ const rows = [
     detail: `${Object.entries(c.byStatus)
       .sort()
       .map(([s, n]) => `${s}: ${n}`)
-      .join(', ')}; 5xx ${c.serverErrors}, crashes ${c.crashes}, hangs ${c.hangs}; p99 ${c.p99Ms} ms`,
+      .join(', ')}; 5xx ${c.serverErrors}, crashes ${c.crashes}, hangs ${c.hangs}; p99 ${c.p99Ms} ms${c.networkErrors.length ? `; no HTTP answer: ${c.networkErrors.slice(0, 5).join(' | ')}` : ''}`,
   })),
 ];
 if (!only && PARSER_INPUTS >= 20_000 && REQUESTS >= 20_000) {
