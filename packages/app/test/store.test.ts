@@ -191,11 +191,29 @@ describe.each(backends)('store on $name', (backend) => {
 
   it('numbers versions without gaps or duplicates under concurrent writes', async () => {
     const { store } = await fresh();
-    const n = 6;
+    // More writers than the conflict retries could absorb: writers of one id must take turns.
+    const n = 16;
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) => store.putScenario({ scenario: { id: 'race', title: `v${i}` } })),
     );
-    expect(results.map((r) => r.record.version).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(results.map((r) => r.record.version).sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    // A restore racing new versions also gets a version of its own.
+    const more = await Promise.all([
+      store.restoreScenario('race', 1),
+      ...Array.from({ length: 4 }, (_, i) => store.putScenario({ scenario: { id: 'race', title: `w${i}` } })),
+    ]);
+    expect(more.map((r) => r!.record.version).sort((x, y) => x - y)).toEqual([17, 18, 19, 20, 21]);
+  });
+
+  it('gives concurrent articles that want one id distinct ids (the id, then id-2, id-3, ...); the same text is stored once', async () => {
+    const { store } = await fresh();
+    const article = (text: string) => ({ id: 'kcna', date: '2025-09-01', language: 'en', text, evidence: { events: [] }, engineVersion: 'test' });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.putArticle(article(`Statement ${i}.`))));
+    expect(results.map((r) => r.record.id).sort()).toEqual(['kcna', ...Array.from({ length: 9 }, (_, i) => `kcna-${i + 2}`)].sort());
+    const again = await Promise.all([store.putArticle(article('Statement 3.')), store.putArticle(article('Statement 3.'))]);
+    expect(again.map((r) => r.created)).toEqual([false, false]);
+    expect(again[0]!.record.id).toBe(results[3]!.record.id);
+    expect(await store.listArticles()).toHaveLength(10);
   });
 
   it('keeps every text of a source (never overwrites) and links a scenario version to its texts', async () => {

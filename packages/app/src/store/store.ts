@@ -525,6 +525,7 @@ class KyselyStore implements Store {
           const stored = await this.insertSource(trx, source);
           sourceHashes[stored.id] = stored.textHash;
         }
+        await this.takeTurn(trx, `scenario:${scenario.id}`);
         // Content addressing: the same content is the version that has it (the latest such, after restores).
         const existing = await trx.selectFrom('scenarios').selectAll().where('hash', '=', hash).orderBy('version', 'desc').limit(1).executeTakeFirst();
         if (existing) return { record: toScenario(existing), created: false };
@@ -549,6 +550,7 @@ class KyselyStore implements Store {
   async restoreScenario(id: string, version: number): Promise<{ record: ScenarioRecord; created: boolean } | undefined> {
     return this.retryOnConflict(() =>
       this.db.transaction().execute(async (trx) => {
+        await this.takeTurn(trx, `scenario:${id}`);
         const old = await trx.selectFrom('scenarios').selectAll().where('id', '=', id).where('version', '=', version).limit(1).executeTakeFirst();
         if (!old) return undefined;
         const latest = await trx.selectFrom('scenarios').selectAll().where('id', '=', id).orderBy('version', 'desc').limit(1).executeTakeFirst();
@@ -795,6 +797,7 @@ class KyselyStore implements Store {
       this.db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom('articles').selectAll().where('text_hash', '=', hash).executeTakeFirst();
         if (existing) return { record: toArticle(existing), created: false };
+        await this.takeTurn(trx, `article:${input.id}`);
         let id = input.id;
         for (let k = 2; await trx.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst(); k++) id = `${input.id}-${k}`;
         const row: ArticlesTable = {
@@ -844,7 +847,17 @@ class KyselyStore implements Store {
     await this.db.destroy();
   }
 
-  /** Concurrent writers (PostgreSQL) may race for the same version number: retry a few times. */
+  /**
+   * PostgreSQL: writers of one key (a scenario id, an article's id) take turns (a transaction-scoped
+   * advisory lock), so each reads the latest version or the taken ids after the previous writer
+   * committed. SQLite runs one write transaction at a time already.
+   */
+  private async takeTurn(trx: Transaction<Database>, key: string): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await sql`select pg_advisory_xact_lock(hashtext(${`brink-${key}`}))`.execute(trx);
+  }
+
+  /** Concurrent writers (PostgreSQL) may still race for a row another key guards: retry a few times. */
   private async retryOnConflict<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
