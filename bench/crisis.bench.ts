@@ -1,7 +1,11 @@
 /**
  * Crisis simulation benchmark: 10,000 runs x 104 weeks (target <= 1 s) and 10,000 x
  * 260 weeks (target <= 2 s) of the default scenario's crisis model in one thread, with every
- * assumption's range sampled and the events drawn each week, fans and tallies recorded.
+ * assumption's range sampled and the events drawn each week, fans and tallies recorded. Two
+ * measurements of the one thread: the engine's sources loaded through tsx (as tests run it), and
+ * the engine bundled by esbuild with the CLI bundle's options (bench/crisis-runner.ts, in a process
+ * of its own: the code `brink simulate` runs). Two threads: `brink simulate --workers 2`'s threads
+ * from the CLI bundle (built first: npm run build).
  *
  * Peer, in the same run: the same stock-and-flow structure (the stocks, their flows, the
  * auxiliaries and policies, the calendar signals as converters, each action as its weekly
@@ -11,7 +15,10 @@
  * per run: the bytes of a run's working state (reused from run to run) and the ensemble's tallies
  * (which do not grow with the number of runs), and the heap growth measured over the ensemble.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { build } from 'esbuild';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -47,7 +54,8 @@ function defaultScenario(): Scenario {
  * run order (the tallies are identical to one thread's, checked here).
  */
 async function twoThreads(scenario: Scenario, weeks: number, reference: ChunkResult): Promise<number> {
-  const entry = new URL('../packages/app/src/simulation/worker.mjs', import.meta.url);
+  // The CLI bundle's thread entry (built just before, in the bench's main function).
+  const entry = new URL('../packages/app/dist/simulation-worker.mjs', import.meta.url);
   const workers = [0, 1].map(() => new Worker(entry, { workerData: { scenarios: [scenario], variants: [null] } }));
   const tasks: ChunkTask[] = planChunks(10_000, 625).map((p, id) => ({ id, type: 'ensemble', models: [0], spec: { seed: 1, weeks, ...p } }));
   const runAll = (): Promise<ChunkResult[]> =>
@@ -84,6 +92,29 @@ async function twoThreads(scenario: Scenario, weeks: number, reference: ChunkRes
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** bench/crisis-runner.ts bundled as the CLI bundle is (scripts/build.mjs): ESM for node20, npm packages bundled in. */
+async function bundledRunner(dir: string): Promise<string> {
+  const outfile = path.join(dir, 'crisis-runner.mjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['bench/crisis-runner.ts'],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+function runBundled(runner: string, weeks: number): { ms: number; cpuMs: number } {
+  const r = spawnSync(process.execPath, [runner, path.join(root, 'scenarios/korean-peninsula-2025-09.yaml'), String(weeks)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`crisis runner failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number };
 }
 
 /** The mean-field stock-and-flow model in the `simulation` package (the structure of the XMILE export). */
@@ -153,6 +184,10 @@ export default async function (): Promise<BenchRow[]> {
   const model = compileCrisisModel(scenario);
   const rows: BenchRow[] = [];
   const peerRuns = 10;
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`npm run build failed: ${built.stderr}`);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'brink-crisis-bench-'));
+  const runner = await bundledRunner(tmp);
   for (const [weeks, target] of [
     [104, 1000],
     [260, 2000],
@@ -171,10 +206,17 @@ export default async function (): Promise<BenchRow[]> {
     const peerPerRun = (performance.now() - t0) / peerRuns;
     rows.push({
       area: 'crisis',
-      workload: `10,000 runs x ${weeks} weeks, default scenario, 1 thread (target <= ${target} ms)`,
+      workload: `10,000 runs x ${weeks} weeks, default scenario, 1 thread, engine sources through tsx (target <= ${target} ms)`,
       ms,
       baseline: { name: 'simulation 9 (Insight Maker engine), same stock-flow structure, mean-field', ms: peerPerRun * 10_000, note: `${peerPerRun.toFixed(1)} ms per run x 10,000 (timed over ${peerRuns} runs)` },
       detail: `${(ms / 10_000 * 1000).toFixed(1)} us per run (CPU time ${cpuMs.toFixed(0)} ms); ${model.params.length} sampled numbers, ${model.actions.length} actions, ${model.counts.stocks} stocks; ${ms <= target ? 'meets' : 'misses'} the target (wall clock)`,
+    });
+    const bundled = runBundled(runner, weeks);
+    rows.push({
+      area: 'crisis',
+      workload: `10,000 runs x ${weeks} weeks, default scenario, 1 thread, engine bundled as in the CLI (target <= ${target} ms)`,
+      ms: bundled.ms,
+      detail: `esbuild bundle of bench/crisis-runner.ts (ESM, node20, as scripts/build.mjs), own process, median of 3 after a warm-up; ${(bundled.ms / 10_000 * 1000).toFixed(1)} us per run (CPU time ${bundled.cpuMs.toFixed(0)} ms); ${bundled.ms <= target ? 'meets' : 'misses'} the target (wall clock)`,
     });
     const reference = simulateEnsemble(model, { runs: 10_000, weeks, seed: 1 }).merged;
     const both = await twoThreads(scenario, weeks, reference);
@@ -182,9 +224,10 @@ export default async function (): Promise<BenchRow[]> {
       area: 'crisis',
       workload: `10,000 runs x ${weeks} weeks, default scenario, 2 threads on the 2 cores (target <= ${target} ms)`,
       ms: both,
-      detail: `brink simulate --workers 2's threads, warmed (thread start-up and model compilation excluded), 16 chunks of 625 runs merged in run order; tallies identical to one thread's; ${both <= target ? 'meets' : 'misses'} the target`,
+      detail: `brink simulate --workers 2's threads (the CLI bundle's simulation-worker.mjs), warmed (thread start-up and model compilation excluded), 16 chunks of 625 runs merged in run order; tallies identical to one thread's; ${both <= target ? 'meets' : 'misses'} the target`,
     });
   }
+  rmSync(tmp, { recursive: true, force: true });
   // Memory: a run's working state, the tallies, and the heap growth over an ensemble.
   const ws = new Workspace(model, 104, null);
   const stateBytes = Object.values(ws).reduce((s: number, x) => s + (ArrayBuffer.isView(x) ? x.byteLength : 0), 0);
