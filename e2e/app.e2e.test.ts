@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, launchBrowser, repoRoot, startServer, type RunningServer } from './harness';
+import { artifactsDir, launchBrowser, repoRoot, startServer, watchedPage, type RunningServer } from './harness';
 import { equilibriumKinds, modelTitles } from '../packages/web/src/i18n/engine-text';
 
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const timings: Record<string, number> = {};
 const gambitDir = path.resolve(repoRoot, '../shared/conformance/gambit');
 const haveGambit = existsSync(gambitDir);
@@ -24,10 +24,7 @@ if (!haveGambit) console.warn("e2e: ../shared/conformance/gambit is absent (a cl
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', acceptDownloads: true });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  ({ page, errors: consoleErrors } = await watchedPage(context, 15_000));
 });
 
 afterAll(async () => {

@@ -8,21 +8,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, launchBrowser, startServer, type RunningServer } from './harness';
+import { artifactsDir, launchBrowser, startServer, watchedPage, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  ({ page, errors } = await watchedPage(context, 20_000));
 });
 
 afterAll(async () => {
@@ -143,6 +140,6 @@ describe('Deterrence page', () => {
   }, 60_000);
 
   it('had no uncaught errors', () => {
-    expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

@@ -8,19 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, launchBrowser, startServer, type RunningServer } from './harness';
+import { artifactsDir, launchBrowser, startServer, watchedPage, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => errors.push(String(e)));
+  ({ page, errors } = await watchedPage(context, 20_000));
 });
 
 afterAll(async () => {

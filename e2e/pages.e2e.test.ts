@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, launchBrowser, startServer, type RunningServer } from './harness';
+import { artifactsDir, launchBrowser, startServer, watchedPage, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -38,11 +38,7 @@ const pages: { route: string; name: string; ready: string }[] = [
 const navWords: Record<'en' | 'zh-Hant', RegExp> = { en: /Overview[\s\S]*Scenario[\s\S]*Deterrence/, 'zh-Hant': /總覽[\s\S]*情境[\s\S]*嚇阻/ };
 
 async function openIn(context: BrowserContext, lang: 'en' | 'zh-Hant', route: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && !/favicon/.test(m.text()) && errors.push(m.text()));
+  const { page, errors } = await watchedPage(context, 30_000);
   await page.addInitScript(`window.localStorage.setItem('brink.lang', ${JSON.stringify(lang)})`);
   await page.goto(`${server.url}${route}`);
   await page.locator('main[data-page]').waitFor();

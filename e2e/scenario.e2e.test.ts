@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { countGrades, listGradedValues, parseScenarioText, validateScenario } from '@brink/engine/scenario';
-import { artifactsDir, launchBrowser, repoRoot, startServer, type RunningServer } from './harness';
+import { artifactsDir, launchBrowser, repoRoot, startServer, watchedPage, type RunningServer } from './harness';
 
 const TEXT = readFileSync(path.join(repoRoot, 'scenarios/korean-peninsula-2025-09.yaml'), 'utf8');
 const SEED = readFileSync(path.join(repoRoot, 'sources/000_8d664b9cd5e9c824.txt'), 'utf8');
@@ -21,17 +21,14 @@ const counts = countGrades(listGradedValues(validateScenario(parseScenarioText(T
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   // The server was the scenario's only way in: skip nothing, require the API (no offline copy).
   if (server.kind !== 'brink serve') throw new Error('the scenario e2e tests need `brink serve` (versions and upload live in the API)');
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  ({ page, errors: consoleErrors } = await watchedPage(context, 20_000));
   page.on('dialog', (d) => void d.accept());
 });
 
@@ -150,6 +147,6 @@ describe('Scenario page', () => {
   }, 90_000);
 
   it('had no uncaught errors (the refused upload answers 422, which the browser logs)', () => {
-    expect(consoleErrors.filter((e) => !/favicon|status of 422/.test(e))).toEqual([]);
+    expect(consoleErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   });
 });
