@@ -6,7 +6,8 @@
 import type { SimulateReport } from '@brink/engine/crisis';
 import type { ChartOption } from '../lib/echarts';
 
-const pct = (x: number) => `${(100 * x).toFixed(x > 0 && x < 0.01 ? 2 : 1)}%`;
+/** A probability as a percentage, with two decimals below 1%. */
+export const pct = (x: number) => `${(100 * x).toFixed(x > 0 && x < 0.01 ? 2 : 1)}%`;
 export const palette = ['#2f5d9b', '#b4302a', '#2e8b57', '#7b4fa0', '#d38b1f', '#1d2433', '#c96f9b', '#4aa3a3', '#8c6d31', '#6c778e'];
 
 interface Interval {

@@ -212,11 +212,12 @@ export default function DeterrencePage() {
   // The map on round axis values inside the ranges (no 0.0958 ticks).
   const gridX = base && axes[0] ? niceGrid(base.ranges[axes[0]]![0], base.ranges[axes[0]]![1], mapSteps) : null;
   const gridY = base && axes[1] ? niceGrid(base.ranges[axes[1]]![0], base.ranges[axes[1]]![1], mapSteps) : null;
-  const spread = useWorkerRequest(
-    'deterrence.uncertainty',
-    ready ? { scenario, model: model.id, params: current, samples: DEFAULT_UNCERTAINTY_SAMPLES, seed: 1 } : null,
-    { lane: 'uncertainty', delay: 250 },
+  // Memoised: the worker hook serialises a payload (here with the whole scenario) once per object.
+  const spreadPayload = useMemo(
+    () => (ready ? { scenario, model: model.id, params: current, samples: DEFAULT_UNCERTAINTY_SAMPLES, seed: 1 } : null),
+    [ready, scenario, model, current],
   );
+  const spread = useWorkerRequest('deterrence.uncertainty', spreadPayload, { lane: 'uncertainty', delay: 250 });
   const sweep = useWorkerRequest('deterrence.sweep', ready ? { model: model.id, params: current, param: sweepName, range: base.ranges[sweepName]!, steps: sweepSteps } : null, { lane: 'sweep', delay: 120 });
   const map = useWorkerRequest(
     'deterrence.map',

@@ -26,8 +26,8 @@ function storedForecast(run: RunRecord): string {
 import type { BargainingModel, BargainingOutcome } from '../worker/bargaining';
 import type { IssueForecast, IssueAnalysis } from '@brink/engine/bargaining';
 import type { ChartOption } from '../lib/echarts';
+import { palette } from '../components/simulation-charts';
 
-const palette = ['#2f5d9b', '#b4302a', '#2e8b57', '#7b4fa0', '#d38b1f', '#1d2433', '#c96f9b', '#4aa3a3', '#8c6d31', '#6c778e'];
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : '—');
 
 type Issue = Scenario['issues'][number];
@@ -107,7 +107,8 @@ export default function NegotiationPage() {
   const [model, setModel] = useState<BargainingModel>('smp');
   const [variantId, setVariantId] = useState('');
   const issue = scenario?.issues.find((i) => i.id === issueId) ?? scenario?.issues[0];
-  const run = useWorkerRequest('bargaining.run', scenario && issue ? { scenario, issue: issue.id } : null, { lane: 'bargaining' });
+  const runPayload = useMemo(() => (scenario && issue ? { scenario, issue: issue.id } : null), [scenario, issue]);
+  const run = useWorkerRequest('bargaining.run', runPayload, { lane: 'bargaining' });
   const actors = useMemo(() => (scenario ? actorIndex(scenario) : new Map()), [scenario]);
   const actorName = useMemo(() => (id: string) => (actors.get(id) ? name(actors.get(id)!.names) : id), [actors, name]);
   const anchorLabel = useMemo(() => (a: Issue['scale']['anchors'][number]) => name(a.label), [name]);

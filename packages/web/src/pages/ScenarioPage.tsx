@@ -40,7 +40,8 @@ function SourceCoverage({ scenario, scenarioId }: { scenario: Scenario; scenario
       live = false;
     };
   }, [scenarioId, source]);
-  const coverage = useWorkerRequest('scenario.coverage', source && text !== null ? { scenario, source: source.id, text } : null, { lane: 'coverage' });
+  const coveragePayload = useMemo(() => (source && text !== null ? { scenario, source: source.id, text } : null), [scenario, source, text]);
+  const coverage = useWorkerRequest('scenario.coverage', coveragePayload, { lane: 'coverage' });
   const blocks = coverage.data?.blocks;
   const option = useMemo(
     () =>

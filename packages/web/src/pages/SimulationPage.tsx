@@ -16,9 +16,8 @@ import { CausalDiagram } from '../components/CausalDiagram';
 import { ServerRuns } from '../components/ServerRuns';
 import { useWorkerRequest } from '../lib/useWorker';
 import type { RunRecord } from '../lib/runs';
-import { cumulativeOption, differencesOption, fanOption, hindcastOption, intervalBarsOption, ladderOption, sobolOption, tornadoOption } from '../components/simulation-charts';
+import { cumulativeOption, pct, differencesOption, fanOption, hindcastOption, intervalBarsOption, ladderOption, sobolOption, tornadoOption } from '../components/simulation-charts';
 
-const pct = (x: number) => `${(100 * x).toFixed(x > 0 && x < 0.01 ? 2 : 1)}%`;
 
 export default function SimulationPage() {
   const { t, name, lang } = useI18n();
@@ -34,10 +33,17 @@ export default function SimulationPage() {
   const [outcomeId, setOutcomeId] = useState('nuclear-test');
   const [wantSensitivity, setWantSensitivity] = useState(false);
   const horizon = weeks ?? crisis?.weeks ?? 104;
-  const compare: [string, string] | null = compareWith ? [variant || 'base', compareWith] : null;
-  const payload = scenario && crisis ? { scenario, variant: variant || null, compare, runs, weeks: horizon, seed, hindcast: true } : null;
+  // A comparison with the variant itself is no comparison (the variant may have changed since).
+  const comparedWith = compareWith !== (variant || 'base') ? compareWith : '';
+  // Memoised: the worker hook serialises a payload (the whole scenario) once per object.
+  const payload = useMemo(
+    () => (scenario && crisis ? { scenario, variant: variant || null, compare: comparedWith ? ([variant || 'base', comparedWith] as [string, string]) : null, runs, weeks: horizon, seed, hindcast: true } : null),
+    [scenario, crisis, variant, comparedWith, runs, horizon, seed],
+  );
+  const compare = payload?.compare ?? null;
+  const sensitivityPayload = useMemo(() => (wantSensitivity && payload ? { ...payload, compare: null, runs: 200, hindcast: false, sobol: true } : null), [wantSensitivity, payload]);
   const sim = useWorkerRequest('crisis.simulate', payload, { lane: 'crisis', delay: 150 });
-  const sens = useWorkerRequest('crisis.simulate', wantSensitivity && payload ? { ...payload, compare: null, runs: 200, hindcast: false, sobol: true } : null, { lane: 'crisis-sensitivity', delay: 150 });
+  const sens = useWorkerRequest('crisis.simulate', sensitivityPayload, { lane: 'crisis-sensitivity', delay: 150 });
   const r: SimulateReport | null = sim.data;
   const variantName = useCallback((id: string | null) => (id ? name(scenario?.variants.find((v) => v.id === id)?.title) || id : t('simulation.base')), [scenario, name, t]);
   const outcomeName = useCallback((id: string) => {
@@ -58,7 +64,6 @@ export default function SimulationPage() {
   const outcomeIndex = sens.data ? Math.max(0, sens.data.outcomes.findIndex((o) => o.id === outcomeId)) : 0;
   const tornadoChart = useMemo(() => (sens.data?.sensitivity ? tornadoOption(sens.data, outcomeIndex, { low: t('simulation.low'), high: t('simulation.high') }) : null), [sens.data, outcomeIndex, t]);
   const sobolChart = useMemo(() => (sens.data?.sensitivity ? sobolOption(sens.data, sens.data.outcomes[outcomeIndex]!.id, { first: t('simulation.first'), total: t('simulation.total') }) : null), [sens.data, outcomeIndex, t]);
-  const nodeLabel = useCallback((n: { label: string; label_zh?: string }) => labelOf(n), [labelOf]);
 
   if (!scenario || state.status !== 'ready') return null;
   if (!crisis) return <p className="muted">{t('common.notAvailable')}</p>;
@@ -74,7 +79,7 @@ export default function SimulationPage() {
         <VariantSelect label={t('simulation.variant')} baseLabel={t('simulation.base')} variants={scenario.variants} value={variant} onChange={setVariant} testId="sim-variant" />
         <label>
           {t('simulation.compareWith')}{' '}
-          <select value={compareWith} onChange={(e) => setCompareWith(e.target.value)} data-testid="sim-compare">
+          <select value={comparedWith} onChange={(e) => setCompareWith(e.target.value)} data-testid="sim-compare">
             <option value="">{t('simulation.noCompare')}</option>
             {[{ id: 'base', title: undefined }, ...scenario.variants]
               .filter((v) => v.id !== (variant || 'base'))
@@ -244,7 +249,7 @@ export default function SimulationPage() {
           </Card>
           <Card title={t('simulation.diagram')} testId="sim-diagram">
             <p className="hint">{t('simulation.diagramHint')}</p>
-            <CausalDiagram graph={r.graph} label={nodeLabel} />
+            <CausalDiagram graph={r.graph} label={labelOf} />
             <h3 className="subhead">{t('simulation.inert')}</h3>
             <ul data-testid="sim-inert">
               {r.mechanisms

@@ -2,10 +2,10 @@
  * The variants side by side: each change with its baseline and variant value (actor names and
  * lists in the interface language, never cut off), its grade, rationale and citation.
  */
-import { listGradedValues, getAt, resolvePath, type Scenario } from '@brink/engine/scenario';
+import { gradeOfCited, readablePath, resolvePath, type Scenario } from '@brink/engine/scenario';
 import { Card } from '../../components/common';
 import { CiteLink } from '../../components/Citation';
-import { GradeBadge } from '../../components/Grade';
+import { GradeBadge, gradedValues } from '../../components/Grade';
 import { useI18n } from '../../i18n/context';
 import { useScenarioText } from '../../lib/scenario-text';
 import { formatValue, valueAtPath } from '../../lib/values';
@@ -21,7 +21,7 @@ export function VariantsCard({ scenario }: { scenario: Scenario }) {
     name,
     prose: text.prose,
   };
-  const baseGrades = new Map(listGradedValues(scenario).map((v) => [v.where, v]));
+  const baseGrades = gradedValues(scenario);
   return (
     <Card title={t('scenario.variants')} testId="card-variants">
       <div className="variant-grid">
@@ -43,7 +43,7 @@ export function VariantsCard({ scenario }: { scenario: Scenario }) {
                   const owner = c.path.replace(/\.value$/, '');
                   const baseGrade = baseGrades.get(readable(scenario, owner));
                   const after = c.value as { cite?: { support?: string }; assumption?: string; note?: string } | undefined;
-                  const afterGrade = after && typeof after === 'object' && !Array.isArray(after) && 'value' in after ? (after.cite?.support === 'states' ? 'stated' : after.cite?.support === 'implies' ? 'implied' : 'assumed') : undefined;
+                  const afterGrade = after && typeof after === 'object' && !Array.isArray(after) && 'value' in after ? gradeOfCited(after) : undefined;
                   return (
                     <tr key={c.path}>
                       <td>
@@ -84,17 +84,7 @@ export function VariantsCard({ scenario }: { scenario: Scenario }) {
 /** The readable path (with [id=...] selectors) of a variant change's target. */
 function readable(scenario: Scenario, path: string): string {
   try {
-    const concrete = resolvePath(scenario, path);
-    let out = '$';
-    let node: unknown = scenario;
-    for (const seg of concrete) {
-      if (typeof seg === 'number' && Array.isArray(node)) {
-        const el = node[seg] as { id?: unknown; actor?: unknown } | undefined;
-        out += typeof el?.id === 'string' ? `[id=${el.id}]` : typeof el?.actor === 'string' ? `[actor=${el.actor}]` : `[${seg}]`;
-      } else out += `.${String(seg)}`;
-      node = getAt(node, [seg]);
-    }
-    return out;
+    return readablePath(scenario, resolvePath(scenario, path));
   } catch {
     return path;
   }
