@@ -17,7 +17,7 @@ import {
 } from '@brink/engine/evidence';
 import type { Scenario } from '@brink/engine/scenario';
 import type { ArticleRecord } from './store';
-import { articleSourceId } from './evidence-files';
+import { articleSourceId, exampleArticleFiles, readArticleFile } from './evidence-files';
 
 export interface AnalysedArticle {
   id: string;
@@ -48,4 +48,17 @@ export function evidenceFor(scenario: Scenario, articles: readonly EvidenceArtic
   const patch = buildPatch(scenario, report, articles);
   const patchYaml = patchToYaml(patch, [`scenario: ${scenarioLabel} (as of ${scenario.asOf})`, `articles: ${articles.map((a) => `${a.id} (${a.evidence.date})`).join(', ') || 'none'}`]);
   return { report, patch, patchYaml };
+}
+
+/**
+ * The example articles (examples/articles) analysed with `gazetteer`: the evidence shown when no
+ * article is given or stored. `nameOf` names a file in error messages (default: its base name).
+ */
+export async function exampleArticles(gazetteer: Gazetteer, nameOf: (file: string) => string = (file) => path.basename(file)): Promise<EvidenceArticle[]> {
+  const articles: EvidenceArticle[] = [];
+  for (const file of await exampleArticleFiles()) {
+    const a = analyseText(await readArticleFile(file), gazetteer, { file: path.basename(file), fileName: nameOf(file) });
+    articles.push({ id: a.id, file: a.file, text: a.text, evidence: a.evidence });
+  }
+  return articles;
 }

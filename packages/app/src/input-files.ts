@@ -50,12 +50,20 @@ export function parseJsonFile(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of the text');
-    const at = /at position (\d+)/.exec((error as Error).message);
-    const offset = at ? Number(at[1]) : text.length;
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const col = offset - before.lastIndexOf('\n');
+    const { reason, line, col } = jsonSyntaxProblem(text, error);
     throw new InputError(`not valid JSON: ${reason}`, { place: `${file}:${line}:${col}`, cause: error });
   }
+}
+
+/** What JSON.parse's error says, without its character position, and that position as line and column. */
+export function jsonSyntaxProblem(text: string, error: unknown): { reason: string; line: number; col: number } {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = message
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '')
+    .replace(/^Unexpected end of JSON input$/, 'unexpected end of the text');
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : text.length;
+  const before = text.slice(0, offset);
+  return { reason, line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
 }

@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { LIMITS } from '@brink/engine/limits';
 import { ARTICLE_LANGUAGES, type EvidenceArticle } from '@brink/engine/evidence';
 import type { Scenario } from '@brink/engine/scenario';
-import { EVIDENCE_ENGINE_VERSION, evidenceJson, exampleArticleFiles, gazetteerFor, readArticleFile } from '../evidence-files';
-import { analyseText, evidenceFor, storedToEvidenceArticle } from '../evidence-service';
+import { EVIDENCE_ENGINE_VERSION, evidenceJson, gazetteerFor } from '../evidence-files';
+import { analyseText, evidenceFor, exampleArticles, storedToEvidenceArticle } from '../evidence-service';
 import { ErrorBodySchema, notFound } from './errors';
 import { addRoute } from './routes';
 import { IdParam, VersionQuery } from './schemas';
@@ -188,11 +188,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServerContext)
       let usedExamples = false;
       if (articles.length === 0) {
         usedExamples = true;
-        const gazetteer = gazetteerFor(scenario);
-        for (const file of await exampleArticleFiles()) {
-          const a = analyseText(await readArticleFile(file), gazetteer, { file: file.split('/').pop()!, fileName: file.split('/').pop()! });
-          articles.push({ id: a.id, file: a.file, text: a.text, evidence: a.evidence });
-        }
+        articles.push(...(await exampleArticles(gazetteerFor(scenario))));
       }
       const result = evidenceFor(scenario, articles, `${scenario.id} v${version}`);
       return { scenario: { id: scenario.id, version, asOf: scenario.asOf }, usedExamples, report: result.report, patch: result.patch, patchYaml: result.patchYaml };

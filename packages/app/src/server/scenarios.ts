@@ -21,6 +21,7 @@ import { isInputError } from '@brink/engine/errors';
 import type { ScenarioRecord, SourceInput, Store } from '../store';
 import { badRequest, fromInputError, fromZodError, notFound } from './errors';
 import { addRoute } from './routes';
+import { jsonSyntaxProblem } from '../input-files';
 import {
   AppliedVariantSchema,
   IdParam,
@@ -391,12 +392,8 @@ export function checkJsonSyntax(text: string): void {
   try {
     JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /at position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    const before = text.slice(0, offset).split('\n');
-    const place = `${POSTED_FILE_NAME}:${before.length}:${before[before.length - 1]!.length + 1}`;
-    throw badRequest(`malformed JSON body: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')}`, place, 'a JSON document (or send YAML as application/yaml)');
+    const { reason, line, col } = jsonSyntaxProblem(text, error);
+    throw badRequest(`malformed JSON body: ${reason}`, `${POSTED_FILE_NAME}:${line}:${col}`, 'a JSON document (or send YAML as application/yaml)');
   }
 }
 

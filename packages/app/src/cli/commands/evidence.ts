@@ -11,8 +11,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { EvidenceArticle, EvidenceReport } from '@brink/engine/evidence';
 import { action } from '../run';
-import { exampleArticleFiles, gazetteerFor, readArticleFile, readGazetteerFiles } from '../../evidence-files';
-import { analyseText, evidenceFor, storedToEvidenceArticle } from '../../evidence-service';
+import { gazetteerFor, readArticleFile, readGazetteerFiles } from '../../evidence-files';
+import { analyseText, evidenceFor, exampleArticles, storedToEvidenceArticle } from '../../evidence-service';
 import { writeTextFile } from '../../input-files';
 import { loadScenarioFile } from '../../scenario-files';
 import { openStore } from '../../store';
@@ -92,12 +92,8 @@ Examples:
           }
         }
         if (articles.length === 0) {
-          const examples = await exampleArticleFiles();
-          note = `No article given or stored: using the example articles in examples/articles/ (${examples.length}).\n\n`;
-          for (const file of examples) {
-            const a = analyseText(await readArticleFile(file), gazetteer, { file, fileName: path.relative(process.cwd(), file) || file });
-            articles.push({ id: a.id, file: path.basename(file), text: a.text, evidence: a.evidence });
-          }
+          articles.push(...(await exampleArticles(gazetteer, (file) => path.relative(process.cwd(), file) || file)));
+          note = `No article given or stored: using the example articles in examples/articles/ (${articles.length}).\n\n`;
         }
         const label = path.relative(process.cwd(), loaded.path) || loaded.path;
         const result = evidenceFor(loaded.scenario, articles, label);
