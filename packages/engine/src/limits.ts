@@ -40,3 +40,52 @@ export const LIMITS = {
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
+
+/**
+ * Whether `text` is more than `limit` bytes as UTF-8, counted exactly without encoding it: the
+ * length settles most texts at once (UTF-16 units <= UTF-8 bytes <= 3 x units), and otherwise one
+ * pass counts bytes and stops as soon as the count passes the limit.
+ */
+export function exceedsUtf8Bytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3; // the rest of the BMP, and a lone surrogate (written as U+FFFD)
+    if (bytes > limit) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the nesting of a JSON text (brackets outside strings) first goes deeper than `max`, found in
+ * one linear scan without parsing it: the offset and its 1-based line and column, or undefined.
+ */
+export function jsonTooDeepAt(text: string, max: number): { offset: number; line: number; col: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++; // skip the escaped character
+      else if (c === 0x22 /* " */) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return { offset: i, line, col: i - lineStart + 1 };
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}

@@ -58,6 +58,15 @@ describe('game files: limits before allocation', () => {
     expect(j.reason).toMatch(/maxStrategiesPerPlayer/);
   });
 
+  it('the text size is counted in UTF-8 bytes: multibyte text under the limit in UTF-16 units is refused', () => {
+    const title = '北'.repeat(Math.floor(LIMITS.maxTextBytes / 3) + 1); // 3 bytes each in UTF-8, 1 UTF-16 unit
+    const text = `NFG 1 R "${title}" { "A" } { 1 }\n0`;
+    expect(text.length).toBeLessThan(LIMITS.maxTextBytes);
+    const e = inputError(text, 'wide.nfg');
+    expect(e.place).toBe('wide.nfg:1:1');
+    expect(e.reason).toMatch(/maxTextBytes/);
+  });
+
   it('a tree beyond maxTreeNodes is refused at the first node over the limit', () => {
     // A chain of decision nodes: each has a terminal child and a decision child.
     const lines = ['EFG 2 R "" { "A" }', '""'];

@@ -262,9 +262,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       if (job.name === 'chunk') {
         const index = job.data.index!;
         if (!specs || index >= specs.length) throw new UnrecoverableError(`run ${runId} has no chunk ${index}`);
-        const before = await store.getRun(runId);
         const total = specs.length;
-        const doneBefore = before?.chunks?.done ?? 0;
+        // The run as loaded above (startRun does not touch its chunks): a progress estimate only.
+        const doneBefore = run.chunks?.done ?? 0;
         const outcome = await pool.runChunk(task, specs[index], {
           signal: controller.signal,
           onProgress: (p) => {

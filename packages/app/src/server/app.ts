@@ -160,7 +160,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const warn = (m: string) => (options.logger ? app.log.warn(m) : process.stderr.write(`${m}\n`));
   const defaultScenarioId = options.loadDefaultScenario === false ? null : await storeDefaultScenario(options.store, warn);
 
-  const ctx: ServerContext = { store: options.store, runs, runner, requestRunner, appVersion: APP_VERSION, engineVersion: ENGINE_VERSION, defaultScenarioId, solveTimeoutMs, queueTimeoutMs };
+  const ctx: ServerContext = { store: options.store, runs, requestRunner, appVersion: APP_VERSION, engineVersion: ENGINE_VERSION, defaultScenarioId, solveTimeoutMs, queueTimeoutMs };
   app.addHook('onClose', async () => {
     await runs.close();
     if (ownsRunner) await runner.close();

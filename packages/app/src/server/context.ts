@@ -5,7 +5,6 @@ import type { Store } from '../store';
 export interface ServerContext {
   store: Store;
   runs: RunManager;
-  runner: TaskRunner;
   /** Request-path work: synchronous solves and run checks (apart from runs). */
   requestRunner: TaskRunner;
   appVersion: string;

@@ -4,7 +4,7 @@
  * with prototype-poisoning keys refused. Errors are 400 `bad_request` with the place
  * `body:LINE:COL`.
  */
-import { LIMITS } from '@brink/engine/limits';
+import { jsonTooDeepAt, LIMITS } from '@brink/engine/limits';
 import { badRequest } from './errors';
 
 function placeOf(text: string, offset: number): string {
@@ -12,27 +12,10 @@ function placeOf(text: string, offset: number): string {
   return `body:${before.length}:${before[before.length - 1]!.length + 1}`;
 }
 
-/** Offset where the nesting first goes deeper than `max`, or -1. */
-export function tooDeepAt(text: string, max: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return i;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return -1;
-}
-
 export function parseJsonBody(text: string): unknown {
-  const deep = tooDeepAt(text, LIMITS.maxNestingDepth);
-  if (deep >= 0) {
-    throw badRequest(`the JSON body is nested deeper than ${LIMITS.maxNestingDepth} levels`, placeOf(text, deep), `at most ${LIMITS.maxNestingDepth} levels of nesting (docs/limits.md)`);
+  const deep = jsonTooDeepAt(text, LIMITS.maxNestingDepth);
+  if (deep) {
+    throw badRequest(`the JSON body is nested deeper than ${LIMITS.maxNestingDepth} levels`, placeOf(text, deep.offset), `at most ${LIMITS.maxNestingDepth} levels of nesting (docs/limits.md)`);
   }
   if (text.trim() === '') throw badRequest('empty JSON body', 'body:1:1', 'a JSON document');
   try {

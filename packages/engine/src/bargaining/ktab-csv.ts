@@ -13,7 +13,7 @@
  * character column of the field).
  */
 import { InputError } from '../errors';
-import { LIMITS } from '../limits';
+import { exceedsUtf8Bytes, LIMITS } from '../limits';
 import type { SmpInput } from './smp/types';
 
 interface Field {
@@ -65,8 +65,8 @@ function splitLine(line: string): Field[] {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseKtabCsv(text: string, fileName = 'input.csv'): SmpInput {
-  if (text.length > LIMITS.maxTextBytes) {
-    throw new InputError(`the file has ${text.length} characters, more than the limit of ${LIMITS.maxTextBytes}`, { place: fileName, expected: 'a smaller file (docs/limits.md)' });
+  if (exceedsUtf8Bytes(text, LIMITS.maxTextBytes)) {
+    throw new InputError(`the file is larger than the limit of ${LIMITS.maxTextBytes} bytes`, { place: fileName, expected: 'a smaller file (docs/limits.md)' });
   }
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const at = (row: number, col: number) => `${fileName}:${row}:${col}`;

@@ -28,6 +28,7 @@
  */
 import { isInputError } from '../errors';
 import { createRng } from '../random/rng';
+import { quantileSorted } from '../bargaining/uncertainty';
 import { sampleRange, type RangeShape } from '../random/sample';
 import { failureProbability, type DeterrenceModel, type Params } from './model';
 import type { BoundParameter } from './scenario-link';
@@ -93,14 +94,6 @@ export function groundsOf(bound: BoundParameter | undefined): ParameterGrounds {
   const support = (bound.cite as { support?: unknown } | undefined)?.support;
   if (support === 'states' || support === 'implies' || support === 'context') return support;
   return bound.cite ? 'cited' : 'assumed';
-}
-
-function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 function ranks(xs: readonly number[]): number[] {
@@ -252,11 +245,11 @@ export function deterrenceUncertainty(model: DeterrenceModel, params: Params, op
     failsSurely: m > 0 ? failsSurely / m : Number.NaN,
     worst: {
       mean: m > 0 ? worst.reduce((s, w) => s + w, 0) / m : Number.NaN,
-      p05: quantile(sorted, 0.05),
-      p25: quantile(sorted, 0.25),
-      p50: quantile(sorted, 0.5),
-      p75: quantile(sorted, 0.75),
-      p95: quantile(sorted, 0.95),
+      p05: quantileSorted(sorted, 0.05),
+      p25: quantileSorted(sorted, 0.25),
+      p50: quantileSorted(sorted, 0.5),
+      p75: quantileSorted(sorted, 0.75),
+      p95: quantileSorted(sorted, 0.95),
       histogram,
     },
     kinds: [...kindCount].map(([kind, c]) => ({ kind, share: m > 0 ? c / m : 0 })).sort((a, b) => b.share - a.share),

@@ -8,7 +8,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { InputError } from '../errors';
-import { LIMITS } from '../limits';
+import { exceedsUtf8Bytes, LIMITS } from '../limits';
 import { formatPath, type PathSegment } from './json-path';
 
 export interface SourcePosition {
@@ -89,18 +89,10 @@ export function parseScenarioText(text: string, fileName: string): unknown {
   return data;
 }
 
-/** Refuses text over LIMITS.maxTextBytes (UTF-8), without encoding it when the answer is clear. */
+/** Refuses text over LIMITS.maxTextBytes (UTF-8). */
 function checkTextSize(text: string, fileName: string): void {
   const limit = LIMITS.maxTextBytes;
-  if (text.length * 3 <= limit) return;
-  let bytes = text.length > limit ? limit + 1 : 0;
-  if (bytes === 0) {
-    for (let i = 0; i < text.length && bytes <= limit; i++) {
-      const c = text.charCodeAt(i);
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3; // a surrogate pair is 4 bytes: 2 + 2
-    }
-  }
-  if (bytes > limit) {
+  if (exceedsUtf8Bytes(text, limit)) {
     throw new InputError(`the text is larger than ${limit / (1024 * 1024)} MiB`, { place: `${fileName}:1:1`, expected: `at most ${limit} bytes` });
   }
 }

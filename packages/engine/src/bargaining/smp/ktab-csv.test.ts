@@ -172,4 +172,17 @@ describe('KTAB CSV limits (docs/limits.md)', () => {
   it('refuses a dimension count of 2^32 the same way (no allocation from it)', () => {
     expect(() => parseKtabCsv('big,"x",3,4294967296,\n', 'big.csv')).toThrow(InputError);
   });
+  it('counts the text size in UTF-8 bytes: multibyte text under the limit in UTF-16 units is refused', () => {
+    const text = `big,"${'北'.repeat(Math.floor(LIMITS.maxTextBytes / 3) + 1)}",3,1,\n`;
+    expect(text.length).toBeLessThan(LIMITS.maxTextBytes);
+    let error: unknown;
+    try {
+      parseKtabCsv(text, 'wide.csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).place).toBe('wide.csv');
+    expect((error as InputError).reason).toMatch(new RegExp(`more than|larger than the limit of ${LIMITS.maxTextBytes} bytes`));
+  });
 });

@@ -4,7 +4,7 @@
  * the place of the offending token or JSON path that names the limit.
  */
 import { InputError } from '../../errors';
-import { LIMITS, type LimitName } from '../../limits';
+import { exceedsUtf8Bytes, LIMITS, type LimitName } from '../../limits';
 
 /** Throws when `value` exceeds the limit; `what` says what was counted ("strategies of player 2"). */
 export function checkLimit(value: number, limit: LimitName, what: string, place: string): void {
@@ -14,10 +14,10 @@ export function checkLimit(value: number, limit: LimitName, what: string, place:
   }
 }
 
-/** The text-size limit, checked before the text is tokenised or parsed (UTF-16 length <= UTF-8 bytes). */
+/** The text-size limit (UTF-8 bytes), checked before the text is tokenised or parsed. */
 export function checkTextSize(text: string, fileName: string): void {
-  if (text.length > LIMITS.maxTextBytes) {
-    throw new InputError(`the file has ${text.length} characters, more than the limit of ${LIMITS.maxTextBytes} bytes (maxTextBytes)`, {
+  if (exceedsUtf8Bytes(text, LIMITS.maxTextBytes)) {
+    throw new InputError(`the file is larger than the limit of ${LIMITS.maxTextBytes} bytes (maxTextBytes)`, {
       place: `${fileName}:1:1`,
       expected: 'a smaller file (docs/limits.md)',
     });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { InputError } from '../../errors';
 import { Rational } from '../../numeric/rational';
 import { CHANCE, type ExtensiveFormGame, type Game, type GameNode, type NormalFormGame } from '../types';
-import { LIMITS } from '../../limits';
+import { jsonTooDeepAt, LIMITS } from '../../limits';
 import { checkLimit, checkTextSize } from './input-limits';
 
 const RationalText = z
@@ -194,35 +194,10 @@ function checkJsonSizes(data: unknown, prefix: string): void {
   checkLimit(length(d.outcomes), 'maxTreeNodes', 'outcomes', prefix + '$.outcomes');
 }
 
-/** Nesting depth of a JSON text (brackets outside strings), without parsing it. */
-function jsonDepth(text: string): { depth: number; line: number; col: number } {
-  let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 91 || c === 123) {
-      depth++;
-      if (depth > LIMITS.maxNestingDepth) return { depth, line, col: i - lineStart + 1 };
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return { depth: 0, line, col: 1 };
-}
-
 export function parseGameJson(text: string, fileName = '<input>'): Game {
   checkTextSize(text, fileName);
-  const deep = jsonDepth(text);
-  if (deep.depth > LIMITS.maxNestingDepth) checkLimit(deep.depth, 'maxNestingDepth', 'nesting depth', `${fileName}:${deep.line}:${deep.col}`);
+  const deep = jsonTooDeepAt(text, LIMITS.maxNestingDepth);
+  if (deep) checkLimit(LIMITS.maxNestingDepth + 1, 'maxNestingDepth', 'nesting depth', `${fileName}:${deep.line}:${deep.col}`);
   let data: unknown;
   try {
     data = JSON.parse(text);
