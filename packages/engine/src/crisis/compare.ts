@@ -11,7 +11,7 @@
  */
 import { InputError } from '../errors';
 import type { CompiledCrisisModel } from './compile';
-import { checkEnsembleOptions, emptyChunk, ensembleRoot, memoFor, mergeChunks, planChunks, runStreams, summariseChunk, type ChunkResult, type ChunkSpec, type SimulationSummary } from './ensemble';
+import { checkEnsembleOptions, emptyChunk, ensembleRoot, memoFor, mergeChunks, planChunks, runStreams, sinkFor, summariseChunk, type ChunkResult, type ChunkSpec, type SimulationSummary } from './ensemble';
 import { pairedDifference } from './intervals';
 import { runOne, Workspace } from './simulate';
 
@@ -60,13 +60,12 @@ export function simulateCompareChunk(a: CompiledCrisisModel, b: CompiledCrisisMo
   const both = new Int32Array(n);
   const firstOnly = new Int32Array(n);
   const secondOnly = new Int32Array(n);
-  const sink = (c: ChunkResult) => ({ fan: c.fan, firstWeek: c.firstWeek, highest: c.highest, levelByWeek: c.levelByWeek, actionTotals: c.actionTotals, deterrenceOutcomes: c.deterrenceOutcomes });
-  const sa = sink(ca);
-  const sb = sink(cb);
+  const sa = sinkFor(ca);
+  const sb = sinkFor(cb);
   for (let k = 0; k < spec.runCount; k++) {
     const run = spec.firstRun + k;
-    const ra = runOne(wa, runStreams(root, run), 'sample', null, sa);
-    const rb = runOne(wb, runStreams(root, run), 'sample', null, sb);
+    const ra = runOne(wa, runStreams(root, run), 'sample', null, sa(run));
+    const rb = runOne(wb, runStreams(root, run), 'sample', null, sb(run));
     for (let o = 0; o < n; o++) {
       const x = (ra.outcomes >> o) & 1;
       const y = (rb.outcomes >> o) & 1;

@@ -20,6 +20,7 @@ import { dayNumber, type ResolvedCalendarItem, type SignalShape } from './calend
 import { makeSampler, normalQuantile, type Sampler, type SamplingShape } from './inverse-cdf';
 import { fitLaunchModel, type LaunchModel } from './launch-model';
 import { cholesky } from '../numeric/cholesky';
+import { AEG_OUTCOME_CODES } from './deterrence-handoff';
 
 export const BASE = '$.models.crisis';
 
@@ -263,9 +264,6 @@ function mask(list: readonly number[] | undefined, all: number): number {
   return m;
 }
 
-
-const AEG_OUTCOMES = ['SQ', 'DC', 'DD', 'ED', 'DE', 'EE'] as const;
-
 export function compileCrisisModel(scenario: Scenario, options: CompileOptions = {}): CompiledCrisisModel {
   const s = crisisSection(scenario);
   const sampling = options.sampling ?? s.sampling ?? 'pert';
@@ -356,7 +354,7 @@ export function compileCrisisModel(scenario: Scenario, options: CompileOptions =
     }
     const causeKind = nodes[cause]!.kind;
     const event = causeKind === 'action' || causeKind === 'calendar';
-    const refMode: 0 | 1 | 2 = typeof l.reference === 'number' ? 2 : l.reference === 'zero' || (l.reference === undefined && event) || event ? 1 : 0;
+    const refMode: 0 | 1 | 2 = typeof l.reference === 'number' ? 2 : l.reference === 'zero' || event ? 1 : 0;
     const link: CompiledLink = { id: l.id, mechanism: mechanism?.id ?? null, form: l.form, cause, effect, param, refMode, refValue: typeof l.reference === 'number' ? l.reference : 0, place };
     if (l.form === 'flow') flows.push(link);
     else if (l.form === 'level') levels.push(link);
@@ -468,9 +466,9 @@ export function compileCrisisModel(scenario: Scenario, options: CompileOptions =
     for (const [name, cited] of Object.entries(binding.parameters)) params[name] = cited.value;
     const model = getDeterrenceModel(d.model);
     for (const p of model.parameters) params[p.name] ??= p.default;
-    const outcomeLevels = AEG_OUTCOMES.map((code) => {
+    const outcomeLevels = AEG_OUTCOME_CODES.map((code) => {
       const level = d.outcomes[code];
-      if (level === undefined) throw new InputError(`no crisis level for deterrence outcome ${code}`, { place: `${dPlace}.outcomes`, expected: AEG_OUTCOMES.join(', ') });
+      if (level === undefined) throw new InputError(`no crisis level for deterrence outcome ${code}`, { place: `${dPlace}.outcomes`, expected: AEG_OUTCOME_CODES.join(', ') });
       return level;
     });
     const stratParam = table.add(d.strategicPerStrikeCost, `${dPlace}.strategicPerStrikeCost`, 'deterrence hand-off: drop of strategic credibility per unit of strike cost');
@@ -548,8 +546,7 @@ function orderAuxiliaries(s: CrisisSection): CrisisSection['variables'] {
   const aux = s.variables.filter((v) => v.kind === 'auxiliary');
   const ids = new Set(aux.map((v) => v.id));
   const deps = new Map(aux.map((v) => [v.id, new Set<string>()]));
-  const all = [...s.mechanisms.map((m, i) => ({ m, place: `${BASE}.mechanisms[${i}]` })), ...s.links.map((m, i) => ({ m, place: `${BASE}.links[${i}]` }))];
-  for (const { m } of all) {
+  for (const m of [...s.mechanisms, ...s.links]) {
     const l = m as { form?: string; cause?: string; effect?: string };
     if (l.form === 'level' && l.effect && l.cause && ids.has(l.cause)) deps.get(l.effect)?.add(l.cause);
   }

@@ -15,6 +15,7 @@ import {
   checkEnsembleOptions,
   compareVariants,
   compileCrisisModel,
+  FAN_RUNS,
   KAHN_RUNGS,
   linkResponse,
   mergeChunks,
@@ -202,6 +203,23 @@ describe('ensembles', () => {
     }
   });
 
+  it('compare variants with the same fan charts as their ensembles, beyond FAN_RUNS runs', () => {
+    const runs = FAN_RUNS + 500;
+    const weeks = 3;
+    const c = compareVariants(model, model, { runs, weeks, seed: 7, chunkSize: 1000 });
+    const e = simulateEnsemble(model, { runs, weeks, seed: 7, chunkSize: 1000 }).summary;
+    expect(c.first.fanRuns).toBe(FAN_RUNS);
+    expect(c.first.variables).toEqual(e.variables);
+    expect(c.second.variables).toEqual(e.variables);
+    expect(c.first.outcomes).toEqual(e.outcomes);
+    for (const v of c.first.variables) {
+      for (const w of v.weeks) {
+        expect(w.q50).toBeGreaterThanOrEqual(w.q05);
+        expect(w.q50).toBeLessThanOrEqual(w.q95);
+      }
+    }
+  });
+
   it('detect the effect of Seoul\'s line with paired intervals that exclude zero', () => {
     const yoon = compileCrisisModel(variant('yoon-hardline'), { variant: 'yoon-hardline' });
     const lee = compileCrisisModel(variant('lee-engagement'), { variant: 'lee-engagement' });
@@ -210,6 +228,26 @@ describe('ensembles', () => {
     // Engagement lowers border tension, so fewer clashes (Lee minus Yoon < 0).
     expect(clash.hi).toBeLessThan(0);
     expect(clash.lo).toBeLessThan(clash.diff);
+  });
+});
+
+describe('the launch tempo', () => {
+  it('forgets launch days older than 52 weeks while the launch action is gated off', () => {
+    const data = scenarioData();
+    const crisis = (data.models as Record<string, unknown>).crisis as Record<string, unknown>;
+    // Gate the launch action on a nuclear test in the same week: closed in almost every week.
+    const actions = crisis.actions as Record<string, unknown>[];
+    const launch = entry(actions, 'missile-launch');
+    launch.when = { requires: 'nuclear-test' };
+    actions.splice(actions.indexOf(launch), 1);
+    actions.push(launch);
+    const gated = compileCrisisModel(validateScenario(data) as Scenario);
+    const weeks = 60;
+    const { summary } = simulateEnsemble(gated, { runs: 200, weeks, seed: 3 });
+    const tempo = summary.variables.find((v) => v.id === 'launch-days-52w')!;
+    // At the start the 52-week window holds the recent launch days ([5, 12]); a year later it is empty.
+    expect(tempo.weeks[0]!.q50).toBeGreaterThan(4);
+    expect(tempo.weeks[weeks - 1]!.q95).toBeLessThan(1);
   });
 });
 

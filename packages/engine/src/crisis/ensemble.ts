@@ -18,7 +18,7 @@ import { createRng, type Rng } from '../random/index';
 import type { CompiledCrisisModel } from './compile';
 import { isoDate } from './calendar';
 import { DeterrenceMemo, AEG_OUTCOME_CODES } from './deterrence-handoff';
-import { FAN_BINS, LAUNCH_FAN_MAX, runOne, Workspace, type ParamMode } from './simulate';
+import { FAN_BINS, LAUNCH_FAN_MAX, runOne, Workspace, type ParamMode, type RunSink } from './simulate';
 import { wilson } from './intervals';
 
 /**
@@ -103,6 +103,16 @@ export function emptyChunk(model: CompiledCrisisModel, firstRun: number, runCoun
   };
 }
 
+/**
+ * Where run `run` of a chunk writes its tallies: every tally of the chunk, but the fan histograms
+ * only for runs below FAN_RUNS (`summariseChunk` reads the fans as histograms of those runs).
+ */
+export function sinkFor(chunk: ChunkResult): (run: number) => RunSink {
+  const full: RunSink = { fan: chunk.fan, firstWeek: chunk.firstWeek, highest: chunk.highest, levelByWeek: chunk.levelByWeek, actionTotals: chunk.actionTotals, deterrenceOutcomes: chunk.deterrenceOutcomes };
+  const noFan: RunSink = { ...full, fan: undefined };
+  return (run) => (run < FAN_RUNS ? full : noFan);
+}
+
 /** Simulates runs [firstRun, firstRun + runCount) and tallies them. */
 export function simulateChunk(model: CompiledCrisisModel, spec: ChunkSpec, options: { mode?: ParamMode; overrides?: ArrayLike<number> | null; onRun?: (done: number) => void } = {}): ChunkResult {
   checkEnsembleOptions({ runs: spec.runCount, weeks: spec.weeks, seed: spec.seed });
@@ -110,12 +120,11 @@ export function simulateChunk(model: CompiledCrisisModel, spec: ChunkSpec, optio
   const chunk = emptyChunk(model, spec.firstRun, spec.runCount, spec.weeks);
   const ws = new Workspace(model, spec.weeks, memoFor(model));
   const root = ensembleRoot(spec.seed);
-  const sink = { fan: chunk.fan, firstWeek: chunk.firstWeek, highest: chunk.highest, levelByWeek: chunk.levelByWeek, actionTotals: chunk.actionTotals, deterrenceOutcomes: chunk.deterrenceOutcomes };
-  const noFan = { ...sink, fan: undefined };
+  const sink = sinkFor(chunk);
   const mode = options.mode ?? 'sample';
   for (let k = 0; k < spec.runCount; k++) {
     const run = spec.firstRun + k;
-    const r = runOne(ws, runStreams(root, run), mode, options.overrides ?? null, run < FAN_RUNS ? sink : noFan);
+    const r = runOne(ws, runStreams(root, run), mode, options.overrides ?? null, sink(run));
     for (let o = 0; o < model.outcomes.length; o++) if (r.outcomes & (1 << o)) chunk.outcomeCounts[o]!++;
     if (options.onRun && (k & 63) === 63) options.onRun(k + 1);
   }

@@ -411,6 +411,12 @@ export function runOne(
         !probe
       ) {
         x[node] = 0;
+        if (aLaunch[a] === 1) {
+          // A closed gate is a week without launches: the 52-week window still moves on.
+          const slot = w % 52;
+          sum52 -= ring[slot]!;
+          ring[slot] = 0;
+        }
         continue;
       }
       const u = aleU[uBase + 2 + a]!;
@@ -509,8 +515,11 @@ export function runOne(
       }
       if (launch) {
         // The launch tempo (launch days in the last 52 weeks) as one more fan row, on [0, LAUNCH_FAN_MAX].
+        // sum52 is a running sum of fractions (the start spreads the recent days over the 52 slots):
+        // when they all leave the window, rounding can leave it a hair below 0.
         let bin = Math.floor((sum52 * FAN_BINS) / LAUNCH_FAN_MAX);
         if (bin >= FAN_BINS) bin = FAN_BINS - 1;
+        else if (bin < 0) bin = 0;
         fan[rowBase + nFan * FAN_BINS + bin]!++;
       }
     }

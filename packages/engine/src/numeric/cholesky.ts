@@ -7,6 +7,8 @@
  *
  * Pivots that rounding pushes below zero are clamped to 0 (a semi-definite covariance, e.g. of a
  * fitted regression's coefficients, stays usable for drawing correlated normals: x = μ + L z).
+ * Below a zero pivot the column is 0 (for a semi-definite A the numerator is then 0 as well, up to
+ * rounding), so a rank-deficient A gives a finite L, never NaN.
  */
 export function cholesky(a: readonly (readonly number[])[]): number[][] {
   const n = a.length;
@@ -15,7 +17,7 @@ export function cholesky(a: readonly (readonly number[])[]): number[][] {
     for (let j = 0; j <= i; j++) {
       let s = a[i]![j]!;
       for (let k = 0; k < j; k++) s -= l[i]![k]! * l[j]![k]!;
-      l[i]![j] = i === j ? Math.sqrt(Math.max(s, 0)) : s / l[j]![j]!;
+      l[i]![j] = i === j ? Math.sqrt(Math.max(s, 0)) : l[j]![j]! > 0 ? s / l[j]![j]! : 0;
     }
   }
   return l;
