@@ -22,6 +22,7 @@ const runner: TaskRunner = {
   run: () => Promise.reject(new Error('no runs in this test')),
   check: () => Promise.reject(new Error('no runs in this test')),
   runChunk: () => Promise.reject(new Error('no runs in this test')),
+  mergeChunks: () => Promise.reject(new Error('no runs in this test')),
   close: () => Promise.resolve(),
 };
 

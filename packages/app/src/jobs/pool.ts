@@ -23,7 +23,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import type { RunTask } from './kinds';
-import { runTaskHere, checkTaskHere, runChunkHere, type WorkerOutcome, type ChildMessage, type ParentMessage, type TaskOp } from './worker';
+import { runTaskHere, checkTaskHere, runChunkHere, mergeChunksHere, type WorkerOutcome, type ChildMessage, type ParentMessage, type TaskOp } from './worker';
 
 export interface TaskRunOptions {
   signal?: AbortSignal;
@@ -44,6 +44,8 @@ export interface TaskRunner {
   check(task: RunTask, options?: TaskRunOptions): Promise<WorkerOutcome>;
   /** Executes one chunk of a split run (./chunks.ts). */
   runChunk(task: RunTask, chunk: unknown, options?: TaskRunOptions): Promise<WorkerOutcome>;
+  /** Merges a split run's chunk results (in index order) into its result, under the same limits. */
+  mergeChunks(task: RunTask, parts: unknown[], options?: TaskRunOptions): Promise<WorkerOutcome>;
   close(): Promise<void>;
 }
 
@@ -322,6 +324,7 @@ export function createWorkerPool(threadsOrOptions: number | WorkerPoolOptions = 
     run: (task, opts = {}) => submit('run', task, opts),
     check: (task, opts = {}) => submit('check', task, opts),
     runChunk: (task, chunk, opts = {}) => submit('chunk', task, opts, chunk),
+    mergeChunks: (task, parts, opts = {}) => submit('merge', task, opts, parts),
     async close() {
       closed = true;
       for (const p of queue.splice(0)) settle(p, () => p.reject(new Error('the worker pool is closed')));
@@ -352,6 +355,7 @@ export function createInlineRunner(): TaskRunner {
     run: (task, options = {}) => inline(() => runTaskHere(task, options.onProgress ?? (() => {}), options.signal), options.signal),
     check: (task, options = {}) => inline(() => checkTaskHere(task), options.signal),
     runChunk: (task, chunk, options = {}) => inline(() => runChunkHere(task, chunk, options.onProgress ?? (() => {}), options.signal), options.signal),
+    mergeChunks: (task, parts, options = {}) => inline(() => mergeChunksHere(task, parts), options.signal),
     async close() {},
   };
 }

@@ -24,7 +24,6 @@ import type { Store } from '../store';
 import { getRunKind, type RunTask } from './kinds';
 import { isTaskLimitError, type TaskRunner } from './pool';
 import { taskFromRun } from './task-from-run';
-import { toJsonSafe } from './json-safe';
 import { isInputError } from '@brink/engine/errors';
 
 export const QUEUE_OWNER = 'queue';
@@ -242,13 +241,19 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       await fail(runId, message);
       throw new UnrecoverableError(message);
     }
-    const kind = getRunKind(task.kind);
     if (job.name === 'merge') {
       const parts = await store.getChunkResults(runId);
       const total = specs?.length ?? 0;
       if (parts.length !== total || parts.some((p, i) => p.index !== i)) throw new Error(`run ${runId}: ${parts.length} of ${total} chunk results are stored`);
-      const result = toJsonSafe(await kind!.chunks!.merge(task, parts.map((p) => p.result)));
-      if (await store.finishRun(runId, result)) await events.publish({ type: 'done', id: runId });
+      // In a worker process, as the chunks ran: a merge may run a whole analysis (the Sobol design),
+      // which must neither block this process (its job locks) nor escape the pool's limits.
+      const merged = await pool.mergeChunks(task, parts.map((p) => p.result));
+      if (!merged.ok) {
+        const message = merged.inputError ? merged.message : `internal error: ${merged.message}`;
+        await fail(runId, message);
+        throw new UnrecoverableError(message);
+      }
+      if (await store.finishRun(runId, merged.result)) await events.publish({ type: 'done', id: runId });
       log(`run ${runId} done (${total} chunks merged)`);
       return { merged: total };
     }

@@ -17,7 +17,7 @@ export type WorkerOutcome =
   | { ok: true; result: unknown }
   | { ok: false; inputError: boolean; message: string; place?: string; expected?: string };
 
-export type TaskOp = 'run' | 'check' | 'chunk';
+export type TaskOp = 'run' | 'check' | 'chunk' | 'merge';
 export type ParentMessage = { type: 'task'; id: number; op: TaskOp; task: RunTask; chunk?: unknown };
 
 export type ChildMessage =
@@ -53,6 +53,17 @@ export async function runChunkHere(task: RunTask, chunk: unknown, onProgress: (p
   }
 }
 
+/** Merges a split run's chunk results, in index order (./chunks.ts), into the run's result. */
+export async function mergeChunksHere(task: RunTask, parts: unknown[]): Promise<WorkerOutcome> {
+  try {
+    const spec = getRunKind(task.kind);
+    if (!spec?.chunks) throw new InputError(`run kind "${task.kind}" does not split into chunks`, { place: '$.kind' });
+    return { ok: true, result: toJsonSafe(await spec.chunks.merge(task, parts)) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
 export async function checkTaskHere(task: RunTask): Promise<WorkerOutcome> {
   try {
     checkTask(task);
@@ -82,7 +93,14 @@ export function serveParent(): void {
           send({ type: 'progress', id, fraction: p });
         }
       };
-      const outcome = op === 'check' ? await checkTaskHere(task) : op === 'chunk' ? await runChunkHere(task, message.chunk, onProgress) : await runTaskHere(task, onProgress);
+      const outcome =
+        op === 'check'
+          ? await checkTaskHere(task)
+          : op === 'chunk'
+            ? await runChunkHere(task, message.chunk, onProgress)
+            : op === 'merge'
+              ? await mergeChunksHere(task, message.chunk as unknown[])
+              : await runTaskHere(task, onProgress);
       const heap = getHeapStatistics();
       send({ type: 'reply', id, outcome, heapTotal: heap.total_heap_size, heapUsed: heap.used_heap_size });
     })();
