@@ -6,7 +6,7 @@
  */
 import { InputError } from '@brink/engine/errors';
 import { applyVariant, type Scenario } from '@brink/engine/scenario';
-import type { RunRecord, Store } from '../store';
+import { storedSourceReader, type RunRecord, type Store } from '../store';
 import type { RunTask } from './kinds';
 
 export async function taskFromRun(store: Store, run: RunRecord): Promise<RunTask> {
@@ -17,12 +17,7 @@ export async function taskFromRun(store: Store, run: RunRecord): Promise<RunTask
     if (!record) throw new InputError(`the scenario content ${p.scenarioHash} of run "${run.id}" is no longer stored`, { place: '$.provenance.scenarioHash' });
     scenario = record.scenario as unknown as Scenario;
     if (p.variant !== null) {
-      const texts = new Map<string, string>();
-      for (const [id, hash] of Object.entries(record.sourceHashes)) {
-        const source = await store.getSource(id, hash);
-        if (source) texts.set(id, source.text);
-      }
-      scenario = applyVariant(scenario, p.variant, { readSource: (s) => texts.get(s.id) });
+      scenario = applyVariant(scenario, p.variant, { readSource: await storedSourceReader(store, record) });
     }
   }
   return { kind: run.kind, scenario, variant: scenario ? p.variant : null, seed: p.seed ?? 1, options: p.options };

@@ -7,11 +7,10 @@ import { z } from 'zod';
 import { applyVariant, canonicalJson, type Scenario } from '@brink/engine/scenario';
 import { isInputError } from '@brink/engine/errors';
 import { getRunKind, isTaskLimitError, runKinds, type RunEvent, type RunTask } from '../jobs';
-import type { RunRecord, ScenarioRecord } from '../store';
+import { storedSourceReader, type RunRecord, type ScenarioRecord } from '../store';
 import { ApiError, ErrorBodySchema, fromInputError, fromTaskLimit, fromZodError, invalid, notFound } from './errors';
 import { addRoute } from './routes';
 import { CreateRunSchema, IdParam, RunCreatedSchema, RunListQuery, RunListSchema, RunSchema } from './schemas';
-import { storedSourceReader } from './scenarios';
 import type { ServerContext } from './context';
 
 const err = (description: string) => ({ description, schema: ErrorBodySchema });

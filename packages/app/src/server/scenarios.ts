@@ -18,7 +18,7 @@ import {
 } from '@brink/engine/scenario';
 import { checkModelInputs } from '@brink/engine/model-inputs';
 import { isInputError } from '@brink/engine/errors';
-import type { ScenarioRecord, SourceInput, Store } from '../store';
+import { storedSourceReader, type ScenarioRecord, type SourceInput, type Store } from '../store';
 import { badRequest, fromInputError, fromZodError, notFound } from './errors';
 import { addRoute } from './routes';
 import { jsonSyntaxProblem } from '../input-files';
@@ -98,16 +98,6 @@ export async function loadScenarioOr404(store: Store, id: string, version?: numb
   const record = await store.getScenario(id, version);
   if (!record) throw notFound(version === undefined ? `no scenario "${id}"` : `no scenario "${id}" version ${version}`, version === undefined ? 'id' : 'version');
   return record;
-}
-
-/** A synchronous source reader over the texts stored with a scenario version. */
-export async function storedSourceReader(store: Store, record: ScenarioRecord): Promise<(s: ScenarioSource) => string | undefined> {
-  const texts = new Map<string, string>();
-  for (const [id, hash] of Object.entries(record.sourceHashes)) {
-    const src = await store.getSource(id, hash);
-    if (src) texts.set(id, src.text);
-  }
-  return (s) => texts.get(s.id);
 }
 
 function scenarioDetail(record: ScenarioRecord) {

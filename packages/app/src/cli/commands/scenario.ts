@@ -94,12 +94,13 @@ export function registerScenarioCommand(program: Command): void {
         const loaded = await loadScenarioFile(file, { variant: opts.variant });
         const coverage = Object.entries(loaded.sourceTexts).map(([id, text]) => citationCoverage(loaded.scenario, id, text));
         if (opts.json) {
-          const values = listGradedValues(loaded.scenario).map(({ path: _path, ...v }) => ({ ...v, ...(v.cite ? { translation: quoteTranslation(loaded.scenario, v.cite) ?? null } : {}) }));
+          const graded = listGradedValues(loaded.scenario);
+          const values = graded.map(({ path: _path, ...v }) => ({ ...v, ...(v.cite ? { translation: quoteTranslation(loaded.scenario, v.cite) ?? null } : {}) }));
           const out = {
             file: displayPath(loaded.path),
             hash: loaded.hash,
             variant: loaded.variant ?? null,
-            grades: countGrades(listGradedValues(loaded.scenario)),
+            grades: countGrades(graded),
             values,
             scenario: loaded.scenario,
             coverage,
