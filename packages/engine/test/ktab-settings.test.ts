@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors';
-import { parseKtabCsv, runSmp, type SmpInput, type SmpModelSwitches, type SmpResult } from '../src/bargaining';
+import { KTAB_DEFAULT_SWITCHES, SMP_SWITCH_VALUES, parseKtabCsv, runSmp, type SmpInput, type SmpModelSwitches, type SmpResult } from '../src/bargaining';
 
 const dataDir = fileURLToPath(new URL('./data/ktab-settings/', import.meta.url));
 
@@ -64,17 +64,10 @@ function inputOf(c: KtabCase): SmpInput {
   return input;
 }
 
-const NON_DEFAULT_VALUES: { [K in keyof SmpModelSwitches]: SmpModelSwitches[K][] } = {
-  victoryProbModel: ['Square', 'Quartic', 'Octic', 'Binary'],
-  pceModel: ['MarkovIncentive', 'MarkovUniform'],
-  stateTransition: ['Stochastic'],
-  votingRule: ['Binary', 'PropBin', 'PropCbc', 'Cubic', 'ASymProsp'],
-  riskRange: ['Min', 'Max'],
-  riskAdjust: ['None', 'Half', 'TwoThirds', 'Full'],
-  thirdPartyCommit: ['NoCommit', 'FullCommit'],
-  bargainInterpolation: ['S1P1', 'S2PMax'],
-  bargainModel: ['InitRcvrInterp', 'PWCompInterp'],
-};
+/** Every value of every switch except KTAB's default: each must have KTAB data below. */
+const NON_DEFAULT_VALUES = Object.fromEntries(
+  (Object.keys(SMP_SWITCH_VALUES) as (keyof SmpModelSwitches)[]).map((k) => [k, SMP_SWITCH_VALUES[k].filter((v) => v !== KTAB_DEFAULT_SWITCHES[k])]),
+) as { [K in keyof SmpModelSwitches]: SmpModelSwitches[K][] };
 
 /** The positions actor k can take from the state of `result`'s first step: stay, or its side of a bargain. */
 function offeredMoves(result: SmpResult, k: number): number[][] {
