@@ -213,10 +213,12 @@ export default function EvidencePage() {
   const [storeError, setStoreError] = useState<unknown>(null);
   const modality = (m: string) => t(`evidence.modality.${m}` as MessageKey);
 
+  // Built once per scenario, not on every keystroke.
+  const gazetteer = useMemo(() => (scenario ? gazetteerFor(scenario) : null), [scenario]);
   const result = useMemo(() => {
-    if (!scenario) return null;
+    if (!scenario || !gazetteer) return null;
     try {
-      const evidence = analyseArticle(text, gazetteerFor(scenario), { fileName, ...(date ? { date } : {}), ...(lang ? { lang } : {}) });
+      const evidence = analyseArticle(text, gazetteer, { fileName, ...(date ? { date } : {}), ...(lang ? { lang } : {}) });
       const articles = [{ id: 'article', file: fileName, text, evidence }];
       const report = compareEvidence(scenario, articles);
       const patchYaml = patchToYaml(buildPatch(scenario, report, articles), [`scenario: ${scenario.id} (as of ${scenario.asOf})`]);
@@ -224,7 +226,7 @@ export default function EvidencePage() {
     } catch (error) {
       return { evidence: null, report: null, patchYaml: '', error };
     }
-  }, [scenario, text, fileName, date, lang]);
+  }, [scenario, gazetteer, text, fileName, date, lang]);
 
   const refreshStored = () => {
     getJson<{ articles: StoredSummary[] }>('/api/articles').then(
