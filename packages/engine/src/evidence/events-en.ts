@@ -44,7 +44,7 @@
 import { cameoCode } from './cameo';
 import { AUXILIARIES, EN_CONJUNCTIONS, EN_DETERMINERS, EN_PREPOSITIONS, EN_PRONOUNS, EN_SUBORDINATORS, EN_TIME_WORDS, inflections, tokenizeWithPunctuation, type EnToken } from './english';
 import { englishAgent, englishModifierAgent, englishTitle, EN_AGENT_MAX_WORDS, EN_TITLE_MAX_WORDS, EN_WEAK_AGENTS } from './agents';
-import { parseLexicon, resolveOverlaps, type Candidate, type Rule } from './lexicon';
+import { parseLexicon, refine, resolveOverlaps, type Candidate, type Rule } from './lexicon';
 import { EN_LEXICON } from './lexicon-en';
 import { futureCode } from './modality';
 import { accusationCode, rejectionCode, requestCode, reversalCode } from './speech-acts';
@@ -814,7 +814,6 @@ export function codeEnglishSentence(input: EnglishSentence): CodedEvent[] {
   const actors = findActors(tokens, units, text);
   const speech = speechVerbs(tokens, actors);
   const cands = resolveOverlaps(candidates(tokens));
-  const words = tokens.filter((t) => !t.punct).map((t) => t.word);
   const drafts: Draft[] = [];
   /** Token index up to which a speech act's content runs (its triggers are no events). */
   let contentEnd = -1;
@@ -831,20 +830,20 @@ export function codeEnglishSentence(input: EnglishSentence): CodedEvent[] {
     if (contentOwner && c.verb < contentEnd) {
       // "X ordered the army to raise its readiness": an order to one's own forces is the act itself.
       const ordered = /^order/.test(tokens[contentOwner.c.verb]!.word) && contentOwner.targets.length > 0 && contentOwner.targets.every((a) => a.generic && (a.agent === 'MIL' || a.agent === 'COP'));
-      const act = ordered ? contentCodeOf(c, tokens, words, norm) : undefined;
+      const act = ordered ? contentCodeOf(c, tokens, norm) : undefined;
       if (act && /^(15|17|18|19|20|08)/.test(act)) {
         contentOwner.code = act;
         contentOwner = undefined;
         continue;
       }
       if (!contentOwner.c.rule.refinements.length || contentOwner.code === contentOwner.c.rule.code) {
-        const refined = contentCode(contentOwner, contentCodeOf(c, tokens, words, norm));
+        const refined = contentCode(contentOwner, contentCodeOf(c, tokens, norm));
         if (refined) contentOwner.code = refined;
       }
       continue;
     }
     if (vg.form === 'noun' || vg.form === 'gerund') continue;
-    let code0 = codeOf(c, tokens, words, norm);
+    let code0 = codeOf(c, tokens, norm);
     if (code0 === undefined) continue;
     if (c.reversed) {
       const rev = reversalCode(code0);
@@ -1097,22 +1096,15 @@ function clauseWordsAround(tokens: EnToken[], c: EnCandidate): string[] {
   return tokens.slice(s, end).filter((t) => !t.punct).map((t) => t.word);
 }
 
-/** The code a trigger gives: refinements look at the words of its clause. */
-function codeOf(c: EnCandidate, tokens: EnToken[], _words: string[], norm: string): string | undefined {
+/** The code a trigger gives: refinements look at the words of its clause (./lexicon.ts `refine`). */
+function codeOf(c: EnCandidate, tokens: EnToken[], norm: string): string | undefined {
   const clauseWords = clauseWordsAround(tokens, c);
-  const clauseText = clauseWords.join(' ');
-  const rule = c.rule;
-  for (const r of rule.refinements) {
-    if (r.words.some((w) => w.startsWith('=') && norm.slice(c.start, c.end).toLowerCase().includes(w.slice(1)))) return r.code;
-    if (r.words.every((w) => w.startsWith('='))) continue;
-    if (r.words.some((w) => (w.includes(' ') ? ` ${clauseText} `.includes(` ${w} `) : clauseWords.some((cw) => cw === w || inflections(w).includes(cw))))) return r.code;
-  }
-  return rule.needsRefinement ? undefined : rule.code;
+  return refine(c.rule, clauseWords.join(' '), clauseWords, norm.slice(c.start, c.end));
 }
 
 /** The code of an act named as the content of a speech act (the infinitive, gerund or object). */
-function contentCodeOf(c: EnCandidate, tokens: EnToken[], words: string[], norm: string): string | undefined {
-  const code = codeOf(c, tokens, words, norm) ?? c.rule.code;
+function contentCodeOf(c: EnCandidate, tokens: EnToken[], norm: string): string | undefined {
+  const code = codeOf(c, tokens, norm) ?? c.rule.code;
   return c.reversed ? reversalCode(code) : code;
 }
 

@@ -11,14 +11,31 @@
  * - triggers: comma-separated; `A…B` is A followed by B after a short gap (`A…+B`: at least one word
  *   between, "want …+ to" is "want X to", not "want to").
  * - refinements: `word word: code; ...`: the first refinement one of whose words occurs in the clause
- *   gives the code; `=word` looks only inside the trigger's span.
+ *   gives the code; the words of a refinement are alternatives. `=word` looks only inside the
+ *   trigger's span. An underscore joins words into a phrase (`step_down`, `martial_law`), matched
+ *   as a phrase in the clause (whole words, English inflections of its first and last word).
  */
 import { requireCameoCode } from './cameo';
 import { inflections } from './english';
 import { normaliseKey } from './normalise';
 
+export interface RefinementWord {
+  /** The word or phrase (`_` read as a space), lower-cased (en) or normalised (zh); `=word`: the trigger's span only. */
+  text: string;
+  /** `=word`: looks only inside the trigger's span. */
+  inTrigger: boolean;
+  /** A phrase of several words, matched as a phrase. */
+  phrase: boolean;
+  /**
+   * The forms matched in an English clause, computed once at parse time: a word's inflections; a
+   * phrase with the inflections of its first word (stepped down) or of its last word (joint exercises).
+   */
+  forms: string[];
+}
+
 export interface Refinement {
-  words: string[];
+  /** Alternatives: any one in the clause selects the code. */
+  words: RefinementWord[];
   code: string;
 }
 
@@ -53,7 +70,7 @@ export function parseLexicon(source: string, chinese: boolean): Rule[] {
       const [words, rcode] = r.split(':').map((s) => s.trim());
       if (!words || !rcode) continue;
       requireCameoCode(rcode);
-      refinements.push({ words: words.split(/\s+/).map((w) => (w.startsWith('=') ? `=${key(w.slice(1), chinese)}` : key(w, chinese))), code: rcode });
+      refinements.push({ words: words.split(/\s+/).map((w) => refinementWord(w, chinese)), code: rcode });
     }
     for (const trigger of triggersPart!.split(',').map((s) => s.trim()).filter(Boolean)) {
       const raw = trigger.split('…');
@@ -76,19 +93,47 @@ function key(word: string, chinese: boolean): string {
   return chinese ? normaliseKey(word) : word.toLowerCase();
 }
 
+function refinementWord(raw: string, chinese: boolean): RefinementWord {
+  const inTrigger = raw.startsWith('=');
+  const parts = (inTrigger ? raw.slice(1) : raw).split('_').filter(Boolean).map((p) => key(p, chinese));
+  const text = parts.join(' ');
+  const phrase = parts.length > 1;
+  let forms = [text];
+  if (!chinese && !inTrigger) {
+    if (!phrase) forms = inflections(text);
+    else {
+      const first = parts[0]!;
+      const last = parts[parts.length - 1]!;
+      const middle = parts.slice(1, -1);
+      const all = new Set<string>();
+      for (const f of inflections(first)) all.add([f, ...middle, last].join(' '));
+      for (const l of inflections(last)) all.add([first, ...middle, l].join(' '));
+      forms = [...all];
+    }
+  }
+  return { text, inTrigger, phrase, forms };
+}
+
 /**
  * The code a rule gives in a clause: the first refinement with a word in the clause (`=word`: in the
  * trigger's own span), else the rule's code (none for `030?` rules without a matching refinement).
- * English clause words match with their inflections; multiword refinements match as a phrase.
+ * English (`clauseWords` given): a word matches a clause word or one of its inflections, a phrase
+ * matches as whole words of the clause (`clauseText`, the clause words joined by spaces). Chinese
+ * (`clauseWords` undefined): a word matches as a substring of the clause text.
  */
 export function refine(rule: Rule, clauseText: string, clauseWords: string[] | undefined, triggerText = ''): string | undefined {
+  const padded = clauseWords ? ` ${clauseText.toLowerCase()} ` : '';
+  const trigger = clauseWords ? triggerText.toLowerCase() : triggerText;
   for (const r of rule.refinements) {
-    if (r.words.some((w) => w.startsWith('=') && triggerText.includes(w.slice(1)))) return r.code;
-    if (r.words.every((w) => w.startsWith('='))) continue;
-    if (clauseWords) {
-      const lower = clauseText.toLowerCase();
-      if (r.words.some((w) => (w.includes(' ') ? lower.includes(w) : clauseWords.some((cw) => cw === w || inflections(w).includes(cw))))) return r.code;
-    } else if (r.words.some((w) => clauseText.includes(w))) return r.code;
+    for (const w of r.words) {
+      if (w.inTrigger) {
+        if (trigger.includes(w.text)) return r.code;
+      } else if (!clauseWords) {
+        if (clauseText.includes(w.text)) return r.code;
+      } else if (w.phrase) {
+        if (w.forms.some((f) => padded.includes(` ${f} `))) return r.code;
+      } else if (clauseWords.some((cw) => w.forms.includes(cw))) return r.code;
+    }
   }
   return rule.needsRefinement ? undefined : rule.code;
 }
